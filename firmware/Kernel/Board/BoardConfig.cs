@@ -1,0 +1,46 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>One board's facts plus the kernel defaults from nf.config. Filled from boards/&lt;name&gt;.board
+    /// and nf.config (see ConfigFile); the defaults here are the host board's.</summary>
+    public sealed class BoardConfig
+    {
+        public string Name = "host";
+        public string NanoffTarget = "";
+        /// <summary>Bytes per page, a power of two 256..4096.</summary>
+        public int PageSize = 4096;
+        public int ArenaPages = 256;
+        /// <summary>Address of page frame 0 (32-bit; no MMU, so this is where the bytes are).</summary>
+        public uint ArenaBase = 0x20000000;
+        /// <summary>Address at which the romfs image (/bin) is directly mappable (execute in place).</summary>
+        public uint RomBase = 0x40000000;
+        public string ShellUart = "stdio";
+        public int UartRxPin = -1;
+        public int UartTxPin = -1;
+        public int Baud = 115200;
+        public string FlashMount = "/flash";
+        public string CpuModel = "host simulator";
+        public string CpuVendor = "ProcNano";
+        public int CpuMhz = 240;
+        public int CpuCores = 1;
+        public string CpuFeatures = "";
+        public int SramKb = 0;
+        public int PsramKb = 0;
+
+        // Kernel defaults (nf.config).
+        public string Hostname = "procnano";
+        public int NrTrimPages = 1;
+        public int KmsgSize = 4096;
+        public int PidMax = 32768;
+        public string BootScript = "";
+
+        public int PageShift
+        {
+            get
+            {
+                int s = 0;
+                while ((1 << s) < PageSize) s++;
+                return s;
+            }
+        }
+    }
+}

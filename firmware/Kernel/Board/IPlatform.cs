@@ -1,0 +1,39 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>What the kernel needs from the runtime it runs on. The device (nanoFramework) and the host
+    /// simulator each implement it; the kernel itself has no #if.</summary>
+    public interface IPlatform
+    {
+        /// <summary>Milliseconds since boot (monotonic).</summary>
+        long UptimeMs { get; }
+
+        /// <summary>Seconds since the Unix epoch, for file times.</summary>
+        long UnixTime { get; }
+
+        /// <summary>The board's persistent storage behind /flash (host: a real folder).</summary>
+        IStorage Flash { get; }
+
+        /// <summary>Managed heap total and free bytes as the runtime reports them (-1 if unknown).</summary>
+        long ManagedHeapTotal { get; }
+        long ManagedHeapFree { get; }
+    }
+
+    /// <summary>A flat store of named files (the ESP32's internal flash file system, or a host folder).
+    /// Names are plain file names; the flashfs keeps directories out of it. Errors are -errno.</summary>
+    public interface IStorage
+    {
+        /// <summary>Number of files; names are reached by index (stable until the next change).</summary>
+        int Count { get; }
+        string NameAt(int index);
+        /// <summary>Size in bytes, or -ENOENT.</summary>
+        long SizeOf(string name);
+        /// <summary>Reads up to count bytes at pos; returns bytes read or -errno.</summary>
+        int Read(string name, long pos, byte[] buf, int off, int count);
+        /// <summary>Writes count bytes at pos, growing the file; creates it if absent. Returns count or -errno.</summary>
+        int Write(string name, long pos, byte[] buf, int off, int count);
+        int Truncate(string name, long size);
+        int Delete(string name);
+        /// <summary>Bytes free on the medium (-1 if unknown).</summary>
+        long FreeBytes { get; }
+    }
+}

@@ -1,0 +1,87 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>The kernel log ring behind dmesg and /proc/kmsg: a fixed byte ring, oldest text overwritten.
+    /// Each line is stamped "[%5lu.%06lu] " like printk with timestamps.</summary>
+    public sealed class KernelLog
+    {
+        private readonly byte[] _ring;
+        private long _head;   // total bytes ever written
+        private readonly IPlatform _platform;
+        private readonly OutBuf _line = new OutBuf(160);
+        private readonly object _lock = new object();
+
+        public KernelLog(int size, IPlatform platform)
+        {
+            _ring = new byte[size];
+            _platform = platform;
+        }
+
+        public int Size => _ring.Length;
+        /// <summary>Total bytes ever logged; readers keep their own position against it.</summary>
+        public long Head => _head;
+        /// <summary>Oldest position still held in the ring.</summary>
+        public long Tail => _head > _ring.Length ? _head - _ring.Length : 0;
+
+        /// <summary>Logs one line (a trailing newline is added).</summary>
+        public void Print(string text)
+        {
+            lock (_lock)
+            {
+                _line.Clear();
+                long ms = _platform == null ? 0 : _platform.UptimeMs;
+                _line.Char('[');
+                _line.Dec(ms / 1000, 5, ' ');
+                _line.Char('.');
+                _line.Dec((ms % 1000) * 1000, 6, '0');
+                _line.Str("] ");
+                Append(_line.Buffer, _line.Length);
+                for (int i = 0; i < text.Length; i++) PutByte((byte)text[i]);
+                PutByte((byte)'\n');
+            }
+        }
+
+        private void Append(byte[] b, int n)
+        {
+            for (int i = 0; i < n; i++) PutByte(b[i]);
+        }
+
+        private void PutByte(byte b)
+        {
+            _ring[(int)(_head % _ring.Length)] = b;
+            _head++;
+        }
+
+        /// <summary>Copies log bytes from absolute position <paramref name="pos"/> (clamped to the tail).
+        /// Returns the count copied; 0 at the head.</summary>
+        public int Read(long pos, byte[] buf, int off, int count)
+        {
+            lock (_lock)
+            {
+                if (pos < Tail) pos = Tail;
+                int n = 0;
+                while (n < count && pos < _head)
+                {
+                    buf[off + n++] = _ring[(int)(pos % _ring.Length)];
+                    pos++;
+                }
+                return n;
+            }
+        }
+
+        /// <summary>True if the ring holds <paramref name="text"/> anywhere (for tests and diagnostics).</summary>
+        public bool Contains(string text)
+        {
+            lock (_lock)
+            {
+                long start = Tail;
+                for (long p = start; p + text.Length <= _head; p++)
+                {
+                    int i = 0;
+                    while (i < text.Length && _ring[(int)((p + i) % _ring.Length)] == (byte)text[i]) i++;
+                    if (i == text.Length) return true;
+                }
+                return false;
+            }
+        }
+    }
+}

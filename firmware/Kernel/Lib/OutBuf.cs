@@ -1,0 +1,139 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// Append-only ASCII text into a fixed byte buffer, with the printf conversions procfs needs
+    /// (%*d, %0*x, column padding) done digit by digit so that formatting never allocates.
+    /// Writing past the end sets <see cref="Overflow"/> instead of throwing; the caller (seq output) then
+    /// retries the record with a larger buffer or splits it.
+    /// </summary>
+    public sealed class OutBuf
+    {
+        private byte[] _buf;
+        private int _len;
+        private int _lineStart;
+        private bool _overflow;
+        private readonly byte[] _digits = new byte[20];
+
+        public OutBuf(int capacity) { _buf = new byte[capacity]; }
+        public OutBuf(byte[] buffer) { _buf = buffer; }
+
+        public byte[] Buffer => _buf;
+        public int Length => _len;
+        public int Capacity => _buf.Length;
+        public bool Overflow => _overflow;
+        /// <summary>Column of the next byte within the current line.</summary>
+        public int Column => _len - _lineStart;
+
+        public void Clear() { _len = 0; _lineStart = 0; _overflow = false; }
+
+        /// <summary>Drops everything after <paramref name="length"/> (used to undo a record that did not fit).</summary>
+        public void Truncate(int length)
+        {
+            if (length < _len) _len = length;
+            if (_lineStart > _len) _lineStart = 0;
+            _overflow = false;
+        }
+
+        public void Char(char c)
+        {
+            if (_len >= _buf.Length) { _overflow = true; return; }
+            _buf[_len++] = (byte)c;
+            if (c == '\n') _lineStart = _len;
+        }
+
+        public void Byte(byte b)
+        {
+            if (_len >= _buf.Length) { _overflow = true; return; }
+            _buf[_len++] = b;
+            if (b == (byte)'\n') _lineStart = _len;
+        }
+
+        public void Str(string s)
+        {
+            if (s == null) return;
+            for (int i = 0; i < s.Length; i++) Char(s[i]);
+        }
+
+        /// <summary>%-*s: the string, then spaces up to <paramref name="width"/>.</summary>
+        public void StrLeft(string s, int width)
+        {
+            int n = s == null ? 0 : s.Length;
+            Str(s);
+            for (int i = n; i < width; i++) Char(' ');
+        }
+
+        /// <summary>%*s: spaces, then the string, right-aligned in <paramref name="width"/>.</summary>
+        public void StrRight(string s, int width)
+        {
+            int n = s == null ? 0 : s.Length;
+            for (int i = n; i < width; i++) Char(' ');
+            Str(s);
+        }
+
+        public void Bytes(byte[] src, int off, int count)
+        {
+            for (int i = 0; i < count; i++) Byte(src[off + i]);
+        }
+
+        public void Spaces(int n)
+        {
+            for (int i = 0; i < n; i++) Char(' ');
+        }
+
+        /// <summary>Pads with spaces until the current line is <paramref name="column"/> characters long;
+        /// if it already is longer, writes one space (as seq_pad does).</summary>
+        public void PadTo(int column)
+        {
+            if (Column >= column) { Char(' '); return; }
+            while (Column < column) Char(' ');
+        }
+
+        public void Dec(long v) { Dec(v, 0, ' '); }
+
+        /// <summary>%*ld (pad ' ') or %0*ld (pad '0'); a negative width left-aligns (%-*ld).</summary>
+        public void Dec(long v, int width, char pad)
+        {
+            bool neg = v < 0;
+            ulong u = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+            int n = 0;
+            do { _digits[n++] = (byte)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
+            Emit(n, neg, width, pad);
+        }
+
+        /// <summary>%*lx / %0*lx of the unsigned value, lower-case hex.</summary>
+        public void Hex(ulong u, int width, char pad)
+        {
+            int n = 0;
+            do { int d = (int)(u & 0xF); _digits[n++] = (byte)(d < 10 ? '0' + d : 'a' + d - 10); u >>= 4; } while (u != 0);
+            Emit(n, false, width, pad);
+        }
+
+        /// <summary>%*o of the unsigned value.</summary>
+        public void Oct(ulong u, int width, char pad)
+        {
+            int n = 0;
+            do { _digits[n++] = (byte)('0' + (int)(u & 7)); u >>= 3; } while (u != 0);
+            Emit(n, false, width, pad);
+        }
+
+        private void Emit(int n, bool neg, int width, char pad)
+        {
+            bool left = width < 0;
+            if (left) width = -width;
+            int total = n + (neg ? 1 : 0);
+            if (!left && pad == ' ') for (int i = total; i < width; i++) Char(' ');
+            if (neg) Char('-');
+            if (!left && pad == '0') for (int i = total; i < width; i++) Char('0');
+            for (int i = n - 1; i >= 0; i--) Char((char)_digits[i]);
+            if (left) for (int i = total; i < width; i++) Char(' ');
+        }
+
+        /// <summary>The text so far as a string (allocates: for tests, the shell and error paths only).</summary>
+        public override string ToString()
+        {
+            char[] c = new char[_len];
+            for (int i = 0; i < _len; i++) c[i] = (char)_buf[i];
+            return new string(c);
+        }
+    }
+}

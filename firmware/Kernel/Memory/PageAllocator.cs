@@ -1,0 +1,190 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// The arena's page frames: a binary buddy allocator plus a reference count and flag byte per page,
+    /// kept in arrays (no object per page). Blocks are handed out whole (2^order pages) but every page is
+    /// counted on its own, so the tail of a block can be freed page by page (trimming, munmap shrink).
+    /// </summary>
+    public sealed class PageAllocator
+    {
+        public const int MaxOrder = 11;
+        private const short None = -1;
+
+        // Page flag bits (PG_*).
+        public const byte PgBuddy = 0x01;       // head of a free block; Order[] holds its order
+        public const byte PgReferenced = 0x02;  // touched since the last clear_refs (software bit)
+        public const byte PgDirty = 0x04;       // written through a mapping since the last clear_refs
+        public const byte PgReserved = 0x08;    // never allocatable
+
+        public readonly int Pages;
+        /// <summary>Per-page reference count: 0 = free.</summary>
+        public readonly byte[] Ref;
+        public readonly byte[] Flags;
+        private readonly byte[] _order;
+        private readonly short[] _next;
+        private readonly short[] _prev;
+        private readonly short[] _head = new short[MaxOrder];
+        private readonly int[] _freeBlocks = new int[MaxOrder];
+        private int _freePages;
+
+        public PageAllocator(int pages)
+        {
+            Pages = pages;
+            Ref = new byte[pages];
+            Flags = new byte[pages];
+            _order = new byte[pages];
+            _next = new short[pages];
+            _prev = new short[pages];
+            for (int i = 0; i < MaxOrder; i++) _head[i] = None;
+            FreeRange(0, pages);
+        }
+
+        public int FreePages => _freePages;
+
+        /// <summary>Free blocks of each order (the numbers /proc/buddyinfo prints).</summary>
+        public int FreeBlocks(int order) { return _freeBlocks[order]; }
+
+        /// <summary>Largest free block in pages (0 if none).</summary>
+        public int LargestFreeBlock
+        {
+            get
+            {
+                for (int o = MaxOrder - 1; o >= 0; o--) if (_freeBlocks[o] > 0) return 1 << o;
+                return 0;
+            }
+        }
+
+        /// <summary>Allocates 2^order contiguous pages, each with reference count 1.
+        /// Returns the first PFN or -ENOMEM.</summary>
+        public int Alloc(int order)
+        {
+            if (order < 0 || order >= MaxOrder) return -Errno.ENOMEM;
+            int o = order;
+            while (o < MaxOrder && _head[o] == None) o++;
+            if (o == MaxOrder) return -Errno.ENOMEM;
+            int pfn = _head[o];
+            Unlink(pfn, o);
+            // Split: give back the upper halves.
+            while (o > order)
+            {
+                o--;
+                Link(pfn + (1 << o), o);
+            }
+            int n = 1 << order;
+            for (int i = 0; i < n; i++)
+            {
+                Ref[pfn + i] = 1;
+                Flags[pfn + i] = 0;
+            }
+            _freePages -= n;
+            return pfn;
+        }
+
+        /// <summary>put_page on each page of [pfn, pfn+count): pages whose count reaches 0 go back to the
+        /// buddy lists, merged with their buddies.</summary>
+        public void Put(int pfn, int count)
+        {
+            int runStart = -1;
+            for (int i = pfn; i < pfn + count; i++)
+            {
+                if (Ref[i] == 0) continue; // already free: ignore (defensive)
+                if (--Ref[i] == 0)
+                {
+                    if (runStart < 0) runStart = i;
+                }
+                else if (runStart >= 0)
+                {
+                    FreeRange(runStart, i - runStart);
+                    runStart = -1;
+                }
+            }
+            if (runStart >= 0) FreeRange(runStart, pfn + count - runStart);
+        }
+
+        /// <summary>Takes one more reference on each page.</summary>
+        public void Get(int pfn, int count)
+        {
+            for (int i = pfn; i < pfn + count; i++) Ref[i]++;
+        }
+
+        /// <summary>Marks pages as never allocatable (takes them out of the free lists).</summary>
+        public void Reserve(int pfn, int count)
+        {
+            for (int i = pfn; i < pfn + count; i++)
+            {
+                if (Ref[i] != 0) continue;
+                int head = FindFreeHead(i);
+                int o = _order[head];
+                Unlink(head, o);
+                _freePages -= 1 << o;
+                // Give back every page of that block except i.
+                Ref[i] = 1;
+                Flags[i] = PgReserved;
+                if (i > head) FreeRange(head, i - head);
+                int end = head + (1 << o);
+                if (i + 1 < end) FreeRange(i + 1, end - i - 1);
+            }
+        }
+
+        public bool IsFree(int pfn) { return Ref[pfn] == 0; }
+
+        // Frees an arbitrary run as naturally aligned power-of-two pieces.
+        private void FreeRange(int pfn, int count)
+        {
+            while (count > 0)
+            {
+                int o = 0;
+                while (o + 1 < MaxOrder && (pfn & ((1 << (o + 1)) - 1)) == 0 && (1 << (o + 1)) <= count) o++;
+                FreeBlock(pfn, o);
+                pfn += 1 << o;
+                count -= 1 << o;
+            }
+        }
+
+        private void FreeBlock(int pfn, int order)
+        {
+            _freePages += 1 << order;
+            for (int i = pfn; i < pfn + (1 << order); i++) { Ref[i] = 0; Flags[i] = 0; }
+            while (order < MaxOrder - 1)
+            {
+                int buddy = pfn ^ (1 << order);
+                if (buddy + (1 << order) > Pages) break;
+                if ((Flags[buddy] & PgBuddy) == 0 || _order[buddy] != order) break;
+                Unlink(buddy, order);
+                if (buddy < pfn) pfn = buddy;
+                order++;
+            }
+            Link(pfn, order);
+        }
+
+        private int FindFreeHead(int pfn)
+        {
+            for (int o = 0; o < MaxOrder; o++)
+            {
+                int head = pfn & ~((1 << o) - 1);
+                if ((Flags[head] & PgBuddy) != 0 && _order[head] == o) return head;
+            }
+            return pfn;
+        }
+
+        private void Link(int pfn, int order)
+        {
+            Flags[pfn] = PgBuddy;
+            _order[pfn] = (byte)order;
+            _prev[pfn] = None;
+            _next[pfn] = _head[order];
+            if (_head[order] != None) _prev[_head[order]] = (short)pfn;
+            _head[order] = (short)pfn;
+            _freeBlocks[order]++;
+        }
+
+        private void Unlink(int pfn, int order)
+        {
+            short n = _next[pfn], p = _prev[pfn];
+            if (p != None) _next[p] = n; else _head[order] = n;
+            if (n != None) _prev[n] = p;
+            Flags[pfn] = 0;
+            _freeBlocks[order]--;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// A file system object. File systems subclass it and override what they support; every operation
+    /// returns a count, 0, or -errno. <c>current</c> is the task making the call (procfs needs it for
+    /// /proc/self and its access checks; other file systems may ignore it).
+    /// </summary>
+    public abstract class Inode
+    {
+        public SuperBlock Sb;
+        public int Ino;
+        /// <summary>Type and permission bits (S_IFREG | 0644 ...).</summary>
+        public int Mode;
+        public int Uid;
+        public int Gid;
+        public long MTime;
+
+        public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
+        public bool IsReg => (Mode & Stat.S_IFMT) == Stat.S_IFREG;
+        public bool IsLink => (Mode & Stat.S_IFMT) == Stat.S_IFLNK;
+
+        public virtual long Size => 0;
+
+        // ---- file operations ----
+        /// <summary>Called for every open; may refuse with -errno.</summary>
+        public virtual int Open(File f, Task current) { return 0; }
+        /// <summary>Called once when the last reference to an open file goes.</summary>
+        public virtual void Release(File f) { }
+        public virtual int Read(File f, Task current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
+        public virtual int Write(File f, Task current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
+        public virtual int Truncate(long size) { return -Errno.EINVAL; }
+
+        // ---- NOMMU mmap support (Linux's mmap_capabilities + get_unmapped_area) ----
+        /// <summary>MapCap bits: DIRECT and/or COPY, and which protections a direct map may have.</summary>
+        public virtual int MapCaps => IsReg ? MapCap.Copy : 0;
+        /// <summary>For a DIRECT map: the address where file page <paramref name="pgoff"/> lives, with at least
+        /// <paramref name="len"/> bytes contiguous behind it; or -errno (-ENOSYS: cannot, fall back to a copy).</summary>
+        public virtual long DirectAddress(int pgoff, int len) { return -Errno.ENOSYS; }
+
+        // ---- directory operations ----
+        public virtual int Lookup(Task current, string name, out Inode child) { child = null; return IsDir ? -Errno.ENOENT : -Errno.ENOTDIR; }
+        /// <summary>Entry number <paramref name="index"/> (after "." and ".."): 1 and the entry, or 0 past the end.</summary>
+        public virtual int ReadDir(Task current, int index, out string name, out Inode child) { name = null; child = null; return IsDir ? 0 : -Errno.ENOTDIR; }
+        public virtual int Create(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
+        public virtual int Mkdir(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
+        public virtual int Unlink(Task current, string name) { return -Errno.EROFS; }
+        public virtual int Rmdir(Task current, string name) { return -Errno.EROFS; }
+
+        // ---- symlinks ----
+        /// <summary>The link's target text, or null with <paramref name="err"/> set.</summary>
+        public virtual string ReadLink(Task current, out int err) { err = -Errno.EINVAL; return null; }
+    }
+
+    /// <summary>Linux's NOMMU mapping capabilities (NOMMU_MAP_*/BDI_CAP_*).</summary>
+    public static class MapCap
+    {
+        public const int Copy = 0x01;    // can be read into a private copy
+        public const int Direct = 0x02;  // can be mapped where the bytes are
+        public const int Read = 0x04;    // a direct map may be readable
+        public const int Write = 0x08;   // ... writable
+        public const int Exec = 0x10;    // ... executable
+        public const int DirectAll = Direct | Read | Write | Exec;
+    }
+
+    /// <summary>File type and permission bits as in Linux's stat.h.</summary>
+    public static class Stat
+    {
+        public const int S_IFMT = 0xF000, S_IFSOCK = 0xC000, S_IFLNK = 0xA000, S_IFREG = 0x8000, S_IFBLK = 0x6000,
+            S_IFDIR = 0x4000, S_IFCHR = 0x2000, S_IFIFO = 0x1000;
+        public const int S_IRUGO = 0x124, S_IWUSR = 0x80, S_IXUGO = 0x49;
+    }
+}
