@@ -14,6 +14,8 @@ namespace ProcNano.Kernel
         public int Uid;
         public int Gid;
         public long MTime;
+        /// <summary>Regions mapping this inode (Linux's i_mmap count): a ramfs file may not move its pages while mapped.</summary>
+        public int Mapped;
 
         public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
         public bool IsReg => (Mode & Stat.S_IFMT) == Stat.S_IFREG;

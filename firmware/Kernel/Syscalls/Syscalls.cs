@@ -1,0 +1,21 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// The syscall facade: every call takes the calling task and returns a result or -errno, as Linux does.
+    /// Each group lives in its own file (Syscalls.Vfs.cs, Syscalls.Mm.cs, Syscalls.Task.cs). Calls are
+    /// serialised on <see cref="Kernel.Lock"/>.
+    /// </summary>
+    public sealed partial class Syscalls
+    {
+        private readonly Kernel _k;
+
+        public Syscalls(Kernel k) { _k = k; }
+    }
+
+    /// <summary>What stat() reports.</summary>
+    public sealed class StatInfo
+    {
+        public int Mode, Ino, Major, Minor, Uid, Gid, Nlink;
+        public long Size, MTime;
+    }
+}
