@@ -81,8 +81,8 @@ namespace ProcNano.HostSim
         public int Delete(string name)
         {
             string p = PathOf(name);
-            if (!File.Exists(p)) return -Errno.ENOENT;
-            File.Delete(p);
+            if (!System.IO.File.Exists(p)) return -Errno.ENOENT;
+            System.IO.File.Delete(p);
             return 0;
         }
 
