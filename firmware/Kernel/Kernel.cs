@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// One booted kernel instance. No static state: tests boot many kernels side by side. Each subsystem adds

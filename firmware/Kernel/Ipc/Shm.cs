@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>SysV shared memory: shmget/shmat/shmdt/shmctl on NOMMU, where every attach of a segment maps
     /// the same contiguous pages at the same address and shmdt removes exactly one attachment.</summary>

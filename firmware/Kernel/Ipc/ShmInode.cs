@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The internal DIRECT store behind SysV shm: one segment = one contiguous run of arena pages (a

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A SysV shared memory segment: its id, key, size, owner, attach count, and the DIRECT-store
     /// file whose one contiguous block of pages every attachment maps (so every shmat gets the same address).</summary>

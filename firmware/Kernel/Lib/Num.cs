@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>Number parsing for commands and /proc writes: decimal or 0x hex, optional minus, no
     /// allocation (the device has no char.IsDigit and Parse throws).</summary>

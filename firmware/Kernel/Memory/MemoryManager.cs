@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The NOMMU memory manager (Linux's mm/nommu.c after "Make VMAs per MM"): the global region tree, every

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // mmap: validation (validate_mmap_request), flags (determine_vm_flags), sharing an existing region, and
     // the private copy path (do_mmap_private). Returns an address or -errno; failures leave nothing behind.

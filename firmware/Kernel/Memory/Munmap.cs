@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // munmap (do_munmap, split_vma, shrink_vma): whole VMAs, or for anonymous memory a shrink from either end
     // or a hole punched in the middle.
@@ -100,7 +100,13 @@ namespace ProcNano.Kernel
         {
             int r = Vmas.Region[v];
             mm.Remove(v);
-            if (from > Vmas.Start[v]) Vmas.End[v] = from; else Vmas.Start[v] = to;
+            if (from > Vmas.Start[v]) Vmas.End[v] = from;
+            else
+            {
+                // Keep the offset naming the first remaining page (Linux leaves it stale here).
+                Vmas.Pgoff[v] += (int)((to - Vmas.Start[v]) >> PageShift);
+                Vmas.Start[v] = to;
+            }
             mm.Add(Vmas, v);
 
             Regions.Remove(r);

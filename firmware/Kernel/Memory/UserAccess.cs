@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // The kernel's accessors to a task's memory (hexdump, poke, programs). With no MMU there are no hardware
     // referenced/dirty bits, so these set the pages' software bits that smaps and clear_refs read.

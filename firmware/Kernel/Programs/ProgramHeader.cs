@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The program file format (documented in Programs/README.md): a 32-byte little-endian header at offset 0

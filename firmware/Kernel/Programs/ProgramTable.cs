@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>The built-in programs a program file may name, and the image each gets in /bin.
     /// Adding a program is adding a row.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // Memory syscalls: argument checks that belong to the syscall layer (fd lookup, offset alignment), then
     // the memory manager under the kernel lock.

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // Task syscalls: exec, kill, credentials.
     public sealed partial class Syscalls

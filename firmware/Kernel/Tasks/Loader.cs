@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// exec of a program file (in the manner of binfmt_flat): text mapped read-only+exec private from file

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/hold [PAGES]: maps PAGES anonymous pages (default 4), writes a pattern, and holds them.</summary>
     public sealed class HoldProgram : Program

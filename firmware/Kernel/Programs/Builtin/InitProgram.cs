@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/init: pid 1 of a new pid namespace (unshare -p) sits here; it only sleeps.</summary>
     public sealed class InitProgram : Program

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/mapfile PATH [LEN]: maps a file read-only and private (on flash: one shared copy for
     /// every reader of the same range) and holds it.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/sh: the serial shell's task. Exec maps its text like any program; the shell loop itself
     /// runs on the console's thread as this task.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/shmdemo [KEY [SIZE]]: creates (or finds) a SysV segment, attaches it, writes a greeting
     /// and holds it. Two of them share one segment at one address.</summary>

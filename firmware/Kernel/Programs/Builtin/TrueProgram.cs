@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/bin/true: maps its text and exits at once (exercises exec + exit teardown).</summary>
     public sealed class TrueProgram : Program
