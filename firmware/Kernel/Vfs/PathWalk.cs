@@ -19,6 +19,7 @@ namespace ProcNano.Kernel
         private int _depth;
         private int _nested, _links;
         private bool _stopAtLast;
+        private bool _inCwd;
 
         /// <summary>After <see cref="WalkParent"/>: the final component, left for the caller.</summary>
         public string Last;
@@ -77,7 +78,14 @@ namespace ProcNano.Kernel
         {
             if (path == null || path.Length == 0) return -Errno.ENOENT;
             if (path.Length >= PathMax) return -Errno.ENAMETOOLONG;
-            if (path[0] != '/' && _task != null && _task.Cwd != null) return WalkFrom(_task.Cwd, true, false);
+            if (path[0] != '/' && _task != null && _task.Cwd != null)
+            {
+                // Linux holds the cwd as a dentry: reaching it again checks no permissions on the way.
+                _inCwd = true;
+                int e = WalkFrom(_task.Cwd, true, false);
+                _inCwd = false;
+                return e;
+            }
             return 0;
         }
 
@@ -99,7 +107,7 @@ namespace ProcNano.Kernel
 
                 Inode dir = Inode;
                 if (!dir.IsDir) return -Errno.ENOTDIR;
-                int e = _vfs.Permission(_task, dir, Vfs.MayExec);
+                int e = _inCwd ? 0 : _vfs.Permission(_task, dir, Vfs.MayExec);
                 if (e < 0) return e;
                 if (len > NameMax) return -Errno.ENAMETOOLONG;
                 bool dot = len == 1 && s[i] == '.';

@@ -221,6 +221,21 @@ namespace ProcNano.Tests.Vfs
         }
 
         [Fact]
+        public void RelativeLookup_DoesNotRecheckTheWayToCwd()
+        {
+            var user = _v.User(1000);
+            Assert.Equal(0, _v.Sys.Mkdir(_v.Root, "/tmp/outer", 0x1ED));
+            Assert.Equal(0, _v.Sys.Mkdir(_v.Root, "/tmp/outer/in", 0x1FF));
+            Assert.Equal(0, _v.Sys.Chdir(user, "/tmp/outer/in"));
+            // The way in is closed after the chdir; the task still works where it is, as on Linux.
+            _v.Lookup("/tmp/outer").Mode = Stat.S_IFDIR | 0x1C0;
+            Assert.Equal(1, _v.WriteFile(user, "here", new byte[1]));
+            var st = new StatInfo();
+            Assert.Equal(-Errno.EACCES, _v.Sys.Stat(user, "/tmp/outer/in/here", st));
+            Assert.Equal(0, _v.Sys.Stat(user, "here", st));
+        }
+
+        [Fact]
         public void Enospc_WhenNoBlockIsBigEnough()
         {
             // 256-page arena: a file of more pages than the arena has cannot get a block.
