@@ -114,17 +114,11 @@ namespace ProcNano.Kernel
 
         public int Mkdir(Task t, string path, int mode)
         {
-            PathWalk w = new PathWalk(this, t);
-            int e = w.WalkParent(path);
+            PathWalk w;
+            int e = LookupCreate(t, path, true, out w);
             if (e < 0) return e;
-            if (w.LastType != PathWalk.LastNorm) return -Errno.EEXIST;
-            Inode dir = w.Inode, child;
-            e = dir.Lookup(t, w.Last, out child);
-            if (e == 0) return -Errno.EEXIST;
-            if (e != -Errno.ENOENT) return e;
-            e = Permission(t, dir, MayWrite | MayExec);
-            if (e < 0) return e;
-            return dir.Mkdir(t, w.Last, Stat.S_IFDIR | (mode & 0xFFF), out child);
+            Inode child;
+            return w.Inode.Mkdir(t, w.Last, Stat.S_IFDIR | (mode & 0xFFF), out child);
         }
 
         /// <summary>symlink(2): makes <paramref name="linkPath"/> a symlink whose text is <paramref name="target"/>.</summary>
@@ -132,18 +126,27 @@ namespace ProcNano.Kernel
         {
             if (target == null || target.Length == 0) return -Errno.ENOENT;
             if (target.Length >= PathWalk.PathMax) return -Errno.ENAMETOOLONG;
-            PathWalk w = new PathWalk(this, t);
-            int e = w.WalkParent(linkPath);
+            PathWalk w;
+            int e = LookupCreate(t, linkPath, false, out w);
+            if (e < 0) return e;
+            Inode child;
+            return w.Inode.Symlink(t, w.Last, target, out child);
+        }
+
+        // lookup_create: walks to the parent of a name about to be made and checks that it may be made there:
+        // EEXIST if taken, ENOENT for "name/" unless a directory is made, then EROFS/EACCES on the directory.
+        private int LookupCreate(Task t, string path, bool isDir, out PathWalk w)
+        {
+            w = new PathWalk(this, t);
+            int e = w.WalkParent(path);
             if (e < 0) return e;
             if (w.LastType != PathWalk.LastNorm) return -Errno.EEXIST;
             Inode dir = w.Inode, child;
             e = dir.Lookup(t, w.Last, out child);
             if (e == 0) return -Errno.EEXIST;
             if (e != -Errno.ENOENT) return e;
-            if (w.TrailingSlash) return -Errno.ENOENT;
-            e = Permission(t, dir, MayWrite | MayExec);
-            if (e < 0) return e;
-            return dir.Symlink(t, w.Last, target, out child);
+            if (w.TrailingSlash && !isDir) return -Errno.ENOENT;
+            return Permission(t, dir, MayWrite | MayExec);
         }
 
         public int Rmdir(Task t, string path)

@@ -21,11 +21,15 @@ namespace ProcNano.Kernel
             return -1;
         }
 
-        private void Add(string name, Inode child)
+        // Links a new child under a free name (the VFS checked it; a file system checks again).
+        private int Add(string name, Inode child)
         {
+            if (Find(name) >= 0) return -Errno.EEXIST;
             _names.Add(name);
             _children.Add(child);
+            if (child.IsDir) _subdirs++;
             MTime = Super.Now;
+            return 0;
         }
 
         private void RemoveAt(int i)
@@ -52,30 +56,20 @@ namespace ProcNano.Kernel
 
         public override int Create(Task current, string name, int mode, out Inode child)
         {
-            child = null;
-            if (Find(name) >= 0) return -Errno.EEXIST;
             child = new RamfsFile(Super, mode, current);
-            Add(name, child);
-            return 0;
+            return Add(name, child);
         }
 
         public override int Mkdir(Task current, string name, int mode, out Inode child)
         {
-            child = null;
-            if (Find(name) >= 0) return -Errno.EEXIST;
             child = new RamfsDir(Super, mode, current);
-            Add(name, child);
-            _subdirs++;
-            return 0;
+            return Add(name, child);
         }
 
         public override int Symlink(Task current, string name, string target, out Inode child)
         {
-            child = null;
-            if (Find(name) >= 0) return -Errno.EEXIST;
             child = new RamfsSymlink(Super, target, current);
-            Add(name, child);
-            return 0;
+            return Add(name, child);
         }
 
         public override int Unlink(Task current, string name)
