@@ -11,19 +11,11 @@ namespace ProcNano
         public const int SHMMNI = 4096;
 
         private readonly Kernel _k;
-        private readonly SuperBlock _sb;
         /// <summary>Live segments in id order (/proc/sysvipc/shm lists them).</summary>
         public readonly ArrayList Segments = new ArrayList();
         private int _nextId;
-        /// <summary>Pages held by segments (meminfo's Shmem).</summary>
-        public int PagesHeld;
 
-        public Shm(Kernel k)
-        {
-            _k = k;
-            _sb = new SuperBlock("shm", 0, 0);
-            _sb.DevName = "shm";
-        }
+        public Shm(Kernel k) { _k = k; }
 
         public int Count => Segments.Count;
         public ShmSegment this[int i] => (ShmSegment)Segments[i];
@@ -60,9 +52,9 @@ namespace ProcNano
             }
             if (size < 1 || size > (long)_k.Board.ArenaPages * _k.Board.PageSize) return -Errno.EINVAL;
             if (Segments.Count >= SHMMNI) return -Errno.ENOSPC;
-            ShmInode inode = ShmInode.Create(_k, _sb, size);
-            if (inode == null) return -Errno.ENOMEM;
-            PagesHeld += inode.NPages;
+            File file;
+            int e = _k.Vfs.CreateShmFile(size, "/SYSV" + key.ToString("x8"), out file);
+            if (e < 0) return e;
             ShmSegment seg = new ShmSegment();
             seg.Id = _nextId++;
             seg.Key = key;
@@ -72,10 +64,10 @@ namespace ProcNano
             seg.Gid = seg.Cgid = t.Egid;
             seg.CreatorPid = t.Tgid;
             seg.CTime = _k.Platform == null ? 0 : _k.Platform.UnixTime;
-            seg.File = new File(inode, "/SYSV" + key.ToString("x8"), File.O_RDWR);
-            seg.File.Private = seg;
-            inode.Uid = seg.Uid;
-            inode.Gid = seg.Gid;
+            seg.File = file;
+            file.Private = seg;
+            file.Inode.Uid = seg.Uid;
+            file.Inode.Gid = seg.Gid;
             Segments.Add(seg);
             return seg.Id;
         }

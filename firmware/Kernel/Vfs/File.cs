@@ -23,6 +23,8 @@ namespace ProcNano
             Inode = inode;
             Path = path;
             Flags = flags;
+            // Pins the file system until the file is released (umount gives EBUSY meanwhile).
+            if (inode != null && inode.Sb != null) inode.Sb.OpenFiles++;
         }
 
         public bool CanRead => (Flags & O_ACCMODE) != O_WRONLY;

@@ -34,7 +34,7 @@ namespace ProcNano
             {
                 _slots[slot] = null;
                 f.Slot = -1;
-                f.Inode.Release(f);
+                Release(f);
             }
         }
 
@@ -44,8 +44,15 @@ namespace ProcNano
             if (--f.Refs == 0)
             {
                 if (f.Slot >= 0) { _slots[f.Slot] = null; f.Slot = -1; }
-                f.Inode.Release(f);
+                Release(f);
             }
+        }
+
+        // The last reference went: the file system's release runs once and the superblock is unpinned.
+        private static void Release(File f)
+        {
+            if (f.Inode.Sb != null) f.Inode.Sb.OpenFiles--;
+            f.Inode.Release(f);
         }
 
         public int Count

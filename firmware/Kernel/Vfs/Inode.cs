@@ -22,6 +22,8 @@ namespace ProcNano
         public bool IsLink => (Mode & Stat.S_IFMT) == Stat.S_IFLNK;
 
         public virtual long Size => 0;
+        /// <summary>Hard links (stat's st_nlink).</summary>
+        public virtual int Nlink => IsDir ? 2 : 1;
 
         // ---- file operations ----
         /// <summary>Called for every open; may refuse with -errno.</summary>
@@ -47,6 +49,8 @@ namespace ProcNano
         public virtual int Mkdir(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
         public virtual int Unlink(Task current, string name) { return -Errno.EROFS; }
         public virtual int Rmdir(Task current, string name) { return -Errno.EROFS; }
+        /// <summary>Makes a symlink <paramref name="name"/> in this directory pointing at <paramref name="target"/>.</summary>
+        public virtual int Symlink(Task current, string name, string target, out Inode child) { child = null; return -Errno.EROFS; }
 
         // ---- symlinks ----
         /// <summary>The link's target text, or null with <paramref name="err"/> set.</summary>

@@ -11,6 +11,9 @@ namespace ProcNano
         public bool ReadOnly;
         /// <summary>Name shown in /proc/mounts' first column ("none", "rootfs", ...).</summary>
         public string DevName = "none";
+        /// <summary>Open files on this file system (File objects not yet released): umount is EBUSY while
+        /// any remain. Counted by the File constructor and <see cref="FileTable"/>'s release.</summary>
+        public int OpenFiles;
         private int _nextIno = 1;
 
         public SuperBlock(string fsType, int major, int minor)
@@ -21,5 +24,8 @@ namespace ProcNano
         }
 
         public int NewIno() { return _nextIno++; }
+
+        /// <summary>Called once when the file system is unmounted (nothing is open): free what it holds.</summary>
+        public virtual void Kill() { }
     }
 }

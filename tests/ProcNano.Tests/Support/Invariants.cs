@@ -47,10 +47,10 @@ namespace ProcNano.Tests
             // Shm segments own their blocks.
             for (int i = 0; i < k.Shm.Count; i++)
             {
-                var ino = (ShmInode)k.Shm[i].File.Inode;
-                for (int pfn = ino.Pfn; pfn < ino.Pfn + ino.NPages; pfn++) owners[pfn]++;
+                var ino = (RamfsFile)k.Shm[i].File.Inode;
+                for (int pfn = ino.Pfn; pfn < ino.Pfn + ino.PageCount; pfn++) owners[pfn]++;
             }
-            AddOtherOwners(k, owners);
+            AddRamfsOwners(k, k.Vfs.MountAt(0).Sb.Root, owners);
 
             // Every page is free or owned exactly once, as its count says.
             int owned = 0;
@@ -77,7 +77,16 @@ namespace ProcNano.Tests
             }
         }
 
-        /// <summary>Pages held by file systems (ramfs file data) once the VFS keeps them.</summary>
-        private static void AddOtherOwners(Kernel k, int[] owners) { }
+        /// <summary>Pages held by ramfs files reachable from the root directory.</summary>
+        private static void AddRamfsOwners(Kernel k, Inode dir, int[] owners)
+        {
+            for (int i = 0; ; i++)
+            {
+                if (dir.ReadDir(k.Init, i, out string name, out Inode child) <= 0) break;
+                if (child is RamfsFile f && f.Pfn >= 0)
+                    for (int pfn = f.Pfn; pfn < f.Pfn + f.PageCount; pfn++) owners[pfn]++;
+                else if (child is RamfsDir) AddRamfsOwners(k, child, owners);
+            }
+        }
     }
 }

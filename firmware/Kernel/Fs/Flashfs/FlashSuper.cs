@@ -1,0 +1,64 @@
+using System.Collections;
+
+namespace ProcNano
+{
+    /// <summary>
+    /// flashfs: the board's persistent storage (<see cref="IPlatform.Flash"/>: the ESP32's internal flash file
+    /// system, a host folder on the simulator) as one flat directory. Every file of the store appears under
+    /// the mount; create, write, truncate and unlink go straight to the store. COPY only: the bytes are not
+    /// addressable, so every map is a private copy. Device 1f:01.
+    /// </summary>
+    public sealed class FlashSuper : SuperBlock
+    {
+        public const int DevMajor = 0x1f, DevMinor = 1;
+        internal readonly Kernel K;
+        internal readonly IStorage Store;
+        // Inodes handed out so far, by name: a file keeps its inode number while it exists.
+        private readonly ArrayList _names = new ArrayList();
+        private readonly ArrayList _inodes = new ArrayList();
+
+        public FlashSuper(Kernel k, IStorage store) : base("flashfs", DevMajor, DevMinor)
+        {
+            K = k;
+            Store = store;
+            DevName = "/dev/mtdblock1";
+            Root = new FlashDir(this);
+        }
+
+        /// <summary>The mount(2) factory: the platform's store (null if the board has none).</summary>
+        public static SuperBlock Factory(Kernel k, string source)
+        {
+            if (k.Platform == null || k.Platform.Flash == null) return null;
+            return new FlashSuper(k, k.Platform.Flash);
+        }
+
+        internal long Now => K.Platform == null ? 0 : K.Platform.UnixTime;
+
+        /// <summary>The inode for store file <paramref name="name"/> (which must exist).</summary>
+        internal FlashFile Get(string name)
+        {
+            for (int i = 0; i < _names.Count; i++)
+            {
+                if ((string)_names[i] == name) return (FlashFile)_inodes[i];
+            }
+            FlashFile f = new FlashFile(this, name);
+            _names.Add(name);
+            _inodes.Add(f);
+            return f;
+        }
+
+        /// <summary>Forgets the inode of a file that left the store.</summary>
+        internal void Forget(string name)
+        {
+            for (int i = 0; i < _names.Count; i++)
+            {
+                if ((string)_names[i] == name)
+                {
+                    _names.RemoveAt(i);
+                    _inodes.RemoveAt(i);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// A ramfs instance: a tree of directories in managed memory whose regular files keep their data in
+    /// contiguous arena pages, so they can be mapped in place (DIRECT) as NOMMU ramfs allows. An anonymous
+    /// device (major 0). The kernel also keeps one unmounted instance as the store of SysV shm segments.
+    /// </summary>
+    public sealed class RamfsSuper : SuperBlock
+    {
+        internal readonly Kernel K;
+        /// <summary>The internal SysV shm store: its pages count as Shmem as well.</summary>
+        public readonly bool IsShmStore;
+
+        public RamfsSuper(Kernel k, int minor, bool shmStore) : base("ramfs", 0, minor)
+        {
+            K = k;
+            IsShmStore = shmStore;
+            Root = new RamfsDir(this, Stat.S_IFDIR | 0x1ED, null); // 0755
+        }
+
+        /// <summary>The mount(2) factory: a fresh, empty instance.</summary>
+        public static SuperBlock Factory(Kernel k, string source)
+        {
+            RamfsSuper sb = new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false);
+            if (source != null && source.Length > 0) sb.DevName = source;
+            return sb;
+        }
+
+        /// <summary>A regular file linked in no directory, <paramref name="size"/> bytes of zeroed contiguous
+        /// pages, mode 0600 owned by root. It lives while open files refer to it (the first open is the
+        /// caller's; see <see cref="Vfs.CreateShmFile"/>). -EINVAL for size ≤ 0, -ENOSPC / -EFBIG if no block fits.</summary>
+        public int CreateUnlinkedFile(long size, out Inode inode)
+        {
+            inode = null;
+            if (size <= 0) return -Errno.EINVAL;
+            RamfsFile f = new RamfsFile(this, Stat.S_IFREG | 0x180, null);
+            f.Unlinked();
+            int e = f.Truncate(size);
+            if (e < 0) return e;
+            inode = f;
+            return 0;
+        }
+
+        /// <summary>Sets the fields every new inode gets: number, mode, owner from the task's fsuid/fsgid.</summary>
+        internal void Init(Inode i, int mode, Task owner)
+        {
+            i.Sb = this;
+            i.Ino = NewIno();
+            i.Mode = mode;
+            i.Uid = owner == null ? 0 : owner.Fsuid;
+            i.Gid = owner == null ? 0 : owner.Fsgid;
+            i.MTime = Now;
+        }
+
+        internal long Now => K.Platform == null ? 0 : K.Platform.UnixTime;
+
+        /// <summary>Keeps the kernel's page counters (/proc/meminfo) in step with file data.</summary>
+        internal void Account(int pages)
+        {
+            K.RamfsPages += pages;
+            if (IsShmStore) K.ShmPages += pages;
+        }
+
+        /// <summary>Unmounted (nothing open): every file's pages go back, as kill_litter_super drops the tree.</summary>
+        public override void Kill() { ((RamfsDir)Root).FreeAll(); }
+    }
+}

@@ -1,0 +1,22 @@
+namespace ProcNano
+{
+    /// <summary>Makes a new superblock of one file system type for mount(2). <paramref name="source"/> is
+    /// mount's first argument ("none" for most). Returns null if the source cannot be mounted.</summary>
+    public delegate SuperBlock FsFactory(Kernel k, string source);
+
+    /// <summary>A registered file system type (Linux's file_system_type), as /proc/filesystems lists it.</summary>
+    public sealed class FsType
+    {
+        public readonly string Name;
+        /// <summary>Needs no backing device ("nodev" in /proc/filesystems).</summary>
+        public readonly bool NoDev;
+        public readonly FsFactory Factory;
+
+        public FsType(string name, bool noDev, FsFactory factory)
+        {
+            Name = name;
+            NoDev = noDev;
+            Factory = factory;
+        }
+    }
+}

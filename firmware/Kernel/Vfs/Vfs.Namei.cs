@@ -1,0 +1,284 @@
+namespace ProcNano
+{
+    // Path operations: lookup, open, create and remove, each with Linux's errnos in Linux's order.
+    public sealed partial class Vfs
+    {
+        /// <summary>Access bits for <see cref="Permission"/> (MAY_EXEC, MAY_WRITE, MAY_READ).</summary>
+        public const int MayExec = 1, MayWrite = 2, MayRead = 4;
+
+        /// <summary>inode_permission: EROFS for a write on a read-only file system, then the owner/group/other
+        /// bits against the task's fsuid/fsgid. Root passes, except that exec of a non-directory needs
+        /// some x bit. A null task is the kernel and passes.</summary>
+        public int Permission(Task t, Inode i, int mask)
+        {
+            if ((mask & MayWrite) != 0 && i.Sb != null && i.Sb.ReadOnly && (i.IsReg || i.IsDir || i.IsLink))
+                return -Errno.EROFS;
+            if (t == null) return 0;
+            if (t.Fsuid == 0)
+            {
+                if ((mask & MayExec) == 0 || i.IsDir || (i.Mode & Stat.S_IXUGO) != 0) return 0;
+                return -Errno.EACCES;
+            }
+            int m = i.Mode;
+            if (t.Fsuid == i.Uid) m >>= 6;
+            else if (t.Fsgid == i.Gid) m >>= 3;
+            return (m & mask) == mask ? 0 : -Errno.EACCES;
+        }
+
+        /// <summary>Looks <paramref name="path"/> up from the task's cwd (or the root). A final symlink is
+        /// followed only if <paramref name="followLast"/>. Gives the inode and its absolute path, or -errno.</summary>
+        public int Resolve(Task t, string path, bool followLast, out Inode inode, out string absPath)
+        {
+            inode = null;
+            absPath = null;
+            PathWalk w = new PathWalk(this, t);
+            int e = w.Walk(path, followLast);
+            if (e < 0) return e;
+            inode = w.Inode;
+            absPath = w.AbsPath;
+            return 0;
+        }
+
+        /// <summary>open(2) without the fd: the new file (one reference, for the caller to install or close
+        /// with <see cref="FileTable.Close"/>) or -errno. Honours O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY.</summary>
+        public int OpenFile(Task t, string path, int flags, int mode, out File f)
+        {
+            f = null;
+            if ((flags & File.O_ACCMODE) == File.O_ACCMODE) return -Errno.EINVAL;
+            Inode inode;
+            string abs;
+            int e;
+            if ((flags & File.O_CREAT) == 0)
+            {
+                e = Resolve(t, path, true, out inode, out abs);
+                return e < 0 ? e : OpenInode(t, inode, abs, flags, false, out f);
+            }
+            PathWalk w = new PathWalk(this, t);
+            e = w.WalkParent(path);
+            if (e < 0) return e;
+            if (w.LastType != PathWalk.LastNorm || w.TrailingSlash) return -Errno.EISDIR;
+            Inode dir = w.Inode;
+            e = dir.Lookup(t, w.Last, out inode);
+            if (e == 0)
+            {
+                if ((flags & File.O_EXCL) != 0) return -Errno.EEXIST;
+                // Exists: open it as a plain open would (through a symlink, into a mount).
+                e = Resolve(t, path, true, out inode, out abs);
+                return e < 0 ? e : OpenInode(t, inode, abs, flags, false, out f);
+            }
+            if (e != -Errno.ENOENT) return e;
+            e = Permission(t, dir, MayWrite | MayExec);
+            if (e < 0) return e;
+            e = dir.Create(t, w.Last, Stat.S_IFREG | (mode & 0xFFF), out inode);
+            if (e < 0) return e;
+            return OpenInode(t, inode, w.LastPath, flags, true, out f);
+        }
+
+        // may_open and the file system's open. A file just created is not checked again (Linux neither).
+        private int OpenInode(Task t, Inode inode, string abs, int flags, bool created, out File f)
+        {
+            f = null;
+            int acc = flags & File.O_ACCMODE;
+            bool trunc = (flags & File.O_TRUNC) != 0;
+            bool write = acc != File.O_RDONLY || trunc;
+            if (inode.IsLink) return -Errno.ELOOP;
+            if ((flags & File.O_DIRECTORY) != 0 && !inode.IsDir) return -Errno.ENOTDIR;
+            if (inode.IsDir && write) return -Errno.EISDIR;
+            if (!created)
+            {
+                int mask = (acc != File.O_WRONLY ? MayRead : 0) | (write ? MayWrite : 0);
+                int pe = Permission(t, inode, mask);
+                if (pe < 0) return pe;
+            }
+            File nf = new File(inode, abs, flags);
+            int e = inode.Open(nf, t);
+            if (e < 0)
+            {
+                // The open failed: no release runs, but the superblock was pinned by the constructor.
+                if (inode.Sb != null) inode.Sb.OpenFiles--;
+                return e;
+            }
+            // Truncating an empty file is a no-op; so O_TRUNC works on files that cannot truncate (procfs).
+            if (trunc && inode.IsReg && !created && inode.Size != 0)
+            {
+                e = inode.Truncate(0);
+                if (e < 0)
+                {
+                    _k.Files.Close(nf);
+                    return e;
+                }
+            }
+            f = nf;
+            return 0;
+        }
+
+        public int Mkdir(Task t, string path, int mode)
+        {
+            PathWalk w;
+            int e = LookupCreate(t, path, true, out w);
+            if (e < 0) return e;
+            Inode child;
+            return w.Inode.Mkdir(t, w.Last, Stat.S_IFDIR | (mode & 0xFFF), out child);
+        }
+
+        /// <summary>symlink(2): makes <paramref name="linkPath"/> a symlink whose text is <paramref name="target"/>.</summary>
+        public int Symlink(Task t, string target, string linkPath)
+        {
+            if (target == null || target.Length == 0) return -Errno.ENOENT;
+            if (target.Length >= PathWalk.PathMax) return -Errno.ENAMETOOLONG;
+            PathWalk w;
+            int e = LookupCreate(t, linkPath, false, out w);
+            if (e < 0) return e;
+            Inode child;
+            return w.Inode.Symlink(t, w.Last, target, out child);
+        }
+
+        // lookup_create: walks to the parent of a name about to be made and checks that it may be made there:
+        // EEXIST if taken, ENOENT for "name/" unless a directory is made, then EROFS/EACCES on the directory.
+        private int LookupCreate(Task t, string path, bool isDir, out PathWalk w)
+        {
+            w = new PathWalk(this, t);
+            int e = w.WalkParent(path);
+            if (e < 0) return e;
+            if (w.LastType != PathWalk.LastNorm) return -Errno.EEXIST;
+            Inode dir = w.Inode, child;
+            e = dir.Lookup(t, w.Last, out child);
+            if (e == 0) return -Errno.EEXIST;
+            if (e != -Errno.ENOENT) return e;
+            if (w.TrailingSlash && !isDir) return -Errno.ENOENT;
+            return Permission(t, dir, MayWrite | MayExec);
+        }
+
+        public int Rmdir(Task t, string path)
+        {
+            PathWalk w = new PathWalk(this, t);
+            int e = w.WalkParent(path);
+            if (e < 0) return e;
+            if (w.LastType == PathWalk.LastDot) return -Errno.EINVAL;
+            if (w.LastType == PathWalk.LastDotDot) return -Errno.ENOTEMPTY;
+            if (w.LastType == PathWalk.LastRoot) return -Errno.EBUSY;
+            Inode dir = w.Inode, child;
+            e = dir.Lookup(t, w.Last, out child);
+            if (e < 0) return e;
+            e = MayDelete(t, dir, child);
+            if (e < 0) return e;
+            if (!child.IsDir) return -Errno.ENOTDIR;
+            if (IsMountPoint(child)) return -Errno.EBUSY;
+            return dir.Rmdir(t, w.Last);
+        }
+
+        public int Unlink(Task t, string path)
+        {
+            PathWalk w = new PathWalk(this, t);
+            int e = w.WalkParent(path);
+            if (e < 0) return e;
+            if (w.LastType != PathWalk.LastNorm) return -Errno.EISDIR;
+            Inode dir = w.Inode, child;
+            e = dir.Lookup(t, w.Last, out child);
+            if (e < 0) return e;
+            if (w.TrailingSlash) return child.IsDir ? -Errno.EISDIR : -Errno.ENOTDIR;
+            e = MayDelete(t, dir, child);
+            if (e < 0) return e;
+            if (child.IsDir) return -Errno.EISDIR;
+            return dir.Unlink(t, w.Last);
+        }
+
+        // may_delete: write+search on the directory; in a sticky directory (/tmp) only the owner of the
+        // entry or of the directory (or root) may remove it.
+        private int MayDelete(Task t, Inode dir, Inode child)
+        {
+            int e = Permission(t, dir, MayWrite | MayExec);
+            if (e < 0) return e;
+            const int sticky = 0x200;
+            if (t != null && t.Fsuid != 0 && (dir.Mode & sticky) != 0 && t.Fsuid != child.Uid && t.Fsuid != dir.Uid)
+                return -Errno.EPERM;
+            return 0;
+        }
+
+        /// <summary>truncate(2): EINVAL for a negative size or a non-regular file, EISDIR for a directory.</summary>
+        public int Truncate(Task t, string path, long size)
+        {
+            if (size < 0) return -Errno.EINVAL;
+            Inode inode;
+            string abs;
+            int e = Resolve(t, path, true, out inode, out abs);
+            if (e < 0) return e;
+            if (inode.IsDir) return -Errno.EISDIR;
+            if (!inode.IsReg) return -Errno.EINVAL;
+            e = Permission(t, inode, MayWrite);
+            if (e < 0) return e;
+            return inode.Truncate(size);
+        }
+
+        /// <summary>readlink(2): the link's text, or null with <paramref name="err"/> = -errno (EINVAL if the
+        /// path is not a symlink).</summary>
+        public string ReadLink(Task t, string path, out int err)
+        {
+            Inode inode;
+            string abs;
+            err = Resolve(t, path, false, out inode, out abs);
+            if (err < 0) return null;
+            if (!inode.IsLink)
+            {
+                err = -Errno.EINVAL;
+                return null;
+            }
+            string s = inode.ReadLink(t, out err);
+            if (s != null) err = 0;
+            return s;
+        }
+
+        /// <summary>chdir(2): sets the task's cwd to the directory's absolute path.</summary>
+        public int Chdir(Task t, string path)
+        {
+            Inode inode;
+            string abs;
+            int e = Resolve(t, path, true, out inode, out abs);
+            if (e < 0) return e;
+            if (!inode.IsDir) return -Errno.ENOTDIR;
+            e = Permission(t, inode, MayExec);
+            if (e < 0) return e;
+            t.Cwd = abs;
+            return 0;
+        }
+
+        /// <summary>stat/lstat of a path into <paramref name="st"/>.</summary>
+        public int StatPath(Task t, string path, bool followLast, StatInfo st)
+        {
+            Inode inode;
+            string abs;
+            int e = Resolve(t, path, followLast, out inode, out abs);
+            if (e < 0) return e;
+            FillStat(inode, st);
+            return 0;
+        }
+
+        public static void FillStat(Inode i, StatInfo st)
+        {
+            st.Mode = i.Mode;
+            st.Ino = i.Ino;
+            st.Major = i.Sb == null ? 0 : i.Sb.Major;
+            st.Minor = i.Sb == null ? 0 : i.Sb.Minor;
+            st.Uid = i.Uid;
+            st.Gid = i.Gid;
+            st.Nlink = i.Nlink;
+            st.Size = i.Size;
+            st.MTime = i.MTime;
+        }
+
+        /// <summary>A SysV shm segment's backing file: an unlinked ramfs file of <paramref name="size"/> bytes in
+        /// the kernel's internal store, its pages one contiguous zeroed block (DIRECT), opened read-write.
+        /// The caller holds the one reference and closes it with <see cref="FileTable.Close"/> when the
+        /// segment is destroyed; the pages go back when the last mapping's reference goes too.
+        /// -ENOMEM if no block is big enough (-EFBIG beyond the largest block), -EINVAL for size ≤ 0.</summary>
+        public int CreateShmFile(long size, string name, out File f)
+        {
+            f = null;
+            Inode inode;
+            int e = _k.ShmStore.CreateUnlinkedFile(size, out inode);
+            if (e == -Errno.ENOSPC) e = -Errno.ENOMEM;
+            if (e < 0) return e;
+            return OpenInode(null, inode, name, File.O_RDWR, true, out f);
+        }
+    }
+}

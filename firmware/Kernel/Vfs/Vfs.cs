@@ -1,0 +1,190 @@
+using System.Collections;
+
+namespace ProcNano
+{
+    /// <summary>
+    /// The virtual file system: registered file system types, the mount table and anonymous device numbers.
+    /// Path operations (open, mkdir, ...) are in Vfs.Namei.cs. Callers hold <see cref="Kernel.Lock"/>;
+    /// a null task means the kernel itself (root, cwd "/").
+    /// </summary>
+    public sealed partial class Vfs
+    {
+        private readonly Kernel _k;
+        private readonly ArrayList _mounts = new ArrayList();
+        private readonly ArrayList _types = new ArrayList();
+        private readonly IntList _anonMinors = new IntList(4);
+
+        public Vfs(Kernel k) { _k = k; }
+
+        // ---- file system types ----
+
+        /// <summary>Adds a file system type that mount(2) can name. -EBUSY if the name is taken.</summary>
+        public int RegisterFs(string name, bool noDev, FsFactory factory)
+        {
+            if (FindFs(name) != null) return -Errno.EBUSY;
+            _types.Add(new FsType(name, noDev, factory));
+            return 0;
+        }
+
+        public int FsTypeCount => _types.Count;
+        /// <summary>Types in registration order (as /proc/filesystems lists them).</summary>
+        public FsType FsTypeAt(int i) { return (FsType)_types[i]; }
+
+        public FsType FindFs(string name)
+        {
+            for (int i = 0; i < _types.Count; i++)
+            {
+                FsType t = (FsType)_types[i];
+                if (t.Name == name) return t;
+            }
+            return null;
+        }
+
+        // ---- anonymous device numbers (set_anon_super) ----
+
+        /// <summary>The lowest free minor of major 0, from 1 up (00:01, 00:02, ...).</summary>
+        public int AllocAnonMinor()
+        {
+            int m = 1;
+            while (_anonMinors.IndexOf(m) >= 0) m++;
+            _anonMinors.Add(m);
+            return m;
+        }
+
+        public void FreeAnonMinor(int minor) { _anonMinors.Remove(minor); }
+
+        // ---- mount table ----
+
+        public int MountCount => _mounts.Count;
+        /// <summary>Mounts in the order they were made (as /proc/mounts lists them).</summary>
+        public VfsMount MountAt(int i) { return (VfsMount)_mounts[i]; }
+
+        /// <summary>The root directory as path lookups see it (the root mount, and whatever covers it).</summary>
+        public Inode RootInode => _mounts.Count == 0 ? null : CrossMounts(MountAt(0).Sb.Root);
+
+        /// <summary>If a file system is mounted on <paramref name="dir"/>, its root (the latest mount wins,
+        /// and mounts stacked on that root are crossed too); else <paramref name="dir"/>.</summary>
+        internal Inode CrossMounts(Inode dir)
+        {
+            bool moved = true;
+            while (moved)
+            {
+                moved = false;
+                for (int i = _mounts.Count - 1; i >= 0; i--)
+                {
+                    VfsMount m = (VfsMount)_mounts[i];
+                    if (m.Covered == dir)
+                    {
+                        dir = m.Sb.Root;
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+            return dir;
+        }
+
+        /// <summary>True if a file system is mounted on <paramref name="dir"/> or <paramref name="dir"/> is the
+        /// root of a mounted file system (rmdir/unlink then give EBUSY).</summary>
+        public bool IsMountPoint(Inode dir)
+        {
+            for (int i = 0; i < _mounts.Count; i++)
+            {
+                VfsMount m = (VfsMount)_mounts[i];
+                if (m.Covered == dir || m.Sb.Root == dir) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Attaches <paramref name="sb"/> at the directory <paramref name="target"/> (kernel-level, no
+        /// permission checks). The first mount must be "/". Returns 0 or -errno.</summary>
+        public int Mount(string target, SuperBlock sb)
+        {
+            if (sb == null || sb.Root == null) return -Errno.EINVAL;
+            for (int i = 0; i < _mounts.Count; i++)
+            {
+                if (MountAt(i).Sb == sb) return -Errno.EBUSY;
+            }
+            if (_mounts.Count == 0)
+            {
+                if (target != "/") return -Errno.ENOENT;
+                _mounts.Add(new VfsMount("/", sb, null));
+                return 0;
+            }
+            Inode dir;
+            string abs;
+            int e = Resolve(null, target, true, out dir, out abs);
+            if (e < 0) return e;
+            if (!dir.IsDir) return -Errno.ENOTDIR;
+            _mounts.Add(new VfsMount(abs, sb, dir));
+            return 0;
+        }
+
+        /// <summary>mount(2) of a registered type: makes a superblock from <paramref name="source"/> and
+        /// attaches it. No privilege check here (the syscall does it).</summary>
+        public int Mount(Task t, string source, string target, string fsType)
+        {
+            FsType type = fsType == null ? null : FindFs(fsType);
+            if (type == null) return -Errno.ENODEV;
+            Inode dir;
+            string abs;
+            int e = Resolve(t, target, true, out dir, out abs);
+            if (e < 0) return e;
+            if (!dir.IsDir) return -Errno.ENOTDIR;
+            SuperBlock sb = type.Factory(_k, source);
+            if (sb == null) return -Errno.EINVAL;
+            e = Mount(abs, sb);
+            if (e < 0) Discard(sb);
+            return e;
+        }
+
+        /// <summary>umount(2): <paramref name="target"/> must be the root of a mount (else EINVAL). EBUSY for
+        /// the root file system, while files on it are open or mapped, while something is mounted inside
+        /// it, or while a task's working directory is inside it.</summary>
+        public int Umount(Task t, string target)
+        {
+            Inode dir;
+            string abs;
+            int e = Resolve(t, target, true, out dir, out abs);
+            if (e < 0) return e;
+            int idx = -1;
+            for (int i = _mounts.Count - 1; i >= 0; i--)
+            {
+                if (MountAt(i).Sb.Root == dir) { idx = i; break; }
+            }
+            if (idx < 0) return -Errno.EINVAL;
+            VfsMount m = MountAt(idx);
+            if (m.Covered == null || Busy(m)) return -Errno.EBUSY;
+            _mounts.RemoveAt(idx);
+            Discard(m.Sb);
+            return 0;
+        }
+
+        private bool Busy(VfsMount m)
+        {
+            if (m.Sb.OpenFiles > 0) return true;
+            for (int i = 0; i < _mounts.Count; i++)
+            {
+                VfsMount o = MountAt(i);
+                if (o.Covered != null && o.Covered.Sb == m.Sb) return true;
+            }
+            if (_k.Tasks != null)
+            {
+                string inside = m.Point + "/";
+                for (int i = 0; i < _k.Tasks.Count; i++)
+                {
+                    string cwd = _k.Tasks[i].Cwd;
+                    if (cwd == m.Point || (cwd != null && cwd.StartsWith(inside))) return true;
+                }
+            }
+            return false;
+        }
+
+        // A superblock that is no longer (or never got) mounted: free its data and its device number.
+        private void Discard(SuperBlock sb)
+        {
+            sb.Kill();
+            if (sb.Major == 0) FreeAnonMinor(sb.Minor);
+        }
+    }
+}
