@@ -31,9 +31,11 @@ namespace ProcNano.Tests.Build
         public void BoardDefaults_CompiledTexts_EqualTheFilesOnDisk()
         {
             // The compiled-in class (linked into this test assembly) against the files themselves.
-            Assert.Equal(BoardDefaultsGenerator.ReadText(RepoPaths.Combine("nf.config")), BoardDefaults.NfConfig);
+            string nfConfig = BoardDefaults.NfConfig, onDisk = BoardDefaultsGenerator.ReadText(RepoPaths.Combine("nf.config"));
+            Assert.Equal(onDisk, nfConfig);
             string[] names = BoardLoader.BoardNames(RepoPaths.Root);
-            Assert.Equal(names.Length, BoardDefaults.BoardCount);
+            int count = BoardDefaults.BoardCount;
+            Assert.Equal(names.Length, count);
             for (int i = 0; i < names.Length; i++)
             {
                 Assert.Equal(names[i], BoardDefaults.BoardName(i));
