@@ -14,7 +14,7 @@ namespace ProcNano.Tests.Build
     internal static class NanoViolationUse
     {
         /// <summary>A field whose signature holds a generic instance but needs no TypeSpec row.</summary>
-        public static int? NullableField;
+        public static int? NullableField = null;
 
         /// <summary>A generic method definition.</summary>
         public static T NanoViolationGenericMethod<T>(T x) => x;
