@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using ProcNano.Kernel;
+using File = System.IO.File;
 
 namespace ProcNano.App
 {
