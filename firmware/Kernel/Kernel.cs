@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// One booted kernel instance. No static state: tests boot many kernels side by side. Each subsystem adds
@@ -22,6 +22,7 @@ namespace ProcNano.Kernel
             BootMemory();
             BootVfs();
             BootTasks();
+            BootIpc();
             BootProc();
             BootLate();
         }
@@ -29,6 +30,7 @@ namespace ProcNano.Kernel
         partial void BootMemory();
         partial void BootVfs();
         partial void BootTasks();
+        partial void BootIpc();
         partial void BootProc();
         partial void BootLate();
     }

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.HostSim
 {

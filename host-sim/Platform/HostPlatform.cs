@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.HostSim
 {

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>One board's facts plus the kernel defaults from nf.config. Filled from boards/&lt;name&gt;.board
     /// and nf.config (see ConfigFile); the defaults here are the host board's.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>What the kernel needs from the runtime it runs on. The device (nanoFramework) and the host
     /// simulator each implement it; the kernel itself has no #if.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>Linux errno values (asm-generic) and their strerror texts as glibc prints them.
     /// Syscalls return -errno; the shell prints StrError.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A growable int array (the device has no List&lt;int&gt;). Grows by doubling, so steady-state use
     /// that stays under the high-water mark never allocates.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>The kernel log ring behind dmesg and /proc/kmsg: a fixed byte ring, oldest text overwritten.
     /// Each line is stamped "[%5lu.%06lu] " like printk with timestamps.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// Append-only ASCII text into a fixed byte buffer, with the printf conversions procfs needs

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// An address space (mm_struct): the ordered list of its VMA slots, its user count (tasks sharing it),

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The arena's page frames: a binary buddy allocator plus a reference count and flag byte per page,

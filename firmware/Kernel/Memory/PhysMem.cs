@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The machine's flat address space: the RAM arena (page frames from <see cref="PageAllocator"/>) and a

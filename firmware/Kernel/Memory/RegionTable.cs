@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// All vm_regions, as parallel int columns indexed by slot (4 bytes a field on the device, where an object

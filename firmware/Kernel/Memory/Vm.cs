@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>VMA/region flag bits (Linux's VM_*), mmap's PROT_/MAP_ bits, and page arithmetic helpers.</summary>
     public static class Vm

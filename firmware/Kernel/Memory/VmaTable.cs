@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// All VMAs of all mms, as parallel int columns indexed by slot. Each <see cref="Mm"/> keeps its own

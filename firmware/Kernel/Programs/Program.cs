@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// A built-in program: the C# routine a program file's header names. The loader has already mapped the

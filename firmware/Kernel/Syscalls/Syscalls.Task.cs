@@ -1,23 +1,94 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
-    // Task syscalls (owner: Tasks/ work).
+    // Task syscalls: exec, kill, credentials.
     public sealed partial class Syscalls
     {
-        public const int SIGKILL = 9, SIGTERM = 15;
+        public const int SIGKILL = 9, SIGTERM = 15, NSIG = 64;
         public const int CLONE_NEWPID = 0x20000000, CLONE_NEWNET = 0x40000000;
 
         /// <summary>Starts program file <paramref name="path"/> as a new child task of <paramref name="t"/>;
         /// returns its pid as <paramref name="t"/>'s namespace numbers it, or -errno.
         /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET.</summary>
-        public int Exec(Task t, string path, string[] argv, int cloneFlags) { return -Errno.ENOSYS; }
-        /// <summary>kill(2): SIGKILL/SIGTERM end the task; ESRCH no such pid, EPERM not allowed.</summary>
-        public int Kill(Task t, int pid, int sig) { return -Errno.ENOSYS; }
+        public int Exec(Task t, string path, string[] argv, int cloneFlags)
+        {
+            lock (_k.Lock)
+            {
+                int fd = Open(t, path, File.O_RDONLY, 0);
+                if (fd < 0) return fd;
+                File f = t.Fds.Get(fd);
+                int r = _k.Loader.Exec(t, f, argv, cloneFlags);
+                Close(t, fd);
+                return r;
+            }
+        }
+
+        /// <summary>kill(2): signal 0 checks; other signals end the task (init of a namespace ignores them
+        /// from inside it). ESRCH no such pid, EPERM not allowed, EINVAL bad signal.</summary>
+        public int Kill(Task t, int pid, int sig)
+        {
+            lock (_k.Lock)
+            {
+                if (sig < 0 || sig > NSIG) return -Errno.EINVAL;
+                Task target = FindTaskLocked(t, pid);
+                if (target == null) return -Errno.ESRCH;
+                if (t.Euid != 0 && t.Euid != target.Uid && t.Euid != target.Suid && t.Uid != target.Uid && t.Uid != target.Suid)
+                    return -Errno.EPERM;
+                if (sig == 0) return 0;
+                // Like Linux's unkillable init: pid 1 of the caller's own namespace ignores signals.
+                if (target.Pid.NrIn(t.PidNs) == 1) return 0;
+                _k.ExitTask(target, 128 + sig);
+                return 0;
+            }
+        }
+
         /// <summary>The task with number <paramref name="pid"/> in <paramref name="t"/>'s pid namespace, or null.</summary>
-        public Task FindTask(Task t, int pid) { return null; }
-        /// <summary>setuid(2)/setgid(2): root may set any id; others EPERM.</summary>
-        public int Setuid(Task t, int uid) { return -Errno.ENOSYS; }
-        public int Setgid(Task t, int gid) { return -Errno.ENOSYS; }
+        public Task FindTask(Task t, int pid)
+        {
+            lock (_k.Lock) return FindTaskLocked(t, pid);
+        }
+
+        private Task FindTaskLocked(Task t, int pid)
+        {
+            return pid <= 0 ? null : _k.Tasks.Find(t.PidNs, pid);
+        }
+
+        /// <summary>setuid(2): root sets all ids; others may only switch the effective id to their real or saved
+        /// one (EPERM otherwise). A changed euid makes the task non-dumpable, as Linux does.</summary>
+        public int Setuid(Task t, int uid)
+        {
+            lock (_k.Lock)
+            {
+                if (uid < 0) return -Errno.EINVAL;
+                int old = t.Euid;
+                if (t.Euid == 0) { t.Uid = t.Euid = t.Suid = t.Fsuid = uid; }
+                else if (uid == t.Uid || uid == t.Suid) { t.Euid = t.Fsuid = uid; }
+                else return -Errno.EPERM;
+                if (old != t.Euid) t.Dumpable = false;
+                return 0;
+            }
+        }
+
+        public int Setgid(Task t, int gid)
+        {
+            lock (_k.Lock)
+            {
+                if (gid < 0) return -Errno.EINVAL;
+                int old = t.Egid;
+                if (t.Euid == 0) { t.Gid = t.Egid = t.Sgid = t.Fsgid = gid; }
+                else if (gid == t.Gid || gid == t.Sgid) { t.Egid = t.Fsgid = gid; }
+                else return -Errno.EPERM;
+                if (old != t.Egid) t.Dumpable = false;
+                return 0;
+            }
+        }
+
         /// <summary>pid of <paramref name="t"/> in its own namespace.</summary>
         public int Getpid(Task t) { return t.Pid.NrIn(t.PidNs); }
+
+        /// <summary>Ends the calling task (exit(2)).</summary>
+        public void Exit(Task t, int code)
+        {
+            lock (_k.Lock) _k.ExitTask(t, code);
+        }
     }
 }

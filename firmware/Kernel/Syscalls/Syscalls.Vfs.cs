@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     // File syscalls. Signatures fixed; bodies belong to the VFS (owner: Vfs/ work).
     public sealed partial class Syscalls

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The syscall facade: every call takes the calling task and returns a result or -errno, as Linux does.

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     public sealed partial class Kernel
     {
@@ -6,11 +6,13 @@ namespace ProcNano.Kernel
         public Syscalls Sys;
         /// <summary>pid 1.</summary>
         public Task Init;
+        public Loader Loader;
 
         partial void BootTasks()
         {
             Tasks = new TaskTable(Board.PidMax, new string[] { "lo", "eth0" });
             Sys = new Syscalls(this);
+            Loader = new Loader(this);
             Init = NewTask(null, "init", Tasks.RootNs, Tasks.RootNet);
         }
 

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A network namespace: owns the entries of /proc/&lt;pid&gt;/net (at least its interfaces for
     /// net/dev).</summary>

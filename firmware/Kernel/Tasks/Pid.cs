@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// A process id, separate from the task: /proc inodes hold the Pid, never the Task, so an open

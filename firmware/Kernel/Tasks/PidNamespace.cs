@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A pid namespace: numbers its own pids from 1; a task is visible in its own namespace and in
     /// every ancestor, with a number in each.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A task: one process (NOMMU has no fork; tasks are started by exec). Programs are built-in
     /// C# routines that set up their mappings and then sleep until killed.</summary>

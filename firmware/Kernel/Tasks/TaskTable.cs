@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>Every live task, in creation order, and the pid namespace tree's root.</summary>
     public sealed class TaskTable

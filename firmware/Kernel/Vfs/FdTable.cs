@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A task's open files by descriptor number. Grows by doubling up to <see cref="MaxFds"/>.</summary>
     public sealed class FdTable

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>An open file: the inode, the path it was opened by, mode and position.
     /// Reference counted: fd tables and mapped regions each hold one.</summary>

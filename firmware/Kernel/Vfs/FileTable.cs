@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>Kernel-wide table of files referenced by int slot, so that region and VMA columns can name a
     /// file in 4 bytes instead of a 12-byte reference (see docs/FOOTPRINT.md).</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>A mounted file system instance: its type, device number and root.</summary>
     public class SuperBlock

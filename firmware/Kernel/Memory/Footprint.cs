@@ -1,0 +1,39 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// What kernel objects cost on nanoFramework's managed heap (NANO.md, measured on the 32-bit runtime):
+    /// every heap block is 12 bytes; an object with N fields costs 12 × (N + 1); an array costs a 20-byte
+    /// header plus its elements (int 4, reference 12, byte 1), rounded up to 12. Field counts are constants
+    /// here (the device has no reflection to count them); a host test checks them against the real classes.
+    /// </summary>
+    public static class Footprint
+    {
+        public const int TaskFields = 22, PidFields = 3, MmFields = 12, IntListFields = 2, FileFields = 7,
+            InodeFields = 7, FdTableFields = 1, ShmSegmentFields = 16;
+        /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
+        /// address-ordered index.</summary>
+        public const int RegionColumns = 7 + 1;
+        /// <summary>Int columns per VMA slot (Start End Flags Pgoff Region) plus its slot in its mm's list.</summary>
+        public const int VmaColumns = 5 + 1;
+
+        public static int Object(int fields) { return 12 * (fields + 1); }
+
+        public static int Array(int length, int elementSize) { return RoundUp(20 + length * elementSize); }
+
+        public static int RoundUp(int n) { return (n + 11) / 12 * 12; }
+
+        /// <summary>One region: 4 bytes per column (kobjsize(region) in Linux's task_mem terms).</summary>
+        public static int Region => 4 * RegionColumns;
+        /// <summary>One VMA.</summary>
+        public static int Vma => 4 * VmaColumns;
+        /// <summary>An mm with its VMA list object (the list's array is counted per VMA).</summary>
+        public static int Mm => Object(MmFields) + Object(IntListFields);
+        /// <summary>A task with its fd table object (fd slots are counted per open file below).</summary>
+        public static int Task => Object(TaskFields) + Object(FdTableFields);
+        /// <summary>A pid numbered in one namespace (its two one-element arrays included).</summary>
+        public static int Pid => Object(PidFields) + Array(1, 4) + Array(1, 12);
+        public static int File => Object(FileFields);
+        public static int Inode => Object(InodeFields);
+        public static int ShmSegment => Object(ShmSegmentFields);
+    }
+}

@@ -1,0 +1,142 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// The NOMMU memory manager (Linux's mm/nommu.c after "Make VMAs per MM"): the global region tree, every
+    /// mm's VMAs, and the MmapCopy counter. mmap lives in Mmap.cs, munmap in Munmap.cs, user memory access in
+    /// UserAccess.cs; this file holds the shared bookkeeping (adding and deleting VMAs, putting regions).
+    /// Callers hold <see cref="Kernel.Lock"/>.
+    /// </summary>
+    public sealed partial class MemoryManager
+    {
+        private readonly Kernel _k;
+        public readonly PageAllocator Pages;
+        public readonly PhysMem Phys;
+        public readonly RegionTable Regions = new RegionTable(16);
+        public readonly VmaTable Vmas = new VmaTable(16);
+        /// <summary>Files referenced by regions, by slot (the kernel's one file table).</summary>
+        public readonly FileTable Files;
+        /// <summary>Pages allocated for copies (private and anonymous maps): /proc/meminfo's MmapCopy.</summary>
+        public int MmapPagesAllocated;
+        /// <summary>/proc/sys/vm/nr_trim_pages: trim the power-of-two excess when it is at least this many
+        /// pages; 0 never trims.</summary>
+        public int NrTrimPages;
+        /// <summary>Bytes per page and its log2.</summary>
+        public readonly int PageSize, PageShift;
+        /// <summary>Rate limit of the "munmap of memory not mmapped" warning, as Linux's (5 lines).</summary>
+        private int _munmapWarnings;
+        public const int MaxMapCount = 65530;
+
+        public MemoryManager(Kernel k)
+        {
+            _k = k;
+            Pages = k.Pages;
+            Phys = k.Phys;
+            Files = k.Files;
+            PageSize = k.Board.PageSize;
+            PageShift = k.Board.PageShift;
+            NrTrimPages = k.Board.NrTrimPages;
+        }
+
+        public uint PageAlign(uint len) { return (len + (uint)PageSize - 1) & ~(uint)(PageSize - 1); }
+
+        /// <summary>The file a region maps, or null for anonymous memory.</summary>
+        public File RegionFile(int r) { return Files[Regions.File[r]]; }
+
+        /// <summary>The file a VMA maps (its region's), or null.</summary>
+        public File VmaFile(int v) { return RegionFile(Vmas.Region[v]); }
+
+        /// <summary>Adds a VMA to its mm (and counts VM_EXECUTABLE ones for /proc/pid/exe).</summary>
+        private void AddVma(Mm mm, int v)
+        {
+            mm.Add(Vmas, v);
+            if ((Vmas.Flags[v] & Vm.VM_EXECUTABLE) != 0) mm.ExeVmas++;
+        }
+
+        /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.</summary>
+        internal void DeleteVma(Mm mm, int v)
+        {
+            mm.Remove(v);
+            int flags = Vmas.Flags[v];
+            if ((flags & Vm.VM_EXECUTABLE) != 0) RemovedExeFileVma(mm);
+            if ((flags & Vm.VM_SHM) != 0) _k.ShmDetached(Vmas.Region[v]);
+            int r = Vmas.Region[v];
+            Vmas.Free(v);
+            PutRegion(r);
+        }
+
+        /// <summary>2.6.29's removed_exe_file_vma: the last VM_EXECUTABLE VMA going drops the exe file, so
+        /// /proc/pid/exe stops pinning the file system it lives on.</summary>
+        private void RemovedExeFileVma(Mm mm)
+        {
+            if (--mm.ExeVmas == 0 && mm.ExeFile != null)
+            {
+                File f = mm.ExeFile;
+                mm.ExeFile = null;
+                Files.Close(f);
+            }
+        }
+
+        /// <summary>__put_nommu_region: one user fewer; the last one takes the region out of the tree, drops
+        /// the file, and frees a copy's pages (up to Top, slack included). Direct pages are only forgotten.</summary>
+        internal void PutRegion(int r)
+        {
+            if (--Regions.Usage[r] > 0) return;
+            Regions.Remove(r);
+            int fileSlot = Regions.File[r];
+            if ((Regions.Flags[r] & Vm.VM_MAPPED_COPY) != 0)
+            {
+                FreeRegionPages(Regions.Start[r], Regions.Top[r]);
+            }
+            if (fileSlot >= 0)
+            {
+                File f = Files[fileSlot];
+                f.Inode.Mapped--;
+                Files.Put(fileSlot);
+            }
+            Regions.Free(r);
+        }
+
+        /// <summary>free_page_series: returns copy pages [from, to) to the allocator and MmapCopy.</summary>
+        internal void FreeRegionPages(uint from, uint to)
+        {
+            if (to <= from) return;
+            int pfn = Phys.ArenaPfn(from);
+            int n = (int)((to - from) >> PageShift);
+            Pages.Put(pfn, n);
+            MmapPagesAllocated -= n;
+        }
+
+        /// <summary>exit_mmap: every VMA of the mm goes, in order.</summary>
+        public void ExitMmap(Mm mm)
+        {
+            if (--mm.Users > 0) return;
+            while (mm.Vmas.Count > 0) DeleteVma(mm, mm.Vmas[0]);
+            mm.TotalVm = 0;
+            if (mm.ExeFile != null)
+            {
+                Files.Close(mm.ExeFile);
+                mm.ExeFile = null;
+            }
+        }
+
+        /// <summary>Sets the mm's executable file (exec), taking a reference on it.</summary>
+        public void SetExeFile(Mm mm, File f)
+        {
+            if (mm.ExeFile != null) Files.Close(mm.ExeFile);
+            f.Refs++;
+            mm.ExeFile = f;
+        }
+
+        /// <summary>Bytes of a task's VMAs (task_vsize on NOMMU 2.6.29).</summary>
+        public long VSize(Mm mm)
+        {
+            long n = 0;
+            for (int i = 0; i < mm.Vmas.Count; i++)
+            {
+                int v = mm.Vmas[i];
+                n += Vmas.End[v] - Vmas.Start[v];
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ProcNano
+{
+    // The kernel's accessors to a task's memory (hexdump, poke, programs). With no MMU there are no hardware
+    // referenced/dirty bits, so these set the pages' software bits that smaps and clear_refs read.
+    public sealed partial class MemoryManager
+    {
+        /// <summary>Copies <paramref name="count"/> bytes at <paramref name="addr"/> of <paramref name="mm"/>
+        /// into buf: -EFAULT where no VMA covers a byte, -EACCES where the VMA is not readable.</summary>
+        public int Read(Mm mm, uint addr, byte[] buf, int off, int count)
+        {
+            return Access(mm, addr, buf, off, count, false);
+        }
+
+        /// <summary>Writes through <paramref name="mm"/>'s VMAs: -EFAULT unmapped, -EACCES not writable
+        /// (ROM is never writable).</summary>
+        public int Write(Mm mm, uint addr, byte[] buf, int off, int count)
+        {
+            return Access(mm, addr, buf, off, count, true);
+        }
+
+        private int Access(Mm mm, uint addr, byte[] buf, int off, int count, bool write)
+        {
+            if (count < 0 || (ulong)addr + (ulong)count > 0x100000000UL) return -Errno.EFAULT;
+            // Check the whole range first so a refused write changes nothing.
+            uint a = addr, end = addr + (uint)count;
+            while (a < end)
+            {
+                int i = mm.Find(Vmas, a);
+                if (i < 0) return -Errno.EFAULT;
+                int v = mm.Vmas[i];
+                int need = write ? Vm.VM_WRITE : Vm.VM_READ;
+                if ((Vmas.Flags[v] & need) == 0) return -Errno.EACCES;
+                int idx;
+                if (Phys.Resolve(a, out idx) == null) return -Errno.EFAULT;
+                if (write && !Phys.InArena(a)) return -Errno.EACCES;
+                a = Vmas.End[v] < end ? Vmas.End[v] : end;
+            }
+            for (int n = 0; n < count; n++)
+            {
+                uint p = addr + (uint)n;
+                int idx;
+                byte[] mem = Phys.Resolve(p, out idx);
+                if (write) mem[idx] = buf[off + n]; else buf[off + n] = mem[idx];
+                if (Phys.InArena(p))
+                {
+                    int pfn = Phys.ArenaPfn(p);
+                    Pages.Flags[pfn] |= write ? (byte)(PageAllocator.PgReferenced | PageAllocator.PgDirty) : PageAllocator.PgReferenced;
+                }
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace ProcNano
+{
+    /// <summary>/bin/true: maps its text and exits at once (exercises exec + exit teardown).</summary>
+    public sealed class TrueProgram : Program
+    {
+        public override string Name => "true";
+        public override string Help => "exit at once with status 0";
+        public override int Start(Kernel k, Task t, string[] argv) { return Exit; }
+    }
+}

@@ -1,0 +1,116 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// exec of a program file (in the manner of binfmt_flat): text mapped read-only+exec private from file
+    /// page 0 (in place on romfs, one shared copy on flash), data copied into a private anonymous map that
+    /// also holds bss, and an anonymous stack. The text VMA is VM_EXECUTABLE, which keeps /proc/pid/exe.
+    /// </summary>
+    public sealed class Loader
+    {
+        private readonly Kernel _k;
+        private readonly byte[] _hdr = new byte[ProgramHeader.Size];
+
+        public Loader(Kernel k) { _k = k; }
+
+        /// <summary>Starts <paramref name="file"/> as a new child of <paramref name="parent"/>. Returns the new
+        /// task's pid as the parent's namespace numbers it, or -errno with nothing left behind.</summary>
+        public int Exec(Task parent, File file, string[] argv, int cloneFlags)
+        {
+            Inode ino = file.Inode;
+            if (!ino.IsReg || !MayExec(parent, ino)) return -Errno.EACCES;
+            int n = ino.Read(file, parent, 0, _hdr, 0, ProgramHeader.Size);
+            if (n < 0) return n;
+            ProgramHeader h = new ProgramHeader();
+            int e = ProgramHeader.Parse(_hdr, n, h);
+            if (e < 0) return e;
+            if ((long)h.TextSize + h.DataSize > ino.Size) return -Errno.ENOEXEC;
+            Program prog = ProgramTable.Find(h.Name);
+            if (prog == null) return -Errno.ENOEXEC;
+
+            PidNamespace ns = parent.PidNs;
+            if ((cloneFlags & Syscalls.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _k.Board.PidMax);
+            NetNamespace net = (cloneFlags & Syscalls.CLONE_NEWNET) != 0 ? _k.Tasks.NewNet() : parent.NetNs;
+            string name = argv != null && argv.Length > 0 ? Basename(argv[0]) : h.Name;
+            Task t = _k.NewTask(parent, name, ns, net);
+            if (t == null) return -Errno.EAGAIN;
+            t.Argv = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
+            t.Program = prog;
+
+            e = MapImage(t, file, h);
+            if (e == 0)
+            {
+                t.State = Task.Running;
+                e = prog.Start(_k, t, t.Argv);
+                t.State = Task.Sleeping;
+            }
+            if (e < 0 || e == Program.Exit)
+            {
+                int pid = t.Pid.NrIn(parent.PidNs);
+                _k.ExitTask(t, e < 0 ? 127 : 0);
+                return e < 0 ? e : pid;
+            }
+            return t.Pid.NrIn(parent.PidNs);
+        }
+
+        private int MapImage(Task t, File file, ProgramHeader h)
+        {
+            MemoryManager mem = _k.Mem;
+            Mm mm = t.Mm;
+            long text = mem.Mmap(t, h.TextSize, Vm.PROT_READ | Vm.PROT_EXEC,
+                Vm.MAP_PRIVATE | Vm.MAP_EXECUTABLE | Vm.MAP_DENYWRITE, file, 0, 0);
+            if (text < 0) return (int)text;
+            mem.SetExeFile(mm, file);
+            mm.StartCode = (uint)text;
+            mm.EndCode = (uint)text + (uint)h.TextSize;
+
+            long dataLen = (long)h.DataSize + h.BssSize;
+            if (dataLen > 0)
+            {
+                long data = mem.Mmap(t, dataLen, Vm.PROT_READ | Vm.PROT_WRITE, Vm.MAP_PRIVATE | Vm.MAP_ANONYMOUS, null, 0, 0);
+                if (data < 0) return (int)data;
+                int at = (int)((uint)data - _k.Phys.ArenaBase);
+                int done = 0;
+                while (done < h.DataSize)
+                {
+                    int n = file.Inode.Read(file, t, h.TextSize + done, _k.Phys.Arena, at + done, h.DataSize - done);
+                    if (n < 0) return n;
+                    if (n == 0) return -Errno.ENOEXEC;
+                    done += n;
+                }
+                MarkWritten((uint)data, h.DataSize);
+                mm.StartData = (uint)data;
+                mm.EndData = (uint)data + (uint)h.DataSize;
+                mm.StartBrk = mm.Brk = (uint)data + (uint)dataLen;
+            }
+            long stack = mem.Mmap(t, h.StackSize, Vm.PROT_READ | Vm.PROT_WRITE,
+                Vm.MAP_PRIVATE | Vm.MAP_ANONYMOUS | Vm.MAP_GROWSDOWN, null, 0, 0);
+            if (stack < 0) return (int)stack;
+            mm.StartStack = (uint)stack + (uint)h.StackSize;
+            return 0;
+        }
+
+        // The loader wrote these bytes: referenced and dirty, as a CPU write would leave them.
+        private void MarkWritten(uint addr, int len)
+        {
+            if (len <= 0) return;
+            int first = _k.Phys.ArenaPfn(addr), last = _k.Phys.ArenaPfn(addr + (uint)len - 1);
+            for (int p = first; p <= last; p++) _k.Pages.Flags[p] |= PageAllocator.PgReferenced | PageAllocator.PgDirty;
+        }
+
+        private static bool MayExec(Task t, Inode ino)
+        {
+            int m = ino.Mode;
+            if ((m & 0x49) == 0) return false;  // nobody may execute it, not even root
+            if (t.Euid == 0) return true;
+            if (t.Euid == ino.Uid) return (m & 0x40) != 0;
+            if (t.Egid == ino.Gid) return (m & 0x08) != 0;
+            return (m & 0x01) != 0;
+        }
+
+        private static string Basename(string path)
+        {
+            int i = path.LastIndexOf('/');
+            return i < 0 ? path : path.Substring(i + 1);
+        }
+    }
+}
