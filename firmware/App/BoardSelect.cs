@@ -1,4 +1,4 @@
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.App
 {

@@ -1,5 +1,5 @@
 using System;
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.App
 {

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
-using ProcNano.Kernel;
-using File = System.IO.File;
+using ProcNano;
 
 namespace ProcNano.App
 {
@@ -32,7 +31,7 @@ namespace ProcNano.App
         public long SizeOf(string name)
         {
             string path = PathOf(name);
-            if (!File.Exists(path)) return -Errno.ENOENT;
+            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.Open, FileAccess.Read))
@@ -49,7 +48,7 @@ namespace ProcNano.App
         public int Read(string name, long pos, byte[] buf, int off, int count)
         {
             string path = PathOf(name);
-            if (!File.Exists(path)) return -Errno.ENOENT;
+            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.Open, FileAccess.Read))
@@ -75,7 +74,7 @@ namespace ProcNano.App
         public int Write(string name, long pos, byte[] buf, int off, int count)
         {
             string path = PathOf(name);
-            bool created = !File.Exists(path);
+            bool created = !System.IO.File.Exists(path);
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite))
@@ -101,7 +100,7 @@ namespace ProcNano.App
         public int Truncate(string name, long size)
         {
             string path = PathOf(name);
-            bool created = !File.Exists(path);
+            bool created = !System.IO.File.Exists(path);
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite))
@@ -120,10 +119,10 @@ namespace ProcNano.App
         public int Delete(string name)
         {
             string path = PathOf(name);
-            if (!File.Exists(path)) return -Errno.ENOENT;
+            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
-                File.Delete(path);
+                System.IO.File.Delete(path);
                 _names = null;
                 return 0;
             }

@@ -3,7 +3,7 @@ using System.IO.Ports;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.App
 {
@@ -32,7 +32,7 @@ namespace ProcNano.App
             // The arena is one byte[] of ArenaPages * PageSize: allocate it while the heap is still unfragmented.
             DevicePlatform platform = new DevicePlatform(new LittleFsStorage("I:\\"), heapAtStart);
             long before = nanoFramework.Runtime.Native.GC.Run(false);
-            Kernel.Kernel kernel = new Kernel.Kernel(board, platform);
+            Kernel kernel = new Kernel(board, platform);
             long after = nanoFramework.Runtime.Native.GC.Run(false);
             kernel.Log.Print("Memory: managed heap " + heapAtStart.ToString() + " bytes free at start, kernel took "
                 + (before - after).ToString() + " bytes, " + after.ToString() + " bytes free");

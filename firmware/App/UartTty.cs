@@ -1,6 +1,6 @@
 using System.IO.Ports;
 using System.Threading;
-using ProcNano.Kernel;
+using ProcNano;
 
 namespace ProcNano.App
 {
@@ -8,7 +8,7 @@ namespace ProcNano.App
     /// The shell's tty on the device: raw bytes over a nanoFramework SerialPort (COM2 on the boards in boards/).
     /// The line discipline (echo, backspace, CRLF) is the kernel shell's; this class only moves bytes.
     /// </summary>
-    // ALIGN: written against the assumed ITty shape (int ReadByte(), void Write(byte[], int, int)); align with
+    // ALIGN: written against the assumed ITty shape (namespace ProcNano) (int ReadByte(), void Write(byte[], int, int)); align with
     // firmware/Kernel/Shell/ITty.cs when the shell lands.
     internal sealed class UartTty : ITty
     {

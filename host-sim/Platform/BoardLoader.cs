@@ -1,7 +1,6 @@
 using System;
 using System.IO;
-using ProcNano.Kernel;
-using File = System.IO.File;
+using ProcNano;
 
 namespace ProcNano.HostSim
 {
@@ -42,7 +41,7 @@ namespace ProcNano.HostSim
             }
             string rel = BoardsFolder + "/" + board + BoardSuffix;
             string path = Path.Combine(root, BoardsFolder, board + BoardSuffix);
-            if (!File.Exists(path))
+            if (!System.IO.File.Exists(path))
             {
                 error = rel + ": no such board (boards: " + string.Join(", ", BoardNames(root)) + ")";
                 return null;
@@ -66,7 +65,7 @@ namespace ProcNano.HostSim
             var d = new DirectoryInfo(Path.GetFullPath(dir));
             while (d != null)
             {
-                if (File.Exists(Path.Combine(d.FullName, ConfigFileName))) return d.FullName;
+                if (System.IO.File.Exists(Path.Combine(d.FullName, ConfigFileName))) return d.FullName;
                 d = d.Parent;
             }
             return null;
@@ -89,7 +88,7 @@ namespace ProcNano.HostSim
         {
             if (root == null || string.IsNullOrEmpty(cfg.BootScript)) return null;
             string path = Path.IsPathRooted(cfg.BootScript) ? cfg.BootScript : Path.Combine(root, cfg.BootScript);
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return System.IO.File.Exists(path) ? System.IO.File.ReadAllText(path) : null;
         }
 
         private static bool ApplyFile(string path, string shownName, BoardConfig cfg, out string error)
@@ -97,7 +96,7 @@ namespace ProcNano.HostSim
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = System.IO.File.ReadAllText(path);
             }
             catch (IOException e)
             {

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// Reads the text of nf.config and boards/&lt;name&gt;.board into a <see cref="BoardConfig"/>. The format is

@@ -1,6 +1,6 @@
 using System.IO;
 using ProcNano.HostSim;
-using ProcNano.Kernel;
+using ProcNano;
 using ProcNano.Tests.Build;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using ProcNano.HostSim;
-using ProcNano.Kernel;
+using ProcNano;
 using ProcNano.Tests.Build;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using ProcNano.App;
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
 
 namespace ProcNano.Tests.Board

@@ -1,4 +1,4 @@
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
 
 namespace ProcNano.Tests.Board

@@ -2,8 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using ProcNano.HostSim;
-using ProcNano.Kernel;
-using File = System.IO.File;
+using ProcNano;
 
 namespace ProcNano.Tests.Build
 {
@@ -26,7 +25,7 @@ namespace ProcNano.Tests.Build
             if (cfg.BootScript.Length > 0)
             {
                 string path = Path.Combine(root, cfg.BootScript);
-                if (!File.Exists(path)) throw new InvalidOperationException("nf.config: boot_script " + cfg.BootScript + " does not exist");
+                if (!System.IO.File.Exists(path)) throw new InvalidOperationException("nf.config: boot_script " + cfg.BootScript + " does not exist");
                 bootScript = ReadText(path);
             }
             string[] boards = BoardLoader.BoardNames(root);
@@ -67,7 +66,7 @@ namespace ProcNano.Tests.Build
         }
 
         /// <summary>File text with line ends made '\n' (a Windows checkout must not change the output).</summary>
-        public static string ReadText(string path) => File.ReadAllText(path).Replace("\r\n", "\n");
+        public static string ReadText(string path) => System.IO.File.ReadAllText(path).Replace("\r\n", "\n");
 
         private static void AppendConst(StringBuilder sb, string name, string text, string access = "public")
         {

@@ -2,8 +2,7 @@ using System;
 using System.IO;
 using ProcNano.App;
 using ProcNano.HostSim;
-using ProcNano.Kernel;
-using File = System.IO.File;
+using ProcNano;
 using Xunit;
 
 namespace ProcNano.Tests.Build
@@ -18,10 +17,10 @@ namespace ProcNano.Tests.Build
             string path = RepoPaths.Combine(BoardDefaultsGenerator.OutputPath);
             if (Environment.GetEnvironmentVariable("PROCNANO_REGEN") == "1")
             {
-                File.WriteAllText(path, expected);
+                System.IO.File.WriteAllText(path, expected);
                 return;
             }
-            string actual = File.Exists(path) ? BoardDefaultsGenerator.ReadText(path) : "";
+            string actual = System.IO.File.Exists(path) ? BoardDefaultsGenerator.ReadText(path) : "";
             Assert.True(expected == actual,
                 BoardDefaultsGenerator.OutputPath + " is out of date with nf.config and boards/: run\n" +
                 "  PROCNANO_REGEN=1 dotnet test ProcNano.sln --filter FullyQualifiedName~BoardDefaults");

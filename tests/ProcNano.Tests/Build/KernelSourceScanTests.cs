@@ -16,7 +16,7 @@ namespace ProcNano.Tests.Build
                          && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
                 .OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
             Assert.NotEmpty(files);
-            var found = files.SelectMany(f => KernelSourceScanner.Scan(File.ReadAllText(f))
+            var found = files.SelectMany(f => KernelSourceScanner.Scan(System.IO.File.ReadAllText(f))
                 .Select(h => RepoPaths.Relative(f) + ":" + h.Line + ": " + h.What)).ToList();
             Assert.True(found.Count == 0, "kernel code uses what the device lacks (see NANO.md):\n  " + string.Join("\n  ", found));
         }

@@ -22,7 +22,7 @@ namespace ProcNano.Tests.Build
 
         public NanoAssemblyChecker(string path)
         {
-            _pe = new PEReader(File.OpenRead(path));
+            _pe = new PEReader(System.IO.File.OpenRead(path));
             _md = _pe.GetMetadataReader();
         }
 
@@ -186,7 +186,7 @@ namespace ProcNano.Tests.Build
         /// <summary>Identity of the assembly at <paramref name="path"/> itself.</summary>
         public static AssemblyIdentity DefinitionOf(string path)
         {
-            using var pe = new PEReader(File.OpenRead(path));
+            using var pe = new PEReader(System.IO.File.OpenRead(path));
             var md = pe.GetMetadataReader();
             var def = md.GetAssemblyDefinition();
             byte[] key = md.GetBlobBytes(def.PublicKey);
@@ -194,7 +194,7 @@ namespace ProcNano.Tests.Build
         }
     }
 
-    internal sealed record AssemblyIdentity(string Name, Version Version, string PublicKeyToken)
+    internal sealed record AssemblyIdentity(string Name, System.Version Version, string PublicKeyToken)
     {
         /// <summary>.NET Framework's and .NET's mscorlib facade token (ECMA key).</summary>
         public const string DotNetToken = "b77a5c561934e089";

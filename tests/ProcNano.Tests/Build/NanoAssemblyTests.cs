@@ -15,7 +15,7 @@ namespace ProcNano.Tests.Build
         private static NanoAssemblyChecker Kernel()
         {
             string path = RepoPaths.NanoKernelDll;
-            Assert.True(File.Exists(path), "nano kernel not built: " + path);
+            Assert.True(System.IO.File.Exists(path), "nano kernel not built: " + path);
             return new NanoAssemblyChecker(path);
         }
 
@@ -59,7 +59,7 @@ namespace ProcNano.Tests.Build
         [Fact]
         public void Checker_HostKernel_FlagsForeignReferencesAndMissingMscorlib()
         {
-            using var host = new NanoAssemblyChecker(typeof(ProcNano.Kernel.Kernel).Assembly.Location);
+            using var host = new NanoAssemblyChecker(typeof(ProcNano.Kernel).Assembly.Location);
             Assert.Contains(host.ForeignReferences(), f => f.Contains("System.Runtime"));
             Assert.Null(host.MscorlibReference());
         }
@@ -103,7 +103,7 @@ namespace ProcNano.Tests.Build
         {
             // What the identity check compares against when someone swaps in .NET's reference assemblies.
             string dotnetMscorlib = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "mscorlib.dll");
-            Assert.True(File.Exists(dotnetMscorlib), dotnetMscorlib);
+            Assert.True(System.IO.File.Exists(dotnetMscorlib), dotnetMscorlib);
             AssemblyIdentity id = NanoAssemblyChecker.DefinitionOf(dotnetMscorlib);
             Assert.Equal(AssemblyIdentity.DotNetToken, id.PublicKeyToken);
             Assert.NotEqual(NanoAssemblyChecker.DefinitionOf(RepoPaths.NanoMscorlibDll).PublicKeyToken, id.PublicKeyToken);
