@@ -196,6 +196,22 @@ namespace ProcNano.Tests.Board
             Assert.StartsWith("page_size:", e);
         }
 
+        [Fact]
+        public void Apply_EveryBoardConfigField_HasASnakeCaseKey()
+        {
+            // A field added to BoardConfig must be settable from the files, or the device could never get it.
+            foreach (var f in typeof(BoardConfig).GetFields())
+            {
+                if (f.IsStatic || f.IsInitOnly) continue;
+                string key = System.Text.RegularExpressions.Regex.Replace(f.Name, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
+                object value = f.GetValue(new BoardConfig());
+                var cfg = new BoardConfig();
+                int r = ConfigFile.Apply(key + " = " + value + "\n", cfg, out string e);
+                Assert.True(r == 0, f.Name + ": " + e);
+                Assert.Equal(value, f.GetValue(cfg));
+            }
+        }
+
         [Theory]
         [InlineData("0", 0L)]
         [InlineData("-1", -1L)]
