@@ -1,0 +1,76 @@
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace ProcNano.Tests.Build
+{
+    /// <summary>
+    /// The device app's project files cannot be built here (they need nanoFramework's project system), so their
+    /// wiring is checked as data: every source is listed and exists, the kernel comes in through the shared
+    /// project, and every referenced package is in packages.config.
+    /// </summary>
+    public class FirmwareProjectTests
+    {
+        private static readonly XNamespace Ms = "http://schemas.microsoft.com/developer/msbuild/2003";
+        private static string App => RepoPaths.Combine("firmware", "App");
+
+        private static XDocument Nfproj() => XDocument.Load(Path.Combine(App, "ProcNano.App.nfproj"));
+
+        [Fact]
+        public void Nfproj_ListsEveryAppSourceAndNothingMissing()
+        {
+            string[] listed = Nfproj().Descendants(Ms + "Compile").Select(c => (string)c.Attribute("Include"))
+                .Select(p => p.Replace('\\', '/')).OrderBy(p => p, System.StringComparer.Ordinal).ToArray();
+            foreach (string p in listed) Assert.True(System.IO.File.Exists(Path.Combine(App, p)), "nfproj lists missing " + p);
+            string[] onDisk = Directory.GetFiles(App, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)
+                         && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)
+                         && !f.Contains(Path.DirectorySeparatorChar + "packages" + Path.DirectorySeparatorChar))
+                .Select(f => Path.GetRelativePath(App, f).Replace('\\', '/')).OrderBy(p => p, System.StringComparer.Ordinal).ToArray();
+            Assert.Equal(onDisk, listed);
+        }
+
+        [Fact]
+        public void Nfproj_ImportsTheKernelSharedProject_WhichGlobsAllKernelSources()
+        {
+            string import = Nfproj().Descendants(Ms + "Import").Select(i => (string)i.Attribute("Project"))
+                .Single(p => p.EndsWith(".projitems"));
+            string projitems = Path.GetFullPath(Path.Combine(App, import.Replace('\\', Path.DirectorySeparatorChar)));
+            Assert.Equal(RepoPaths.Combine("firmware", "Kernel", "ProcNano.Kernel.projitems"), projitems);
+            var compile = XDocument.Load(projitems).Descendants(Ms + "Compile").Single();
+            Assert.Equal("$(MSBuildThisFileDirectory)**/*.cs", (string)compile.Attribute("Include"));
+            Assert.True(System.IO.File.Exists(RepoPaths.Combine("firmware", "Kernel", "ProcNano.Kernel.shproj")));
+        }
+
+        [Fact]
+        public void Nfproj_EveryReferencedPackageIsInPackagesConfig()
+        {
+            var packages = XDocument.Load(Path.Combine(App, "packages.config")).Descendants("package")
+                .Select(p => (string)p.Attribute("id") + "." + (string)p.Attribute("version")).ToHashSet();
+            var hints = Nfproj().Descendants(Ms + "HintPath").Select(h => h.Value.Replace('\\', '/')).ToArray();
+            Assert.NotEmpty(hints);
+            foreach (string hint in hints)
+            {
+                string[] parts = hint.Split('/');
+                Assert.Equal("packages", parts[0]);
+                Assert.Contains(parts[1], packages);
+            }
+            // The mscorlib the app builds against is the one the kernel's nano build uses.
+            Assert.Contains("nanoFramework.CoreLibrary.1.17.11", packages);
+        }
+
+        [Fact]
+        public void DotnetBuild_DoesNotCompileTheDeviceApp()
+        {
+            // The solution must stay buildable with the packages served here: no project includes firmware/App
+            // except the tests' two platform-free files.
+            string sln = System.IO.File.ReadAllText(RepoPaths.Combine("ProcNano.sln"));
+            Assert.DoesNotContain("ProcNano.App", sln);
+            string tests = System.IO.File.ReadAllText(RepoPaths.Combine("tests", "ProcNano.Tests", "ProcNano.Tests.csproj"));
+            var linked = XDocument.Parse(tests).Descendants("Compile").Select(c => (string)c.Attribute("Include"))
+                .Where(p => p.Contains("firmware/App")).ToArray();
+            Assert.Equal(new[] { "../../firmware/App/BoardDefaults.g.cs", "../../firmware/App/BoardSelect.cs" }, linked);
+        }
+    }
+}
