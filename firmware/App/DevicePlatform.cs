@@ -1,0 +1,34 @@
+using System;
+using ProcNano.Kernel;
+
+namespace ProcNano.App
+{
+    /// <summary>The device's side of the board glue: nanoFramework's clock, the LittleFS flash and the managed
+    /// heap numbers the runtime reports.</summary>
+    internal sealed class DevicePlatform : IPlatform
+    {
+        private readonly IStorage _flash;
+        private readonly long _heapTotal;
+
+        /// <param name="flash">Storage behind /flash.</param>
+        /// <param name="heapAtStart">Free managed bytes when Main began. nanoFramework has no call that returns
+        /// the heap's size, so this stands for "the heap the application can use" (the assemblies' RAM tables are
+        /// already out of it).</param>
+        public DevicePlatform(IStorage flash, long heapAtStart)
+        {
+            _flash = flash;
+            _heapTotal = heapAtStart;
+        }
+
+        public long UptimeMs => Environment.TickCount64;
+
+        public long UnixTime => DateTime.UtcNow.ToUnixTimeSeconds();
+
+        public IStorage Flash => _flash;
+
+        public long ManagedHeapTotal => _heapTotal;
+
+        /// <summary>Runs a collection (no compaction) and returns what the runtime then reports free.</summary>
+        public long ManagedHeapFree => nanoFramework.Runtime.Native.GC.Run(false);
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.IO.Ports;
+using System.Threading;
+using nanoFramework.Hardware.Esp32;
+using nanoFramework.Runtime.Native;
+using ProcNano.Kernel;
+
+namespace ProcNano.App
+{
+    /// <summary>
+    /// The device's entry point: pick the board config built in from nf.config and boards/, boot one kernel,
+    /// then run the serial shell on the board's UART for good.
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>How long the tty waits for a byte before the shell gets -1 (lets it notice kills and time).</summary>
+        private const int TtyPollTimeoutMs = 100;
+        private const int WriteTimeoutMs = 2000;
+
+        public static void Main()
+        {
+            // Collect and compact first, so the numbers below are the heap's and not leftovers of startup.
+            long heapAtStart = nanoFramework.Runtime.Native.GC.Run(true);
+
+            BoardConfig board = BoardSelect.Choose(SystemInfo.TargetName, out string error);
+            if (board == null)
+            {
+                Halt("procnano: " + error);
+                return;
+            }
+
+            // The arena is one byte[] of ArenaPages * PageSize: allocate it while the heap is still unfragmented.
+            DevicePlatform platform = new DevicePlatform(new LittleFsStorage("I:\\"), heapAtStart);
+            long before = nanoFramework.Runtime.Native.GC.Run(false);
+            Kernel.Kernel kernel = new Kernel.Kernel(board, platform);
+            long after = nanoFramework.Runtime.Native.GC.Run(false);
+            kernel.Log.Print("Memory: managed heap " + heapAtStart.ToString() + " bytes free at start, kernel took "
+                + (before - after).ToString() + " bytes, " + after.ToString() + " bytes free");
+
+            SerialPort port = OpenShellPort(board, out error);
+            if (port == null)
+            {
+                kernel.Log.Print("procnano: " + error);
+                Halt("procnano: " + error);
+                return;
+            }
+            UartTty tty = new UartTty(port, TtyPollTimeoutMs);
+
+            // ALIGN: the shell's entry points are being written in firmware/Kernel/Shell/; this is the assumed
+            // shape (construct over a tty, run a script's text, then serve the line until `exit`).
+            Shell shell = new Shell(kernel, tty);
+            if (BoardDefaults.BootScript.Length > 0) shell.RunScript(BoardDefaults.BootScript);
+            while (true)
+            {
+                // `exit` ends one session; a serial console has nobody else to hand over to, so start another.
+                shell.Run();
+            }
+        }
+
+        /// <summary>Routes the board's pins to its shell UART and opens it; null with a reason on failure.</summary>
+        private static SerialPort OpenShellPort(BoardConfig board, out string error)
+        {
+            error = null;
+            int com = ConfigFile.ComNumber(board.ShellUart);
+            if (com < 1)
+            {
+                error = "board " + board.Name + " has no shell UART ('" + board.ShellUart + "')";
+                return null;
+            }
+            // COM2 and COM3 have no default pins on the ESP32 family; COM1 keeps its own unless told otherwise.
+            if (board.UartRxPin >= 0 && board.UartTxPin >= 0)
+            {
+                if (com == 1)
+                {
+                    Configuration.SetPinFunction(board.UartRxPin, DeviceFunction.COM1_RX);
+                    Configuration.SetPinFunction(board.UartTxPin, DeviceFunction.COM1_TX);
+                }
+                else if (com == 2)
+                {
+                    Configuration.SetPinFunction(board.UartRxPin, DeviceFunction.COM2_RX);
+                    Configuration.SetPinFunction(board.UartTxPin, DeviceFunction.COM2_TX);
+                }
+                else if (com == 3)
+                {
+                    Configuration.SetPinFunction(board.UartRxPin, DeviceFunction.COM3_RX);
+                    Configuration.SetPinFunction(board.UartTxPin, DeviceFunction.COM3_TX);
+                }
+            }
+            try
+            {
+                SerialPort port = new SerialPort(board.ShellUart, board.Baud);
+                port.WriteTimeout = WriteTimeoutMs;
+                port.Open();
+                return port;
+            }
+            catch (Exception)
+            {
+                // COM1 throws here when the debugger owns it; the board files keep the shell off COM1.
+                error = "cannot open " + board.ShellUart;
+                return null;
+            }
+        }
+
+        /// <summary>Reports on the debugger channel and parks the main thread (the device stays reachable for
+        /// redeployment).</summary>
+        private static void Halt(string message)
+        {
+            Console.WriteLine(message);
+            Thread.Sleep(Timeout.Infinite);
+        }
+    }
+}
