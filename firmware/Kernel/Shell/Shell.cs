@@ -21,6 +21,7 @@ namespace ProcNano.Kernel
         private readonly LineDiscipline _ld;
         private readonly ShellLexer _lex;
         private readonly string[] _argv = new string[ShellLexer.MaxTokens];
+        private readonly Command[] _commands = CommandTable.All();
         private KernelLog _logSink;
         private string _logPrefix;
         private int _status;
@@ -48,10 +49,17 @@ namespace ProcNano.Kernel
 
         public Shell(Kernel k, Task task, LineDiscipline ld) : this(k, task, ld, ld.MaxLine) { }
 
+        /// <summary>A shell for a serial console: a new "sh" task (see <see cref="NewTask"/>) over an
+        /// interactive line discipline on <paramref name="tty"/> (echo, CRLF). Serve it with
+        /// <see cref="Run()"/>.</summary>
+        public Shell(Kernel k, ITty tty) : this(k, NewTask(k), new LineDiscipline(tty)) { }
+
         public Kernel Kernel => _k;
         public Task Task => _task;
         public Syscalls Sys => _k.Sys;
         public LineDiscipline Tty => _ld;
+        /// <summary>The command table this shell runs (see <see cref="CommandTable"/>).</summary>
+        public Command[] Commands => _commands;
         /// <summary>Status of the last command.</summary>
         public int Status => _status;
         /// <summary>True once `exit` ran.</summary>
@@ -82,10 +90,15 @@ namespace ProcNano.Kernel
             return sh.Run(interactive);
         }
 
+        /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new
+        /// session. Returns the last status.</summary>
+        public int Run() { return Run(true); }
+
         /// <summary>Reads and runs lines until `exit` or the tty closes; prints the prompt before each line
         /// if <paramref name="prompt"/>. Returns the last status.</summary>
         public int Run(bool prompt)
         {
+            _exit = false;
             while (!_exit)
             {
                 if (prompt)
@@ -126,7 +139,23 @@ namespace ProcNano.Kernel
 
         /// <summary>Runs a script: one command line per text line, until the end or `exit`.
         /// Returns the last status.</summary>
-        public int RunScript(string text)
+        public int RunScript(string text) { return RunScript(text, false); }
+
+        /// <summary>
+        /// Runs the boot script: its output and errors go to the kernel log (prefix "rc: "), each command
+        /// traced there first ("rc: + CMD"), so the console stays clean and `dmesg` shows what boot did.
+        /// An `exit` in it ends the script, not the shell. Returns the last status.
+        /// </summary>
+        public int RunBootScript(string text)
+        {
+            OutputToLog("rc: ");
+            int status = RunScript(text, true);
+            OutputToTty();
+            _exit = false;
+            return status;
+        }
+
+        private int RunScript(string text, bool trace)
         {
             int start = 0;
             while (start <= text.Length && !_exit)
@@ -135,7 +164,12 @@ namespace ProcNano.Kernel
                 if (end < 0) end = text.Length;
                 int n = end - start;
                 if (n > 0 && text[end - 1] == '\r') n--;
-                if (n > 0) Execute(text.Substring(start, n));
+                if (n > 0)
+                {
+                    string line = text.Substring(start, n);
+                    if (trace && !Blank(line)) _k.Log.Print(_logPrefix + "+ " + line);
+                    Execute(line);
+                }
                 start = end + 1;
             }
             return _status;
@@ -238,7 +272,7 @@ namespace ProcNano.Kernel
 
         private int Dispatch(int argc)
         {
-            Command c = CommandTable.Find(_argv[0]);
+            Command c = CommandTable.Find(_commands, _argv[0]);
             if (c == null)
             {
                 Err.Str("sh: ");
@@ -293,7 +327,7 @@ namespace ProcNano.Kernel
         public int Usage(string name)
         {
             Out.Flush();
-            Command c = CommandTable.Find(name);
+            Command c = CommandTable.Find(_commands, name);
             if (c != null)
             {
                 Err.Str("Usage: ");
@@ -378,6 +412,18 @@ namespace ProcNano.Kernel
         {
             _exit = true;
             _status = status;
+        }
+
+        // Blank or comment only: not worth a trace line.
+        private static bool Blank(string line)
+        {
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (c == '#') return true;
+                if (c != ' ' && c != '\t') return false;
+            }
+            return true;
         }
 
         private int Syntax(string what)

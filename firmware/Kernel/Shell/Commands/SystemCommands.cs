@@ -10,12 +10,12 @@ namespace ProcNano.Kernel
             if (argc > 2) return sh.Usage("help");
             if (argc == 2)
             {
-                Command c = CommandTable.Find(argv[1]);
+                Command c = CommandTable.Find(sh.Commands, argv[1]);
                 if (c == null) return sh.Complain("help", argv[1] + ": no such command");
                 Shell.PrintUsage(sh.Out, c);
                 return Shell.StatusOk;
             }
-            Command[] all = CommandTable.All;
+            Command[] all = sh.Commands;
             for (int i = 0; i < all.Length; i++)
             {
                 sh.Out.StrLeft(all[i].Name, 10);
