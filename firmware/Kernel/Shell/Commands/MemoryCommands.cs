@@ -130,7 +130,7 @@ namespace ProcNano.Kernel
                 for (int off = 0; off < n; off += BytesPerLine)
                 {
                     int count = n - off < BytesPerLine ? n - off : BytesPerLine;
-                    Line(sh.Out, (uint)(at + off), buf, off, count);
+                    HexLine(sh.Out, (uint)(at + off), buf, off, count);
                 }
                 done += n;
             }
@@ -142,7 +142,8 @@ namespace ProcNano.Kernel
             return Shell.StatusOk;
         }
 
-        private static void Line(ShellWriter o, uint addr, byte[] b, int off, int count)
+        /// <summary>One hexdump -C line for <paramref name="count"/> (1..16) bytes at <paramref name="addr"/>.</summary>
+        public static void HexLine(ShellWriter o, uint addr, byte[] b, int off, int count)
         {
             o.Hex(addr, 8);
             o.Str("  ");
