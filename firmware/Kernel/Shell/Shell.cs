@@ -197,36 +197,29 @@ namespace ProcNano.Kernel
         /// <summary>Runs the commands of one line. Returns the status of the last one.</summary>
         public int ExecuteLine(byte[] line, int len)
         {
-            int count = _lex.Split(line, len);
-            if (count == ShellLexer.ErrQuote) return Syntax("unterminated quote");
-            if (count == ShellLexer.ErrTooMany) return Syntax("too many words");
-            if (count == ShellLexer.ErrTooLong) return LineTooLong(_lex.MaxLine);
-            // Check the whole line first, as sh does: a bad redirection runs nothing.
-            for (int i = 0; i < count; i++)
+            // Check the whole line first, as sh does: a syntax error anywhere runs nothing.
+            int r = _lex.Check(line, len);
+            if (r == ShellLexer.ErrQuote) return Syntax("unterminated quote");
+            if (r == ShellLexer.ErrTooMany) return Syntax("too many words in one command (max " + ShellLexer.MaxTokens.ToString() + ")");
+            if (r == ShellLexer.ErrTooLong) return LineTooLong(_lex.MaxLine);
+            if (r == ShellLexer.ErrRedirect) return Syntax("near unexpected token '" + _lex.BadToken + "'");
+            int pos = 0;
+            while (!_exit)
             {
-                int kind = _lex.Kind[i];
-                if (kind != ShellLexer.RedirOut && kind != ShellLexer.RedirAppend) continue;
-                if (i + 1 >= count) return Syntax("unexpected end of line after " + _lex.Text[i]);
-                if (_lex.Kind[i + 1] != ShellLexer.Word) return Syntax("unexpected '" + _lex.Text[i + 1] + "'");
-            }
-            int first = 0;
-            while (first < count && !_exit)
-            {
-                int end = first;
-                while (end < count && _lex.Kind[end] != ShellLexer.Semicolon) end++;
-                RunCommand(first, end);
-                first = end + 1;
+                int count = _lex.Next(line, len, ref pos);
+                if (count < 0) break;
+                if (count > 0) RunCommand(count);
             }
             return _status;
         }
 
-        // Runs tokens [first, end): words become argv, redirections retarget Out for this command only.
-        private void RunCommand(int first, int end)
+        // Runs the lexer's current command: words become argv, redirections retarget Out for this command only.
+        private void RunCommand(int count)
         {
             int argc = 0;
             int fd = -1;
             string redirPath = null;
-            for (int i = first; i < end; i++)
+            for (int i = 0; i < count; i++)
             {
                 int kind = _lex.Kind[i];
                 if (kind == ShellLexer.Word)
@@ -249,7 +242,7 @@ namespace ProcNano.Kernel
             }
             if (fd >= 0) Out.TargetFile(Sys, _task, fd);
             if (argc > 0) _status = Dispatch(argc);
-            else if (fd >= 0) _status = StatusOk;
+            else _status = StatusOk;
             if (fd >= 0)
             {
                 Out.Flush();

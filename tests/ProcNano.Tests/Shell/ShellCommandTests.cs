@@ -24,6 +24,17 @@ namespace ProcNano.Tests.Shell
         public void EchoDashN_OmitsTheNewline() => Assert.Equal("x y", _h.Out("echo -n x y"));
 
         [Fact]
+        public void ALine_MayHoldMoreWordsThanOneCommand_ButNotOneCommand()
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < 100; i++) sb.Append("echo ").Append(i).Append("; ");
+            Assert.Equal(0, _h.Run(sb.ToString(), out string o));
+            Assert.Equal(100, o.Split('\n').Length - 1);
+            Assert.Equal(2, _h.Run("echo" + string.Concat(System.Linq.Enumerable.Repeat(" w", ShellLexer.MaxTokens)), out o));
+            Assert.Equal("sh: syntax error: too many words in one command (max " + ShellLexer.MaxTokens + ")\n", o);
+        }
+
+        [Fact]
         public void Semicolons_RunCommandsInOrder() => Assert.Equal("1\n2\n3\n", _h.Out("echo 1; echo 2 ;echo 3;"));
 
         [Fact]
@@ -59,9 +70,9 @@ namespace ProcNano.Tests.Shell
         public void RedirectionWithoutFile_IsASyntaxError_AndNothingOnTheLineRuns()
         {
             Assert.Equal(2, _h.Run("echo first; echo x >", out string o));
-            Assert.Equal("sh: syntax error: unexpected end of line after >\n", o);
+            Assert.Equal("sh: syntax error: near unexpected token 'newline'\n", o);
             Assert.Equal(2, _h.Run("echo x > ; echo y", out o));
-            Assert.Equal("sh: syntax error: unexpected ';'\n", o);
+            Assert.Equal("sh: syntax error: near unexpected token ';'\n", o);
         }
 
         [Fact]
