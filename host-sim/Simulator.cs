@@ -58,7 +58,7 @@ namespace ProcNano.HostSim
             var kernel = new ProcNano.Kernel.Kernel(board, platform);
             long bootMs = clock.ElapsedMilliseconds;
 
-            string savedTerminal = null;
+            RawTerminal terminal = null;
             SerialTty serial = null;
             try
             {
@@ -85,16 +85,20 @@ namespace ProcNano.HostSim
                     interactive = true;
                     prompt = true;
                 }
+                else if (RawTerminal.StdinIsTerminal())
+                {
+                    // A user at a terminal: raw mode, the kernel's line discipline does echo and editing.
+                    terminal = RawTerminal.Enter();
+                    tty = StdioTty.Console();
+                    interactive = terminal != null;
+                    prompt = true;
+                }
                 else
                 {
-                    savedTerminal = RawTerminal.Enter();
-                    if (savedTerminal != null)
-                    {
-                        AppDomain.CurrentDomain.ProcessExit += (s, e) => RawTerminal.Restore(savedTerminal);
-                    }
+                    // A pipe or a file: lines as they come, answers flushed after every command.
                     tty = StdioTty.Console();
-                    interactive = savedTerminal != null;
-                    prompt = interactive || opt.ForcePrompt || !Console.IsInputRedirected;
+                    interactive = false;
+                    prompt = opt.ForcePrompt;
                 }
 
                 var ld = new LineDiscipline(tty);
@@ -115,8 +119,10 @@ namespace ProcNano.HostSim
                     + bootMs.ToString() + " ms, to shell " + readyMs.ToString() + " ms after Main)");
                 if (opt.Timing)
                 {
-                    Console.Error.WriteLine("procnano-sim: kernel boot " + bootMs + " ms, first prompt " + readyMs
-                        + " ms after Main, " + (long)sinceProcess + " ms after process start");
+                    // Through fd 2 directly: System.Console on a terminal would add escape sequences of its own.
+                    using var err = new StreamWriter(RawTerminal.Fd(2, FileAccess.Write));
+                    err.Write("procnano-sim: kernel boot " + bootMs + " ms, first prompt " + readyMs + " ms after Main, "
+                        + (long)sinceProcess + " ms after process start" + (terminal != null ? "\r\n" : "\n"));
                 }
 
                 if (opt.Command != null) return shell.RunScript(opt.Command);
@@ -126,7 +132,7 @@ namespace ProcNano.HostSim
             finally
             {
                 if (serial != null) serial.Dispose();
-                RawTerminal.Restore(savedTerminal);
+                if (terminal != null) terminal.Dispose();
             }
         }
     }

@@ -21,11 +21,12 @@ namespace ProcNano.HostSim
             _out = output;
         }
 
-        /// <summary>Process stdin and stdout.</summary>
-        public static StdioTty Console() { return new StdioTty(System.Console.OpenStandardInput(), System.Console.OpenStandardOutput()); }
+        /// <summary>Process stdin and stdout (plain streams on fds 0 and 1, not System.Console, which adds
+        /// escape sequences of its own when they are a terminal).</summary>
+        public static StdioTty Console() { return new StdioTty(RawTerminal.Fd(0, FileAccess.Read), RawTerminal.Fd(1, FileAccess.Write)); }
 
         /// <summary>stdout only: reading says closed at once (for -c and --script).</summary>
-        public static StdioTty OutputOnly() { return new StdioTty(null, System.Console.OpenStandardOutput()); }
+        public static StdioTty OutputOnly() { return new StdioTty(null, RawTerminal.Fd(1, FileAccess.Write)); }
 
         public int Read(byte[] buf, int off, int count)
         {

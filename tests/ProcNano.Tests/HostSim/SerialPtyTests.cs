@@ -102,6 +102,43 @@ namespace ProcNano.Tests.HostSim
             }
         }
 
+        [SocatFact]
+        public void Terminal_RawMode_TheKernelLineDisciplineServesTheUser()
+        {
+            // socat runs the simulator with a pty as its controlling terminal (stdin and stdout), as a user's
+            // terminal emulator would; the other end is opened here.
+            string dir = SimProcess.NewFolder();
+            string t = Path.Combine(dir, "t");
+            var info = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            info.ArgumentList.Add("-d");
+            info.ArgumentList.Add("pty,raw,echo=0,link=" + t);
+            info.ArgumentList.Add("EXEC:dotnet " + SimProcess.Dll + " --bare --timing --flash " + Path.Combine(dir, "flash") + ",pty,setsid,ctty,stderr");
+            using Process socat = Process.Start(info);
+            socat.BeginErrorReadLine();
+            try
+            {
+                var sw = Stopwatch.StartNew();
+                while (!File.Exists(t) && sw.ElapsedMilliseconds < WaitMs) Thread.Sleep(20);
+                using var port = new SerialPort(t, 115200) { ReadTimeout = 100, WriteTimeout = 5000 };
+                port.Open();
+                var line = new Line(port);
+                // --timing goes to stderr (the same terminal), then the prompt; nothing else (no escape codes).
+                Assert.Matches(@"^procnano-sim: kernel boot \d+ ms, first prompt \d+ ms after Main, \d+ ms after process start\r\nnsh> $", line.WaitFor("nsh> "));
+                line.Send("echo hi\x7fx\r");   // DEL erases: the terminal's own editing is off
+                Assert.Equal("echo hi\b \bx\r\nhx\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("ec\x03");          // Ctrl-C reaches the line discipline, not a signal
+                Assert.Equal("ec^C\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("\x1b[A\r");        // up arrow
+                Assert.Equal("echo hx\r\nhx\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("exit 3\r");
+                Assert.True(socat.WaitForExit(WaitMs), "the simulator did not exit");
+            }
+            finally
+            {
+                if (!socat.HasExited) socat.Kill(true);
+            }
+        }
+
         /// <summary>The user's side of the serial line: send bytes, collect answers.</summary>
         private sealed class Line
         {
