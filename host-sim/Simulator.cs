@@ -120,8 +120,8 @@ namespace ProcNano.HostSim
                 if (opt.Timing)
                 {
                     // Through fd 2 directly: System.Console on a terminal would add escape sequences of its own.
-                    using var err = new StreamWriter(RawTerminal.Fd(2, FileAccess.Write));
-                    err.Write("procnano-sim: kernel boot " + bootMs + " ms, first prompt " + readyMs + " ms after Main, "
+                    using (var err = new StreamWriter(RawTerminal.Fd(2, FileAccess.Write)))
+                        err.Write("procnano-sim: kernel boot " + bootMs + " ms, first prompt " + readyMs + " ms after Main, "
                         + (long)sinceProcess + " ms after process start" + (terminal != null ? "\r\n" : "\n"));
                 }
 

@@ -151,7 +151,9 @@ namespace ProcNano.Kernel
             OutputToLog("rc: ");
             int status = RunScript(text, true);
             OutputToTty();
+            // The session starts afresh: neither the script's exit nor its last status carries over.
             _exit = false;
+            _status = StatusOk;
             return status;
         }
 

@@ -117,6 +117,13 @@ namespace ProcNano.Tests.HostSim
         }
 
         [Fact]
+        public void BootScriptStatus_DoesNotLeakIntoTheSession()
+        {
+            // The boot script's last command may fail (a program missing); `exit` alone still reports 0.
+            Assert.Equal(0, SimProcess.Run(null, "-c", "exit").Code);
+        }
+
+        [Fact]
         public void Help_PrintsUsage_Status0()
         {
             var r = SimProcess.Run(null, "--help");

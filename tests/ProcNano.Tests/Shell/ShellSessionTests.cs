@@ -121,6 +121,7 @@ namespace ProcNano.Tests.Shell
             Assert.True(h.K.Log.Contains("rc: one"));
             Assert.False(h.K.Log.Contains("rc: two"));
             Assert.False(h.Sh.Exited);
+            Assert.Equal(0, h.Sh.Status);
         }
 
         [Fact]
