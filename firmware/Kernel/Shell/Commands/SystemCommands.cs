@@ -287,9 +287,9 @@ namespace ProcNano.Kernel
     }
 
     /// <summary>
-    /// HOOK for the module registry (procfs work: k.Modules). insmod/rmmod call these; until the registry
-    /// lands they answer ENOSYS. Replace the bodies with the registry's load/unload by name (root only:
-    /// EPERM; unknown name: ENOENT; already loaded: EEXIST; rmmod of one not loaded: ENOENT).
+    /// HOOK for the module registry (procfs branch: k.Modules, a ModuleTable). insmod/rmmod call these; until
+    /// the registry is merged they answer ENOSYS. Wiring, checked against the procfs branch:
+    /// Load: <c>return k.Modules.Insmod(t, name);</c>  Unload: <c>return k.Modules.Rmmod(t, name);</c>
     /// </summary>
     public static class ModuleHook
     {
