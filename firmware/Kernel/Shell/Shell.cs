@@ -108,7 +108,8 @@ namespace ProcNano.Kernel
                     if (!_prompted)
                     {
                         _prompted = true;
-                        _k.Log.Print("sh: first prompt at " + _k.Platform.UptimeMs.ToString() + " ms after boot");
+                        long ms = _k.Platform == null ? 0 : _k.Platform.UptimeMs;
+                        _k.Log.Print("sh: first prompt at " + ms.ToString() + " ms after boot");
                     }
                 }
                 int n = _ld.ReadLine();

@@ -91,7 +91,8 @@ namespace ProcNano.Kernel
             o.StrRight("largest", Col);
             o.Char('\n');
             Row(o, "Mem:", total, total - free, free, largest, human);
-            long heapTotal = k.Platform.ManagedHeapTotal, heapFree = k.Platform.ManagedHeapFree;
+            long heapTotal = k.Platform == null ? -1 : k.Platform.ManagedHeapTotal;
+            long heapFree = k.Platform == null ? -1 : k.Platform.ManagedHeapFree;
             Row(o, "Heap:", heapTotal, heapTotal < 0 || heapFree < 0 ? -1 : heapTotal - heapFree, heapFree, -1, human);
             return Shell.StatusOk;
         }
