@@ -4,8 +4,7 @@ namespace ProcNano.HostSim
     {
         public static int Main(string[] args)
         {
-            System.Console.WriteLine("procnano-sim: not yet wired");
-            return 0;
+            return Simulator.Run(args);
         }
     }
 }

@@ -29,8 +29,29 @@ namespace ProcNano.App
 
         /// <summary>The boot script nf.config names (boards/boot.sh).</summary>
         public const string BootScript =
-            "# ProcNano boot script (run by the shell at boot; named by boot_script in nf.config).\n" +
-            "# Placeholder: the shell's script format and the commands to run at boot are added by the shell.\n";
+            "# ProcNano boot script: run once by the shell at boot (nf.config: boot_script), before the console opens.\n" +
+            "# One command line per line, exactly as typed at the nsh> prompt; '#' starts a comment.\n" +
+            "# Output and errors go to the kernel log, each command traced first (\"rc: + CMD\"): `dmesg` shows what\n" +
+            "# boot did, and the console stays clean. `procnano-sim --bare` skips this file.\n" +
+            "#\n" +
+            "# The demo programs are built-in routines named by the program files in /bin (romfs). Each maps its\n" +
+            "# memory and then sleeps until killed, so /proc has something to show right after boot.\n" +
+            "# (Program names and arguments follow the lead's programs: hold, shmdemo, mapfile.)\n" +
+            "\n" +
+            "# Two tasks running one program file from /bin: romfs maps in place (DIRECT), so both share one text\n" +
+            "# region. /proc/maps lists it once; both /proc/<pid>/maps point at it.\n" +
+            "exec /bin/hold 1\n" +
+            "exec /bin/hold 2\n" +
+            "\n" +
+            "# A SysV shm segment created and attached by the demo: /proc/sysvipc/shm lists it, the task's maps show\n" +
+            "# the attachment (every shmat of the segment, in any task, gets the same address).\n" +
+            "exec /bin/shmdemo\n" +
+            "\n" +
+            "# A file on /flash (COPY only: every map is a copy). Two read-only private maps of the same range share\n" +
+            "# one copy, which /proc/maps shows as a single region with the file's path.\n" +
+            "echo \"ProcNano: a file on flash, mapped by /bin/mapfile\" > /flash/demo.txt\n" +
+            "exec /bin/mapfile /flash/demo.txt\n" +
+            "exec /bin/mapfile /flash/demo.txt\n";
 
         public const int BoardCount = 5;
 

@@ -1,0 +1,231 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// Memory commands. Each acts for the shell's own task, or with "-p PID" for that task (its mm, its fd
+    /// table). Memory is read and written only through the kernel's accessors, which check the VMAs:
+    /// EFAULT where nothing is mapped, EACCES where the protection forbids it. Addresses print as 0x%08x.
+    /// </summary>
+    public static class MemoryCommands
+    {
+        private const int IPC_CREAT = 0x200, IPC_RMID = 0, Mode666 = 0x1b6;
+        private const int BytesPerLine = 16;
+
+        public static int Mmap(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("mmap", argv, argc, out target, out i)) return Shell.StatusError;
+            int left = argc - i;
+            if (left < 3 || left > 5) return sh.Usage("mmap");
+            long len, offset = 0;
+            if (!sh.Number("mmap", argv[i], out len)) return Shell.StatusError;
+            int prot = ShellArgs.ParseProt(argv[i + 1]);
+            if (prot < 0) return sh.Complain("mmap", "invalid protection '" + argv[i + 1] + "' (r, w, x or -)");
+            int flags;
+            if (argv[i + 2] == "shared") flags = Vm.MAP_SHARED;
+            else if (argv[i + 2] == "private") flags = Vm.MAP_PRIVATE;
+            else return sh.Usage("mmap");
+            string path = left >= 4 ? argv[i + 3] : null;
+            if (left == 5 && !sh.Number("mmap", argv[i + 4], out offset)) return Shell.StatusError;
+            int fd = -1;
+            if (path == null) flags |= Vm.MAP_ANONYMOUS;
+            else
+            {
+                // A writable shared map needs the file open for writing; anything else reads it.
+                bool rw = flags == Vm.MAP_SHARED && (prot & Vm.PROT_WRITE) != 0;
+                fd = sh.Sys.Open(target, path, rw ? File.O_RDWR : File.O_RDONLY, 0);
+                if (fd < 0) return sh.Fail("mmap", path, fd);
+            }
+            long addr = sh.Sys.Mmap(target, 0, len, prot, flags, fd, offset);
+            // The mapping holds its own reference to the file.
+            if (fd >= 0) sh.Sys.Close(target, fd);
+            if (addr < 0) return path == null ? sh.Fail("mmap", (int)addr) : sh.Fail("mmap", path, (int)addr);
+            sh.Out.Addr(addr);
+            sh.Out.Char('\n');
+            return Shell.StatusOk;
+        }
+
+        public static int Munmap(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("munmap", argv, argc, out target, out i)) return Shell.StatusError;
+            if (argc - i != 2) return sh.Usage("munmap");
+            uint addr;
+            long len;
+            if (!Address(sh, "munmap", argv[i], out addr) || !sh.Number("munmap", argv[i + 1], out len)) return Shell.StatusError;
+            int r = sh.Sys.Munmap(target, addr, len);
+            return r < 0 ? sh.Fail("munmap", AddrText(addr), r) : Shell.StatusOk;
+        }
+
+        public static int Shmget(Shell sh, string[] argv, int argc)
+        {
+            if (argc != 3) return sh.Usage("shmget");
+            long key, size;
+            if (!sh.Number("shmget", argv[1], out key) || !sh.Number("shmget", argv[2], out size)) return Shell.StatusError;
+            if (key < int.MinValue || key > uint.MaxValue) return sh.Fail("shmget", argv[1], -Errno.EINVAL);
+            int id = sh.Sys.Shmget(sh.Task, (int)(uint)(key & 0xffffffff), size, IPC_CREAT | Mode666);
+            if (id < 0) return sh.Fail("shmget", id);
+            sh.Out.Dec(id);
+            sh.Out.Char('\n');
+            return Shell.StatusOk;
+        }
+
+        public static int Shmat(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("shmat", argv, argc, out target, out i)) return Shell.StatusError;
+            if (argc - i != 1) return sh.Usage("shmat");
+            int id;
+            if (!ShmId(sh, "shmat", argv[i], out id)) return Shell.StatusError;
+            long addr = sh.Sys.Shmat(target, id, 0, 0);
+            if (addr < 0) return sh.Fail("shmat", argv[i], (int)addr);
+            sh.Out.Addr(addr);
+            sh.Out.Char('\n');
+            return Shell.StatusOk;
+        }
+
+        public static int Shmdt(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("shmdt", argv, argc, out target, out i)) return Shell.StatusError;
+            if (argc - i != 1) return sh.Usage("shmdt");
+            uint addr;
+            if (!Address(sh, "shmdt", argv[i], out addr)) return Shell.StatusError;
+            int r = sh.Sys.Shmdt(target, addr);
+            return r < 0 ? sh.Fail("shmdt", AddrText(addr), r) : Shell.StatusOk;
+        }
+
+        public static int Shmrm(Shell sh, string[] argv, int argc)
+        {
+            if (argc != 2) return sh.Usage("shmrm");
+            int id;
+            if (!ShmId(sh, "shmrm", argv[1], out id)) return Shell.StatusError;
+            int r = sh.Sys.Shmctl(sh.Task, id, IPC_RMID);
+            return r < 0 ? sh.Fail("shmrm", argv[1], r) : Shell.StatusOk;
+        }
+
+        /// <summary>hexdump -C layout, one line per 16 bytes, then the end address:
+        /// "20000000  68 65 6c 6c 6f 0a 00 00  00 00 00 00 00 00 00 00  |hello...........|".</summary>
+        public static int Hexdump(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("hexdump", argv, argc, out target, out i)) return Shell.StatusError;
+            if (argc - i != 2) return sh.Usage("hexdump");
+            uint addr;
+            long len;
+            if (!Address(sh, "hexdump", argv[i], out addr) || !sh.Number("hexdump", argv[i + 1], out len)) return Shell.StatusError;
+            if (len < 0 || len > 0x100000000L - addr) return sh.Fail("hexdump", argv[i + 1], -Errno.EINVAL);
+            byte[] buf = sh.IoBuf;
+            long done = 0;
+            while (done < len)
+            {
+                int want = len - done < buf.Length ? (int)(len - done) : buf.Length;
+                uint at = (uint)(addr + done);
+                int n = sh.Sys.ReadMem(sh.Task, target, at, buf, 0, want);
+                if (n <= 0) return sh.Fail("hexdump", AddrText(at), n < 0 ? n : -Errno.EFAULT);
+                for (int off = 0; off < n; off += BytesPerLine)
+                {
+                    int count = n - off < BytesPerLine ? n - off : BytesPerLine;
+                    HexLine(sh.Out, (uint)(at + off), buf, off, count);
+                }
+                done += n;
+            }
+            if (len > 0)
+            {
+                sh.Out.Hex((uint)(addr + len), 8);
+                sh.Out.Char('\n');
+            }
+            return Shell.StatusOk;
+        }
+
+        /// <summary>One hexdump -C line for <paramref name="count"/> (1..16) bytes at <paramref name="addr"/>.</summary>
+        public static void HexLine(ShellWriter o, uint addr, byte[] b, int off, int count)
+        {
+            o.Hex(addr, 8);
+            o.Str("  ");
+            for (int j = 0; j < BytesPerLine; j++)
+            {
+                if (j < count)
+                {
+                    o.Hex(b[off + j], 2);
+                    o.Char(' ');
+                }
+                else o.Str("   ");
+                if (j == 7) o.Char(' ');
+            }
+            o.Str(" |");
+            for (int j = 0; j < count; j++)
+            {
+                byte c = b[off + j];
+                o.Char(c >= 0x20 && c < 0x7f ? (char)c : '.');
+            }
+            o.Str("|\n");
+        }
+
+        /// <summary>poke [-p PID] ADDR TEXT...: the words joined by single spaces, escapes decoded.</summary>
+        public static int Poke(Shell sh, string[] argv, int argc)
+        {
+            Task target;
+            int i;
+            if (!sh.TargetTask("poke", argv, argc, out target, out i)) return Shell.StatusError;
+            if (argc - i < 2) return sh.Usage("poke");
+            uint addr;
+            if (!Address(sh, "poke", argv[i], out addr)) return Shell.StatusError;
+            string text = argv[i + 1];
+            for (int j = i + 2; j < argc; j++) text = text + " " + argv[j];
+            int n = ShellArgs.Unescape(text, sh.IoBuf);
+            if (n < 0) return sh.Complain("poke", "bad text (escapes: \\n \\r \\t \\0 \\\\ \\xHH; at most " + sh.IoBuf.Length.ToString() + " bytes)");
+            int w = sh.Sys.WriteMem(sh.Task, target, addr, sh.IoBuf, 0, n);
+            if (w < 0) return sh.Fail("poke", AddrText(addr), w);
+            if (w < n) return sh.Fail("poke", AddrText((uint)(addr + w)), -Errno.EFAULT);
+            return Shell.StatusOk;
+        }
+
+        private static bool Address(Shell sh, string cmd, string s, out uint addr)
+        {
+            addr = 0;
+            long v;
+            if (!sh.Number(cmd, s, out v)) return false;
+            if (v < 0 || v > uint.MaxValue)
+            {
+                sh.Fail(cmd, s, -Errno.EINVAL);
+                return false;
+            }
+            addr = (uint)v;
+            return true;
+        }
+
+        private static bool ShmId(Shell sh, string cmd, string s, out int id)
+        {
+            id = 0;
+            long v;
+            if (!sh.Number(cmd, s, out v)) return false;
+            if (v < 0 || v > int.MaxValue)
+            {
+                sh.Fail(cmd, s, -Errno.EINVAL);
+                return false;
+            }
+            id = (int)v;
+            return true;
+        }
+
+        /// <summary>"0x%08x" as a string (for error messages).</summary>
+        public static string AddrText(uint a)
+        {
+            char[] c = new char[10];
+            c[0] = '0';
+            c[1] = 'x';
+            for (int i = 9; i >= 2; i--)
+            {
+                int d = (int)(a & 0xf);
+                c[i] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+                a >>= 4;
+            }
+            return new string(c);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// ps and free: fixed columns separated by blanks, a header line first, so a script can split them.
+    /// Sizes are kB unless free -h asks for human units.
+    /// </summary>
+    public static class StatusCommands
+    {
+        private const int Col = 11;
+
+        /// <summary>
+        /// ps: "  PID  PPID USER     STAT   VSZ   RSS COMMAND", one row per task visible in the shell's pid
+        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskSize"/>.
+        /// </summary>
+        public static int Ps(Shell sh, string[] argv, int argc)
+        {
+            if (argc != 1) return sh.Usage("ps");
+            Kernel k = sh.Kernel;
+            ShellWriter o = sh.Out;
+            PidNamespace ns = sh.Task.PidNs;
+            o.Line("  PID  PPID USER     STAT   VSZ   RSS COMMAND");
+            lock (k.Lock)
+            {
+                for (int i = 0; i < k.Tasks.Count; i++)
+                {
+                    Task t = k.Tasks[i];
+                    int pid = t.Pid.NrIn(ns);
+                    if (pid == 0) continue;
+                    o.Dec(pid, 5);
+                    o.Char(' ');
+                    o.Dec(t.Parent == null ? 0 : t.Parent.Pid.NrIn(ns), 5);
+                    o.Char(' ');
+                    o.StrLeft(TaskCommands.UserName(t.Euid), 8);
+                    o.Char(' ');
+                    o.Char(t.State);
+                    o.Str("   ");
+                    o.Dec(TaskSize.VszBytes(k, t) / 1024, 5);
+                    o.Char(' ');
+                    o.Dec(TaskSize.RssBytes(k, t) / 1024, 5);
+                    o.Char(' ');
+                    CommandLine(o, t);
+                    o.Char('\n');
+                }
+            }
+            return Shell.StatusOk;
+        }
+
+        private static void CommandLine(ShellWriter o, Task t)
+        {
+            if (t.Argv == null || t.Argv.Length == 0)
+            {
+                o.Str(t.Comm);
+                return;
+            }
+            for (int i = 0; i < t.Argv.Length; i++)
+            {
+                if (i > 0) o.Char(' ');
+                o.Str(t.Argv[i]);
+            }
+        }
+
+        /// <summary>
+        /// free [-h]:
+        /// <code>
+        ///             total       used       free    largest
+        /// Mem:          1024        128        896        512
+        /// Heap:        81920      40960      40960          -
+        /// </code>
+        /// Mem is the page arena (largest = the biggest free buddy block, the largest mmap that can
+        /// succeed); Heap the runtime's managed heap, where kernel objects live ('-' where unknown).
+        /// </summary>
+        public static int Free(Shell sh, string[] argv, int argc)
+        {
+            bool human = false;
+            if (argc == 2 && argv[1] == "-h") human = true;
+            else if (argc != 1) return sh.Usage("free");
+            Kernel k = sh.Kernel;
+            long page = k.Board.PageSize, total, free, largest;
+            lock (k.Lock)
+            {
+                PageAllocator pages = k.Pages;
+                total = pages.Pages * page;
+                free = pages.FreePages * page;
+                largest = pages.LargestFreeBlock * page;
+            }
+            ShellWriter o = sh.Out;
+            o.Spaces(6);
+            o.StrRight("total", Col);
+            o.StrRight("used", Col);
+            o.StrRight("free", Col);
+            o.StrRight("largest", Col);
+            o.Char('\n');
+            Row(o, "Mem:", total, total - free, free, largest, human);
+            long heapTotal = k.Platform == null ? -1 : k.Platform.ManagedHeapTotal;
+            long heapFree = k.Platform == null ? -1 : k.Platform.ManagedHeapFree;
+            Row(o, "Heap:", heapTotal, heapTotal < 0 || heapFree < 0 ? -1 : heapTotal - heapFree, heapFree, -1, human);
+            return Shell.StatusOk;
+        }
+
+        private static void Row(ShellWriter o, string label, long total, long used, long free, long largest, bool human)
+        {
+            o.StrLeft(label, 6);
+            Cell(o, total, human);
+            Cell(o, used, human);
+            Cell(o, free, human);
+            Cell(o, largest, human);
+            o.Char('\n');
+        }
+
+        private static void Cell(ShellWriter o, long bytes, bool human)
+        {
+            if (bytes < 0) o.StrRight("-", Col);
+            else if (human) o.StrRight(Human(bytes), Col);
+            else o.Dec(bytes / 1024, Col);
+        }
+
+        /// <summary>procps free -h style: B below 1 KiB, else one decimal below 10 units ("4.0Ki"), else a
+        /// whole number ("256Ki"), in powers of 1024.</summary>
+        public static string Human(long bytes)
+        {
+            if (bytes < 1024) return bytes.ToString() + "B";
+            string[] units = { "Ki", "Mi", "Gi", "Ti" };
+            long unit = 1024;
+            int u = 0;
+            while (u < units.Length - 1 && bytes >= unit * 1024)
+            {
+                unit *= 1024;
+                u++;
+            }
+            long tenths = (bytes * 10 + unit / 2) / unit;
+            if (tenths < 100) return (tenths / 10).ToString() + "." + (tenths % 10).ToString() + units[u];
+            return ((bytes + unit / 2) / unit).ToString() + units[u];
+        }
+    }
+
+    /// <summary>
+    /// HOOK for the memory manager: the per-task sizes ps shows. Linux's NOMMU task_vsize sums
+    /// (vm_end - vm_start) over the mm's VMAs; until the VMA table hangs off the kernel this uses
+    /// mm.TotalVm (pages the task mapped fresh). Replace both bodies when it does.
+    /// </summary>
+    public static class TaskSize
+    {
+        public static long VszBytes(Kernel k, Task t)
+        {
+            return t.Mm == null ? 0 : (long)t.Mm.TotalVm * k.Board.PageSize;
+        }
+
+        /// <summary>No MMU, no paging: everything a task has mapped is resident.</summary>
+        public static long RssBytes(Kernel k, Task t) { return VszBytes(k, t); }
+    }
+}

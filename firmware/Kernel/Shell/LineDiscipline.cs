@@ -1,0 +1,418 @@
+using System.Threading;
+
+namespace ProcNano
+{
+    /// <summary>
+    /// The tty line discipline (Linux's n_tty in canonical mode, cut down for a serial console): turns the
+    /// bytes a user types into lines and translates output newlines.
+    /// <list type="bullet">
+    /// <item>Echo (switchable). CR, LF or CRLF end a line; CRLF counts once.</item>
+    /// <item>Backspace (0x08) and DEL (0x7f) erase one character (echo "\b \b"); Ctrl-U erases the line.</item>
+    /// <item>Ctrl-C (0x03) drops the line (echo "^C" CRLF) and returns <see cref="Interrupted"/>.</item>
+    /// <item>A line longer than <see cref="MaxLine"/> bytes is refused: the excess is not stored, the line
+    /// reads back as <see cref="TooLong"/> when it ends.</item>
+    /// <item>Up/down arrows (ESC [ A / ESC [ B, or ESC O A/B) walk a small fixed history; every other ANSI
+    /// escape sequence is swallowed. A control byte inside a sequence ends it, so noise cannot eat Enter.</item>
+    /// <item>Other control bytes are ignored. UTF-8 is tolerated: a structurally valid multi-byte sequence is
+    /// kept (and erased) as one character; stray or malformed bytes are dropped.</item>
+    /// <item>Output: "\n" goes out as "\r\n" (ONLCR) unless it already follows "\r", or
+    /// <see cref="OutputCrlf"/> is off (a pipe).</item>
+    /// </list>
+    /// Every buffer is fixed at construction: nothing the sender types can grow memory.
+    /// </summary>
+    public sealed class LineDiscipline
+    {
+        public const int DefaultMaxLine = 256;
+        public const int DefaultHistory = 4;
+
+        /// <summary>ReadLine results besides a line length.</summary>
+        public const int Closed = -1, Interrupted = -2, TooLong = -3;
+        /// <summary>Feed result: the byte did not end a line.</summary>
+        public const int NoLine = -4;
+
+        private const byte Bs = 0x08, Del = 0x7f, CtrlC = 0x03, CtrlU = 0x15, Esc = 0x1b, Bel = 0x07;
+        private const int EscNone = 0, EscStart = 1, EscCsi = 2, EscSs3 = 3;
+
+        private readonly ITty _tty;
+        private readonly byte[] _line;
+        private int _len;
+        private bool _overflow;
+        private bool _lastCr;
+        private int _esc;
+        private readonly byte[] _utf = new byte[4];
+        private int _utfHave, _utfNeed;
+
+        private readonly byte[] _in = new byte[64];
+        private int _inPos, _inLen;
+        private readonly byte[] _scratch = new byte[32];
+        private byte _lastOut;
+
+        // History: a ring of fixed slots; _browse = how many steps back the user has walked (0 = new line).
+        private readonly byte[][] _hist;
+        private readonly int[] _histLen;
+        private int _histCount, _histNext, _browse;
+
+        /// <summary>Echo typed characters back (off for pipes and scripts).</summary>
+        public bool Echo = true;
+        /// <summary>Translate output "\n" to "\r\n" (on for terminals and serial lines).</summary>
+        public bool OutputCrlf = true;
+
+        public LineDiscipline(ITty tty) : this(tty, DefaultMaxLine, DefaultHistory) { }
+
+        public LineDiscipline(ITty tty, int maxLine, int historyDepth)
+        {
+            _tty = tty;
+            _line = new byte[maxLine];
+            if (historyDepth < 0) historyDepth = 0;
+            _hist = new byte[historyDepth][];
+            for (int i = 0; i < historyDepth; i++) _hist[i] = new byte[maxLine];
+            _histLen = new int[historyDepth];
+        }
+
+        public ITty Tty => _tty;
+        /// <summary>The longest line accepted, in bytes.</summary>
+        public int MaxLine => _line.Length;
+        /// <summary>The bytes of the line last returned by <see cref="ReadLine"/> (valid until the next call).</summary>
+        public byte[] Line => _line;
+        /// <summary>Lines held in the history.</summary>
+        public int HistoryCount => _histCount;
+
+        /// <summary>Waits for a whole line. Returns its length (bytes in <see cref="Line"/>), or
+        /// <see cref="Closed"/>, <see cref="Interrupted"/> (Ctrl-C) or <see cref="TooLong"/>. A partial line
+        /// pending when the input closes is returned as a last line.</summary>
+        public int ReadLine()
+        {
+            while (true)
+            {
+                if (_inPos == _inLen)
+                {
+                    int n = _tty.Read(_in, 0, _in.Length);
+                    if (n < 0)
+                    {
+                        if (_overflow) { ResetLine(); return TooLong; }
+                        if (_len > 0) return EndLine(false);
+                        return Closed;
+                    }
+                    if (n == 0)
+                    {
+                        Thread.Sleep(10);
+                        continue;
+                    }
+                    _inPos = 0;
+                    _inLen = n;
+                }
+                int r = Feed(_in[_inPos++]);
+                if (r != NoLine) return r;
+            }
+        }
+
+        /// <summary>Processes one input byte. Returns <see cref="NoLine"/>, or what <see cref="ReadLine"/>
+        /// would return for the line this byte ends.</summary>
+        public int Feed(byte b)
+        {
+            if (_esc != EscNone)
+            {
+                // A control byte aborts the sequence and is handled as itself (ESC restarts one).
+                if (b >= 0x20 || b == Esc)
+                {
+                    Escape(b);
+                    return NoLine;
+                }
+                _esc = EscNone;
+            }
+            if (b == (byte)'\n' && _lastCr)
+            {
+                _lastCr = false;
+                return NoLine;
+            }
+            _lastCr = false;
+            if (_utfNeed > 0)
+            {
+                if ((b & 0xC0) == 0x80)
+                {
+                    _utf[_utfHave++] = b;
+                    if (_utfHave == _utfNeed)
+                    {
+                        _utfNeed = 0;
+                        AddChar(_utf, _utfHave);
+                    }
+                    return NoLine;
+                }
+                _utfNeed = 0; // malformed: drop the partial character, handle b on its own
+            }
+            switch (b)
+            {
+                case (byte)'\r':
+                    _lastCr = true;
+                    return EndLine(true);
+                case (byte)'\n':
+                    return EndLine(true);
+                case Bs:
+                case Del:
+                    Erase();
+                    return NoLine;
+                case CtrlC:
+                    return Interrupt();
+                case CtrlU:
+                    EraseAll();
+                    return NoLine;
+                case Esc:
+                    _esc = EscStart;
+                    return NoLine;
+                case (byte)'\t':
+                    _utf[0] = b;
+                    AddChar(_utf, 1);
+                    return NoLine;
+            }
+            if (b >= 0x20 && b < 0x7f)
+            {
+                _utf[0] = b;
+                AddChar(_utf, 1);
+            }
+            else if (b >= 0xC2 && b <= 0xF4)
+            {
+                _utf[0] = b;
+                _utfHave = 1;
+                _utfNeed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            }
+            // Anything else (other controls, stray continuation bytes, 0xC0/0xC1/0xF5..0xFF) is noise.
+            return NoLine;
+        }
+
+        /// <summary>Writes output, translating "\n" to "\r\n" when <see cref="OutputCrlf"/> is on.</summary>
+        public void Write(byte[] buf, int off, int count)
+        {
+            if (count <= 0) return;
+            if (!OutputCrlf)
+            {
+                _tty.Write(buf, off, count);
+                _lastOut = buf[off + count - 1];
+                return;
+            }
+            int start = off, end = off + count;
+            for (int i = off; i < end; i++)
+            {
+                if (buf[i] != (byte)'\n') continue;
+                byte prev = i > off ? buf[i - 1] : _lastOut;
+                if (prev == (byte)'\r') continue;
+                if (i > start) _tty.Write(buf, start, i - start);
+                _scratch[0] = (byte)'\r';
+                _scratch[1] = (byte)'\n';
+                _tty.Write(_scratch, 0, 2);
+                start = i + 1;
+            }
+            if (end > start) _tty.Write(buf, start, end - start);
+            _lastOut = buf[end - 1];
+        }
+
+        /// <summary>Writes ASCII text through <see cref="Write(byte[], int, int)"/> (for short messages).</summary>
+        public void Write(string s)
+        {
+            int i = 0;
+            while (i < s.Length)
+            {
+                int n = 0;
+                while (n < _scratch.Length && i < s.Length) _scratch[n++] = (byte)s[i++];
+                Write(_scratch, 0, n);
+            }
+        }
+
+        // ---- line editing ----
+
+        private void AddChar(byte[] c, int n)
+        {
+            if (_overflow) return;
+            if (_len + n > _line.Length)
+            {
+                // Refused: keep swallowing until the line ends, and ring the bell once.
+                _overflow = true;
+                if (Echo) EchoByte(Bel);
+                return;
+            }
+            for (int i = 0; i < n; i++) _line[_len++] = c[i];
+            if (Echo) EchoBytes(c, n);
+        }
+
+        private void Erase()
+        {
+            if (_len == 0 || _overflow) return;
+            do { _len--; } while (_len > 0 && (_line[_len] & 0xC0) == 0x80);
+            if (Echo) EchoRubout(1);
+        }
+
+        private void EraseAll()
+        {
+            if (Echo) EchoRubout(Columns(_line, _len));
+            _len = 0;
+            _overflow = false;
+        }
+
+        private int EndLine(bool echo)
+        {
+            if (echo && Echo) EchoCrlf();
+            _browse = 0;
+            if (_overflow)
+            {
+                ResetLine();
+                return TooLong;
+            }
+            int n = _len;
+            if (n > 0) Remember(n);
+            _len = 0;
+            return n;
+        }
+
+        private int Interrupt()
+        {
+            if (Echo)
+            {
+                EchoByte((byte)'^');
+                EchoByte((byte)'C');
+                EchoCrlf();
+            }
+            ResetLine();
+            return Interrupted;
+        }
+
+        private void ResetLine()
+        {
+            _len = 0;
+            _overflow = false;
+            _utfNeed = 0;
+            _browse = 0;
+        }
+
+        // ---- escape sequences and history ----
+
+        private void Escape(byte b)
+        {
+            switch (_esc)
+            {
+                case EscStart:
+                    if (b == (byte)'[') _esc = EscCsi;
+                    else if (b == (byte)'O') _esc = EscSs3;
+                    else if (b != Esc) _esc = EscNone; // a two-byte sequence: swallowed
+                    return;
+                case EscCsi:
+                    if (b >= 0x40 && b <= 0x7e)
+                    {
+                        _esc = EscNone;
+                        Arrow(b);
+                    }
+                    else if (b >= 0x7f) _esc = EscNone; // not part of any sequence: dropped with it
+                    return; // 0x20..0x3f: parameters and intermediates
+                default:
+                    _esc = EscNone;
+                    Arrow(b);
+                    return;
+            }
+        }
+
+        private void Arrow(byte final)
+        {
+            if (final == (byte)'A')
+            {
+                if (_browse < _histCount) ShowHistory(_browse + 1);
+            }
+            else if (final == (byte)'B')
+            {
+                if (_browse > 0) ShowHistory(_browse - 1);
+            }
+        }
+
+        // Replaces the line being edited with the entry 'back' steps into the history (0 = an empty line).
+        private void ShowHistory(int back)
+        {
+            if (Echo) EchoRubout(Columns(_line, _len));
+            _overflow = false;
+            _utfNeed = 0;
+            _browse = back;
+            _len = 0;
+            if (back > 0)
+            {
+                int slot = Slot(back);
+                _len = _histLen[slot];
+                byte[] h = _hist[slot];
+                for (int i = 0; i < _len; i++) _line[i] = h[i];
+            }
+            if (Echo && _len > 0) EchoBytes(_line, _len);
+        }
+
+        private void Remember(int n)
+        {
+            int depth = _hist.Length;
+            if (depth == 0) return;
+            if (_histCount > 0 && Same(Slot(1), n)) return;
+            byte[] h = _hist[_histNext];
+            for (int i = 0; i < n; i++) h[i] = _line[i];
+            _histLen[_histNext] = n;
+            _histNext = (_histNext + 1) % depth;
+            if (_histCount < depth) _histCount++;
+        }
+
+        private int Slot(int back)
+        {
+            int depth = _hist.Length;
+            return ((_histNext - back) % depth + depth) % depth;
+        }
+
+        private bool Same(int slot, int n)
+        {
+            if (_histLen[slot] != n) return false;
+            byte[] h = _hist[slot];
+            for (int i = 0; i < n; i++) if (h[i] != _line[i]) return false;
+            return true;
+        }
+
+        /// <summary>Terminal columns the bytes take: one per character (continuation bytes take none).</summary>
+        private static int Columns(byte[] b, int n)
+        {
+            int c = 0;
+            for (int i = 0; i < n; i++) if ((b[i] & 0xC0) != 0x80) c++;
+            return c;
+        }
+
+        // ---- echo ----
+
+        private void EchoByte(byte b)
+        {
+            _scratch[0] = b;
+            _tty.Write(_scratch, 0, 1);
+            _lastOut = b;
+        }
+
+        private void EchoBytes(byte[] b, int n)
+        {
+            _tty.Write(b, 0, n);
+            _lastOut = b[n - 1];
+        }
+
+        private void EchoCrlf()
+        {
+            _scratch[0] = (byte)'\r';
+            _scratch[1] = (byte)'\n';
+            _tty.Write(_scratch, 0, 2);
+            _lastOut = (byte)'\n';
+        }
+
+        /// <summary>Erases <paramref name="cols"/> characters on screen: back, blank, back.</summary>
+        private void EchoRubout(int cols)
+        {
+            Repeat(Bs, cols);
+            Repeat((byte)' ', cols);
+            Repeat(Bs, cols);
+        }
+
+        private void Repeat(byte b, int n)
+        {
+            while (n > 0)
+            {
+                int k = n < _scratch.Length ? n : _scratch.Length;
+                for (int i = 0; i < k; i++) _scratch[i] = b;
+                _tty.Write(_scratch, 0, k);
+                _lastOut = b;
+                n -= k;
+            }
+        }
+    }
+}

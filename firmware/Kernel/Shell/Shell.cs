@@ -1,0 +1,439 @@
+using System;
+
+namespace ProcNano
+{
+    /// <summary>
+    /// The serial shell (nsh): reads lines through a <see cref="LineDiscipline"/>, splits them with
+    /// <see cref="ShellLexer"/>, and runs rows of <see cref="CommandTable"/> as its own task, so every
+    /// syscall it makes is an ordinary task's (`cat /proc/self/status` shows the shell).
+    /// Exit statuses: 0 ok, 1 error, 2 syntax error, 127 command not found, 130 line dropped by Ctrl-C.
+    /// The prompt is always "nsh> " (whatever the uid: `id` tells), so scripts can wait for it.
+    /// </summary>
+    public sealed class Shell
+    {
+        public const string Prompt = "nsh> ";
+        public const int StatusOk = 0, StatusError = 1, StatusSyntax = 2, StatusNotFound = 127, StatusInterrupted = 130;
+        /// <summary>Bytes per read/write step of cat, cp, dmesg and friends.</summary>
+        public const int IoBufSize = 512;
+
+        private readonly Kernel _k;
+        private readonly Task _task;
+        private readonly LineDiscipline _ld;
+        private readonly ShellLexer _lex;
+        private readonly string[] _argv = new string[ShellLexer.MaxTokens];
+        private readonly Command[] _commands = CommandTable.All();
+        private KernelLog _logSink;
+        private string _logPrefix;
+        private int _status;
+        private bool _exit;
+        private bool _prompted;
+
+        /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
+        public readonly ShellWriter Out = new ShellWriter(256);
+        /// <summary>Error messages: always the tty (or the log while the boot script runs).</summary>
+        public readonly ShellWriter Err = new ShellWriter(128);
+        /// <summary>Scratch for commands that stream data (one command runs at a time).</summary>
+        public readonly byte[] IoBuf = new byte[IoBufSize];
+
+        /// <summary>A shell running as <paramref name="task"/> over <paramref name="ld"/>; lines given to
+        /// <see cref="Execute"/> may be up to <paramref name="maxLine"/> bytes.</summary>
+        public Shell(Kernel k, Task task, LineDiscipline ld, int maxLine)
+        {
+            _k = k;
+            _task = task;
+            _ld = ld;
+            _lex = new ShellLexer(maxLine);
+            Out.TargetTty(ld);
+            Err.TargetTty(ld);
+        }
+
+        public Shell(Kernel k, Task task, LineDiscipline ld) : this(k, task, ld, ld.MaxLine) { }
+
+        /// <summary>A shell for a serial console: a new "sh" task (see <see cref="NewTask"/>) over an
+        /// interactive line discipline on <paramref name="tty"/> (echo, CRLF). Serve it with
+        /// <see cref="Run()"/>.</summary>
+        public Shell(Kernel k, ITty tty) : this(k, NewTask(k), new LineDiscipline(tty)) { }
+
+        public Kernel Kernel => _k;
+        public Task Task => _task;
+        public Syscalls Sys => _k.Sys;
+        public LineDiscipline Tty => _ld;
+        /// <summary>The command table this shell runs (see <see cref="CommandTable"/>).</summary>
+        public Command[] Commands => _commands;
+        /// <summary>Status of the last command.</summary>
+        public int Status => _status;
+        /// <summary>True once `exit` ran.</summary>
+        public bool Exited => _exit;
+
+        /// <summary>Starts the shell task: a child of init named "sh" in init's namespaces.</summary>
+        public static Task NewTask(Kernel k)
+        {
+            lock (k.Lock)
+            {
+                return k.NewTask(k.Init, "sh", k.Init.PidNs, k.Init.NetNs);
+            }
+        }
+
+        /// <summary>
+        /// The shell entry point: a new "sh" task serving <paramref name="tty"/> until `exit` or until the
+        /// line closes. Interactive: echo, prompt and CRLF output; otherwise (a pipe) none of these.
+        /// Returns the exit status.
+        /// </summary>
+        public static int Run(Kernel k, ITty tty, bool interactive)
+        {
+            Task t = NewTask(k);
+            if (t == null) return StatusError;
+            LineDiscipline ld = new LineDiscipline(tty);
+            ld.Echo = interactive;
+            ld.OutputCrlf = interactive;
+            Shell sh = new Shell(k, t, ld);
+            return sh.Run(interactive);
+        }
+
+        /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new
+        /// session. Returns the last status.</summary>
+        public int Run() { return Run(true); }
+
+        /// <summary>Reads and runs lines until `exit` or the tty closes; prints the prompt before each line
+        /// if <paramref name="prompt"/>. Returns the last status.</summary>
+        public int Run(bool prompt)
+        {
+            _exit = false;
+            while (!_exit)
+            {
+                if (prompt)
+                {
+                    Out.Str(Prompt);
+                    Out.Flush();
+                    if (!_prompted)
+                    {
+                        _prompted = true;
+                        long ms = _k.Platform == null ? 0 : _k.Platform.UptimeMs;
+                        _k.Log.Print("sh: first prompt at " + ms.ToString() + " ms after boot");
+                    }
+                }
+                int n = _ld.ReadLine();
+                if (n == LineDiscipline.Closed) break;
+                if (n == LineDiscipline.Interrupted)
+                {
+                    _status = StatusInterrupted;
+                    continue;
+                }
+                if (n == LineDiscipline.TooLong)
+                {
+                    LineTooLong(_ld.MaxLine);
+                    continue;
+                }
+                ExecuteLine(_ld.Line, n);
+            }
+            return _status;
+        }
+
+        /// <summary>Runs one command line given as text (for -c, scripts and tests). Returns its status.</summary>
+        public int Execute(string line)
+        {
+            if (line.Length > _lex.MaxLine) return LineTooLong(_lex.MaxLine);
+            byte[] b = new byte[line.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)line[i];
+            return ExecuteLine(b, b.Length);
+        }
+
+        /// <summary>Runs a script: one command line per text line, until the end or `exit`.
+        /// Returns the last status.</summary>
+        public int RunScript(string text) { return RunScript(text, false); }
+
+        /// <summary>
+        /// Runs the boot script: its output and errors go to the kernel log (prefix "rc: "), each command
+        /// traced there first ("rc: + CMD"), so the console stays clean and `dmesg` shows what boot did.
+        /// An `exit` in it ends the script, not the shell. Returns the last status.
+        /// </summary>
+        public int RunBootScript(string text)
+        {
+            OutputToLog("rc: ");
+            int status = RunScript(text, true);
+            OutputToTty();
+            // The session starts afresh: neither the script's exit nor its last status carries over.
+            _exit = false;
+            _status = StatusOk;
+            return status;
+        }
+
+        private int RunScript(string text, bool trace)
+        {
+            int start = 0;
+            while (start <= text.Length && !_exit)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0) end = text.Length;
+                int n = end - start;
+                if (n > 0 && text[end - 1] == '\r') n--;
+                if (n > 0)
+                {
+                    string line = text.Substring(start, n);
+                    if (trace && !Blank(line)) _k.Log.Print(_logPrefix + "+ " + line);
+                    Execute(line);
+                }
+                start = end + 1;
+            }
+            return _status;
+        }
+
+        /// <summary>Sends output and errors to the kernel log, one line per output line, each prefixed
+        /// (the boot script runs this way); <see cref="OutputToTty"/> undoes it.</summary>
+        public void OutputToLog(string prefix)
+        {
+            _logSink = _k.Log;
+            _logPrefix = prefix;
+            Out.TargetLog(_logSink, prefix);
+            Err.TargetLog(_logSink, prefix);
+        }
+
+        public void OutputToTty()
+        {
+            Out.FlushAll();
+            Err.FlushAll();
+            _logSink = null;
+            Out.TargetTty(_ld);
+            Err.TargetTty(_ld);
+        }
+
+        /// <summary>Runs the commands of one line. Returns the status of the last one.</summary>
+        public int ExecuteLine(byte[] line, int len)
+        {
+            // Check the whole line first, as sh does: a syntax error anywhere runs nothing.
+            int r = _lex.Check(line, len);
+            if (r == ShellLexer.ErrQuote) return Syntax("unterminated quote");
+            if (r == ShellLexer.ErrTooMany) return Syntax("too many words in one command (max " + ShellLexer.MaxTokens.ToString() + ")");
+            if (r == ShellLexer.ErrTooLong) return LineTooLong(_lex.MaxLine);
+            if (r == ShellLexer.ErrRedirect) return Syntax("near unexpected token '" + _lex.BadToken + "'");
+            int pos = 0;
+            while (!_exit)
+            {
+                int count = _lex.Next(line, len, ref pos);
+                if (count < 0) break;
+                if (count > 0) RunCommand(count);
+            }
+            return _status;
+        }
+
+        // Runs the lexer's current command: words become argv, redirections retarget Out for this command only.
+        private void RunCommand(int count)
+        {
+            int argc = 0;
+            int fd = -1;
+            string redirPath = null;
+            for (int i = 0; i < count; i++)
+            {
+                int kind = _lex.Kind[i];
+                if (kind == ShellLexer.Word)
+                {
+                    _argv[argc++] = _lex.Text[i];
+                    continue;
+                }
+                // > or >>: the next word is the file. Each redirection opens (creates/truncates) its file in
+                // order; the last one receives the output.
+                string path = _lex.Text[++i];
+                int flags = File.O_WRONLY | File.O_CREAT | (kind == ShellLexer.RedirAppend ? File.O_APPEND : File.O_TRUNC);
+                if (fd >= 0) Sys.Close(_task, fd);
+                fd = Sys.Open(_task, path, flags, 0x1a4); // 0644
+                if (fd < 0)
+                {
+                    _status = Fail("sh", path, fd);
+                    return;
+                }
+                redirPath = path;
+            }
+            if (fd >= 0) Out.TargetFile(Sys, _task, fd);
+            if (argc > 0) _status = Dispatch(argc);
+            else _status = StatusOk;
+            if (fd >= 0)
+            {
+                Out.Flush();
+                int werr = Out.Error;
+                RestoreOut();
+                int cerr = Sys.Close(_task, fd);
+                if (werr < 0) _status = Fail("sh", redirPath, werr);
+                else if (cerr < 0) _status = Fail("sh", redirPath, cerr);
+            }
+            for (int i = 0; i < argc; i++) _argv[i] = null;
+            Out.Flush();
+            Err.Flush();
+        }
+
+        private void RestoreOut()
+        {
+            if (_logSink != null) Out.TargetLog(_logSink, _logPrefix);
+            else Out.TargetTty(_ld);
+        }
+
+        private int Dispatch(int argc)
+        {
+            Command c = CommandTable.Find(_commands, _argv[0]);
+            if (c == null)
+            {
+                Err.Str("sh: ");
+                Err.Str(_argv[0]);
+                Err.Line(": command not found");
+                return StatusNotFound;
+            }
+            if (argc > 1 && (_argv[1] == "--help" || (_argv[1] == "-h" && !c.OwnsDashH)))
+            {
+                PrintUsage(Out, c);
+                return StatusOk;
+            }
+            char state = _task.State;
+            _task.State = Task.Running;
+            try
+            {
+                return c.Run(this, _argv, argc);
+            }
+            catch (Exception e)
+            {
+                // A bug in a subsystem must not take the console away with it.
+                Out.Flush();
+                string msg = e.Message;
+                Err.Str(c.Name);
+                Err.Str(": internal error");
+                if (msg != null && msg.Length > 0)
+                {
+                    Err.Str(": ");
+                    Err.Str(msg);
+                }
+                Err.Char('\n');
+                _k.Log.Print("sh: " + c.Name + ": exception " + (msg == null ? "" : msg));
+                return StatusError;
+            }
+            finally
+            {
+                if (_task.State == Task.Running) _task.State = state;
+            }
+        }
+
+        // ---- helpers for command bodies ----
+
+        /// <summary>Prints "Usage: SYNOPSIS" and the help line.</summary>
+        public static void PrintUsage(ShellWriter w, Command c)
+        {
+            w.Str("Usage: ");
+            w.Line(c.Usage);
+            w.Line(c.Help);
+        }
+
+        /// <summary>Prints the command's usage on the error stream; returns 1.</summary>
+        public int Usage(string name)
+        {
+            Out.Flush();
+            Command c = CommandTable.Find(_commands, name);
+            if (c != null)
+            {
+                Err.Str("Usage: ");
+                Err.Line(c.Usage);
+            }
+            Err.Flush();
+            return StatusError;
+        }
+
+        /// <summary>"cmd: what: strerror"; returns 1.</summary>
+        public int Fail(string cmd, string what, int err)
+        {
+            Out.Flush();
+            Err.Str(cmd);
+            Err.Str(": ");
+            Err.Str(what);
+            Err.Str(": ");
+            Err.Line(Errno.StrError(err));
+            Err.Flush();
+            return StatusError;
+        }
+
+        /// <summary>"cmd: strerror"; returns 1.</summary>
+        public int Fail(string cmd, int err)
+        {
+            Out.Flush();
+            Err.Str(cmd);
+            Err.Str(": ");
+            Err.Line(Errno.StrError(err));
+            Err.Flush();
+            return StatusError;
+        }
+
+        /// <summary>"cmd: message"; returns 1.</summary>
+        public int Complain(string cmd, string message)
+        {
+            Out.Flush();
+            Err.Str(cmd);
+            Err.Str(": ");
+            Err.Line(message);
+            Err.Flush();
+            return StatusError;
+        }
+
+        /// <summary>Parses a number argument (see <see cref="ShellArgs.TryParse"/>); complains on failure.</summary>
+        public bool Number(string cmd, string s, out long v)
+        {
+            if (ShellArgs.TryParse(s, out v)) return true;
+            Complain(cmd, "invalid number '" + s + "'");
+            return false;
+        }
+
+        /// <summary>
+        /// Handles the memory commands' optional "-p PID" at argv[1]: <paramref name="target"/> becomes that
+        /// task (or the shell's own without -p) and <paramref name="next"/> the index of the first argument
+        /// after it. Returns false after printing an error.
+        /// </summary>
+        public bool TargetTask(string cmd, string[] argv, int argc, out Task target, out int next)
+        {
+            target = _task;
+            next = 1;
+            if (argc < 2 || argv[1] != "-p") return true;
+            if (argc < 3)
+            {
+                Usage(cmd);
+                return false;
+            }
+            long pid;
+            if (!Number(cmd, argv[2], out pid)) return false;
+            next = 3;
+            target = pid > 0 && pid <= int.MaxValue ? Sys.FindTask(_task, (int)pid) : null;
+            if (target == null)
+            {
+                Fail(cmd, argv[2], -Errno.ESRCH);
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Ends the shell after the current command with <paramref name="status"/>.</summary>
+        public void RequestExit(int status)
+        {
+            _exit = true;
+            _status = status;
+        }
+
+        // Blank or comment only: not worth a trace line.
+        private static bool Blank(string line)
+        {
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (c == '#') return true;
+                if (c != ' ' && c != '\t') return false;
+            }
+            return true;
+        }
+
+        private int Syntax(string what)
+        {
+            Complain("sh", "syntax error: " + what);
+            _status = StatusSyntax;
+            return _status;
+        }
+
+        private int LineTooLong(int max)
+        {
+            Complain("sh", "line too long (max " + max.ToString() + " bytes)");
+            _status = StatusError;
+            return _status;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using ProcNano;
+using File = System.IO.File;
+
+namespace ProcNano.HostSim
+{
+    /// <summary>
+    /// procnano-sim: loads the board (nf.config + boards/NAME.board), boots one kernel over a folder-backed
+    /// flash, runs the boot script as the shell task, then serves the same shell on a tty: the terminal
+    /// (raw mode, the kernel's own line discipline), a pipe, a serial device or pty, or nothing at all
+    /// (-c, --script). Exit status: the shell's last status; 2 for a bad command line or config.
+    /// </summary>
+    public static class Simulator
+    {
+        /// <summary>Longest line -c and --script accept (the interactive line stays at the tty's 256).</summary>
+        public const int ScriptLineMax = 4096;
+
+        public static int Run(string[] args)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            SimOptions opt = SimOptions.Parse(args, out string error);
+            if (opt == null)
+            {
+                Console.Error.WriteLine("procnano-sim: " + error);
+                Console.Error.WriteLine("Try 'procnano-sim --help'.");
+                return 2;
+            }
+            if (opt.Help)
+            {
+                Console.Out.WriteLine(SimOptions.Usage);
+                return 0;
+            }
+
+            string root = BoardLoader.FindRoot(Directory.GetCurrentDirectory()) ?? BoardLoader.FindRoot(AppContext.BaseDirectory);
+            BoardConfig board = root == null ? null : BoardLoader.Load(root, opt.Board, out error);
+            if (board == null)
+            {
+                Console.Error.WriteLine("procnano-sim: " + (root == null ? "nf.config not found" : error));
+                return 2;
+            }
+            string script = null;
+            if (opt.Script != null)
+            {
+                try
+                {
+                    script = System.IO.File.ReadAllText(opt.Script);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine("procnano-sim: " + opt.Script + ": " + e.Message);
+                    return 2;
+                }
+            }
+
+            var platform = new HostPlatform(new FolderStorage(Path.GetFullPath(opt.Flash)));
+            var kernel = new ProcNano.Kernel(board, platform);
+            long bootMs = clock.ElapsedMilliseconds;
+
+            RawTerminal terminal = null;
+            SerialTty serial = null;
+            try
+            {
+                ITty tty;
+                bool prompt, interactive;
+                if (opt.Command != null || script != null)
+                {
+                    tty = StdioTty.OutputOnly();
+                    interactive = false;
+                    prompt = false;
+                }
+                else if (opt.Serial != null)
+                {
+                    try
+                    {
+                        serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
+                    {
+                        Console.Error.WriteLine("procnano-sim: " + opt.Serial + ": " + e.Message);
+                        return 2;
+                    }
+                    tty = serial;
+                    interactive = true;
+                    prompt = true;
+                }
+                else if (RawTerminal.StdinIsTerminal())
+                {
+                    // A user at a terminal: raw mode, the kernel's line discipline does echo and editing.
+                    terminal = RawTerminal.Enter();
+                    tty = StdioTty.Console();
+                    interactive = terminal != null;
+                    prompt = true;
+                }
+                else
+                {
+                    // A pipe or a file: lines as they come, answers flushed after every command.
+                    tty = StdioTty.Console();
+                    interactive = false;
+                    prompt = opt.ForcePrompt;
+                }
+
+                var ld = new LineDiscipline(tty);
+                ld.Echo = interactive;
+                ld.OutputCrlf = interactive;
+                Task task = Shell.NewTask(kernel);
+                var shell = new Shell(kernel, task, ld, ScriptLineMax);
+
+                if (!opt.Bare)
+                {
+                    string boot = BoardLoader.ReadBootScript(root, board);
+                    if (boot != null) shell.RunBootScript(boot);
+                    else kernel.Log.Print("sim: no boot script (" + (board.BootScript.Length > 0 ? board.BootScript : "none set") + ")");
+                }
+                long readyMs = clock.ElapsedMilliseconds;
+                double sinceProcess = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+                kernel.Log.Print("sim: shell ready " + ((long)sinceProcess).ToString() + " ms after process start (kernel boot "
+                    + bootMs.ToString() + " ms, to shell " + readyMs.ToString() + " ms after Main)");
+                if (opt.Timing)
+                {
+                    // Through fd 2 directly: System.Console on a terminal would add escape sequences of its own.
+                    using (var err = new StreamWriter(RawTerminal.Fd(2, FileAccess.Write)))
+                        err.Write("procnano-sim: kernel boot " + bootMs + " ms, first prompt " + readyMs + " ms after Main, "
+                        + (long)sinceProcess + " ms after process start" + (terminal != null ? "\r\n" : "\n"));
+                }
+
+                if (opt.Command != null) return shell.RunScript(opt.Command);
+                if (script != null) return shell.RunScript(script);
+                return shell.Run(prompt);
+            }
+            finally
+            {
+                if (serial != null) serial.Dispose();
+                if (terminal != null) terminal.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Ports;
+using System.Text;
+using System.Threading;
+using Xunit;
+
+namespace ProcNano.Tests.HostSim
+{
+    /// <summary>Runs only where socat(1) is installed (CI installs it: apt-get install socat).</summary>
+    public sealed class SocatFactAttribute : FactAttribute
+    {
+        public SocatFactAttribute()
+        {
+            if (SerialPtyTests.Socat == null) Skip = "socat not found on PATH: install it (apt-get install socat) to run the pty test";
+        }
+    }
+
+    /// <summary>
+    /// The simulator serving its shell on one end of a socat pty pair, reached through System.IO.Ports on
+    /// the other end at 115200 baud: exactly how a user reaches the ESP32's UART.
+    /// </summary>
+    public class SerialPtyTests
+    {
+        private const int WaitMs = 30000;
+
+        public static string Socat
+        {
+            get
+            {
+                foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+                {
+                    string p = Path.Combine(dir, "socat");
+                    if (dir.Length > 0 && System.IO.File.Exists(p)) return p;
+                }
+                return null;
+            }
+        }
+
+        [SocatFact]
+        public void Serial_OverAPtyPair_EchoErrorsLongLinesNoiseAndExit()
+        {
+            string dir = SimProcess.NewFolder();
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b");
+            var socatInfo = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string arg in new[] { "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b }) socatInfo.ArgumentList.Add(arg);
+            using Process socat = Process.Start(socatInfo);
+            socat.ErrorDataReceived += (s, e) => { };
+            socat.BeginErrorReadLine();
+            Process sim = null;
+            try
+            {
+                var sw = Stopwatch.StartNew();
+                while (!(System.IO.File.Exists(a) && System.IO.File.Exists(b)) && sw.ElapsedMilliseconds < WaitMs) Thread.Sleep(20);
+                Assert.True(System.IO.File.Exists(a) && System.IO.File.Exists(b), "socat did not create the pty links");
+
+                using var port = new SerialPort(b, 115200) { ReadTimeout = 100, WriteTimeout = 5000 };
+                port.Open();
+                sim = SimProcess.Start(dir, "--serial", a, "--bare");
+                var line = new Line(port);
+
+                line.WaitFor("nsh> ");
+                line.Send("echo hello\r");
+                Assert.Equal("echo hello\r\nhello\r\nnsh> ", line.WaitFor("nsh> "));
+
+                line.Send("cat /proc/version\r");
+                string v = line.WaitFor("nsh> ");
+                Assert.StartsWith("cat /proc/version\r\n", v);
+                string answer = v.Substring("cat /proc/version\r\n".Length);
+                if (answer.StartsWith("cat: "))
+                    Assert.Matches("^cat: /proc/version: [A-Z][a-z ]+\r\nnsh> $", answer); // procfs not there yet
+                else
+                    Assert.Matches("^Linux version .*\r\nnsh> $", answer);
+
+                line.Send("nosuch arg\r");
+                Assert.Equal("nosuch arg\r\nsh: nosuch: command not found\r\nnsh> ", line.WaitFor("nsh> "));
+
+                line.Send("echo " + new string('L', 400) + "\r");
+                string longAnswer = line.WaitFor("nsh> ");
+                Assert.EndsWith("\a\r\nsh: line too long (max 256 bytes)\r\nnsh> ", longAnswer);
+                Assert.Equal(256, longAnswer.IndexOf('\a'));  // echo stopped at the limit
+
+                // Binary noise (no CR or LF, so no line is ever submitted), then Ctrl-C, then a command.
+                var noise = new byte[4096];
+                new Random(42).NextBytes(noise);
+                for (int i = 0; i < noise.Length; i++) if (noise[i] == 13 || noise[i] == 10) noise[i] = 0;
+                line.Send(noise);
+                line.Send("\x03");
+                line.Send("echo alive\r");
+                string after = line.WaitFor("alive\r\nnsh> ");
+                Assert.DoesNotContain("internal error", after);
+
+                line.Send("exit\r");
+                Assert.True(sim.WaitForExit(WaitMs), "the simulator did not exit");
+                Assert.Equal(0, sim.ExitCode);
+            }
+            finally
+            {
+                if (sim != null && !sim.HasExited) sim.Kill(true);
+                if (!socat.HasExited) socat.Kill(true);
+            }
+        }
+
+        [SocatFact]
+        public void Terminal_RawMode_TheKernelLineDisciplineServesTheUser()
+        {
+            // socat runs the simulator with a pty as its controlling terminal (stdin and stdout), as a user's
+            // terminal emulator would; the other end is opened here.
+            string dir = SimProcess.NewFolder();
+            string t = Path.Combine(dir, "t");
+            var info = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            info.ArgumentList.Add("-d");
+            info.ArgumentList.Add("pty,raw,echo=0,link=" + t);
+            info.ArgumentList.Add("EXEC:dotnet " + SimProcess.Dll + " --bare --timing --flash " + Path.Combine(dir, "flash") + ",pty,setsid,ctty,stderr");
+            using Process socat = Process.Start(info);
+            socat.BeginErrorReadLine();
+            try
+            {
+                var sw = Stopwatch.StartNew();
+                while (!System.IO.File.Exists(t) && sw.ElapsedMilliseconds < WaitMs) Thread.Sleep(20);
+                using var port = new SerialPort(t, 115200) { ReadTimeout = 100, WriteTimeout = 5000 };
+                port.Open();
+                var line = new Line(port);
+                // --timing goes to stderr (the same terminal), then the prompt; nothing else (no escape codes).
+                Assert.Matches(@"^procnano-sim: kernel boot \d+ ms, first prompt \d+ ms after Main, \d+ ms after process start\r\nnsh> $", line.WaitFor("nsh> "));
+                line.Send("echo hi\x7fx\r");   // DEL erases: the terminal's own editing is off
+                Assert.Equal("echo hi\b \bx\r\nhx\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("ec\x03");          // Ctrl-C reaches the line discipline, not a signal
+                Assert.Equal("ec^C\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("\x1b[A\r");        // up arrow
+                Assert.Equal("echo hx\r\nhx\r\nnsh> ", line.WaitFor("nsh> "));
+                line.Send("exit 3\r");
+                Assert.True(socat.WaitForExit(WaitMs), "the simulator did not exit");
+            }
+            finally
+            {
+                if (!socat.HasExited) socat.Kill(true);
+            }
+        }
+
+        /// <summary>The user's side of the serial line: send bytes, collect answers.</summary>
+        private sealed class Line
+        {
+            private readonly SerialPort _port;
+            private readonly StringBuilder _pending = new StringBuilder();
+            private readonly byte[] _buf = new byte[1024];
+
+            public Line(SerialPort port) { _port = port; }
+
+            public void Send(string s) => Send(Encoding.Latin1.GetBytes(s));
+
+            public void Send(byte[] b) => _port.Write(b, 0, b.Length);
+
+            /// <summary>Everything received up to and including the next <paramref name="end"/>.</summary>
+            public string WaitFor(string end)
+            {
+                var sw = Stopwatch.StartNew();
+                while (sw.ElapsedMilliseconds < WaitMs)
+                {
+                    string s = _pending.ToString();
+                    int at = s.IndexOf(end, StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        _pending.Remove(0, at + end.Length);
+                        return s.Substring(0, at + end.Length);
+                    }
+                    try
+                    {
+                        int n = _port.Read(_buf, 0, _buf.Length);
+                        _pending.Append(Encoding.Latin1.GetString(_buf, 0, n));
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
+                }
+                throw new Xunit.Sdk.XunitException("waited for '" + end.Replace("\r", "\\r").Replace("\n", "\\n") + "', got '"
+                    + _pending.ToString().Replace("\r", "\\r").Replace("\n", "\\n") + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using ProcNano.HostSim;
+using ProcNano;
+using KKernel = ProcNano.Kernel;
+using KShell = ProcNano.Shell;
+using KTask = ProcNano.Task;
+
+namespace ProcNano.Tests.Shell
+{
+    /// <summary>A booted kernel plus a shell task whose output is captured plainly (no echo, no CRLF).</summary>
+    internal sealed class ShellHarness
+    {
+        public readonly KKernel K;
+        public readonly KTask Task;
+        public readonly MemoryTty Tty = new MemoryTty();
+        public readonly LineDiscipline Ld;
+        public readonly KShell Sh;
+
+        public ShellHarness() : this(new BoardConfig()) { }
+
+        public ShellHarness(BoardConfig board)
+        {
+            K = new KKernel(board, HostPlatform.WithTempFlash());
+            Task = KShell.NewTask(K);
+            Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
+            Sh = new KShell(K, Task, Ld, 1024);
+        }
+
+        /// <summary>Runs one line; returns its status, and everything it printed in <paramref name="output"/>.</summary>
+        public int Run(string line, out string output)
+        {
+            Tty.ClearOutput();
+            int status = Sh.Execute(line);
+            output = Tty.Output;
+            return status;
+        }
+
+        public string Out(string line)
+        {
+            Run(line, out string o);
+            return o;
+        }
+
+        /// <summary>What the shell prints for an error: "cmd: what: strerror".</summary>
+        public static string Error(string cmd, string what, int errno) => cmd + ": " + what + ": " + Errno.StrError(errno) + "\n";
+    }
+}

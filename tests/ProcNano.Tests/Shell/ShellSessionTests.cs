@@ -1,0 +1,171 @@
+using System.Linq;
+using ProcNano.HostSim;
+using ProcNano;
+using Xunit;
+using KKernel = ProcNano.Kernel;
+using KShell = ProcNano.Shell;
+
+namespace ProcNano.Tests.Shell
+{
+    /// <summary>The shell as a session over a tty: prompt, echo, CRLF, Ctrl-C, long lines, its own task, and
+    /// the boot script.</summary>
+    public class ShellSessionTests
+    {
+        private static KKernel Boot() => new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
+
+        [Fact]
+        public void Run_Interactive_PromptsEchoesAndAnswersInCrLf()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("echo hi\rexit 5\r");
+            Assert.Equal(5, KShell.Run(k, tty, true));
+            Assert.Equal("nsh> echo hi\r\nhi\r\nnsh> exit 5\r\n", tty.Output);
+        }
+
+        [Fact]
+        public void Run_NonInteractive_NoPromptNoEchoPlainNewlines()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("echo a\nnosuch\necho b\n");
+            Assert.Equal(0, KShell.Run(k, tty, false));
+            Assert.Equal("a\nsh: nosuch: command not found\nb\n", tty.Output);
+        }
+
+        [Fact]
+        public void Run_EndOfInput_EndsTheSession_WithTheLastStatus()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("nosuch\n");
+            Assert.Equal(127, KShell.Run(k, tty, false));
+        }
+
+        [Fact]
+        public void Run_CtrlC_DropsTheLine_NewPrompt_Status130()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("echo never\x03");
+            var sh = new KShell(k, tty);
+            Assert.Equal(130, sh.Run());
+            Assert.Equal("nsh> echo never^C\r\nnsh> ", tty.Output);
+        }
+
+        [Fact]
+        public void Run_OverlongLine_RefusedWithAMessage_ShellGoesOn()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("echo " + new string('x', 400) + "\recho ok\r");
+            var sh = new KShell(k, tty);
+            Assert.Equal(0, sh.Run());
+            string o = tty.Output;
+            Assert.Contains("\r\nsh: line too long (max 256 bytes)\r\nnsh> echo ok\r\nok\r\n", o);
+            Assert.DoesNotContain(new string('x', 252), o.Replace("\r\n", ""));
+        }
+
+        [Fact]
+        public void Run_CalledAgainAfterExit_StartsANewSession()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("exit 1\r");
+            var sh = new KShell(k, tty);
+            Assert.Equal(1, sh.Run());
+            tty.Type("echo again\rexit 0\r");
+            Assert.Equal(0, sh.Run());
+            Assert.EndsWith("nsh> echo again\r\nagain\r\nnsh> exit 0\r\n", tty.Output);
+        }
+
+        [Fact]
+        public void Shell_RunsAsItsOwnTask_ChildOfInit_NamedSh()
+        {
+            KKernel k = Boot();
+            int before = k.Tasks.Count;
+            var sh = new KShell(k, new MemoryTty());
+            Assert.Equal(before + 1, k.Tasks.Count);
+            Assert.Same(k.Init, sh.Task.Parent);
+            Assert.Equal("sh", sh.Task.Comm);
+            Assert.Contains(k.Tasks.All.Cast<Task>(), t => t == sh.Task);
+        }
+
+        [Fact]
+        public void Shell_TaskStateIsRunningOnlyWhileACommandRuns()
+        {
+            var h = new ShellHarness();
+            char seen = ' ';
+            Command[] table = h.Sh.Commands;
+            int i = System.Array.FindIndex(table, c => c.Name == "uptime");
+            table[i] = new Command("uptime", "uptime", "probe", (sh, argv, argc) => { seen = sh.Task.State; return 0; });
+            h.Sh.Execute("uptime");
+            Assert.Equal(Task.Running, seen);
+            Assert.Equal(Task.Sleeping, h.Task.State);
+        }
+
+        [Fact]
+        public void BootScript_OutputGoesToTheKernelLog_EachCommandTraced_ConsoleStaysClean()
+        {
+            var h = new ShellHarness();
+            int status = h.Sh.RunBootScript("# comment\n\necho booted\r\nnosuch\n");
+            Assert.Equal(127, status);
+            Assert.Equal("", h.Tty.Output);
+            Assert.True(h.K.Log.Contains("rc: + echo booted\n"));
+            Assert.True(h.K.Log.Contains("rc: booted\n"));
+            Assert.True(h.K.Log.Contains("rc: sh: nosuch: command not found\n"));
+            Assert.False(h.K.Log.Contains("+ # comment"));
+            // Afterwards the shell talks to its tty again.
+            Assert.Equal("back\n", h.Out("echo back"));
+        }
+
+        [Fact]
+        public void BootScript_ExitEndsTheScriptOnly()
+        {
+            var h = new ShellHarness();
+            h.Sh.RunBootScript("echo one\nexit 3\necho two\n");
+            Assert.True(h.K.Log.Contains("rc: one"));
+            Assert.False(h.K.Log.Contains("rc: two"));
+            Assert.False(h.Sh.Exited);
+            Assert.Equal(0, h.Sh.Status);
+        }
+
+        [Fact]
+        public void BootScript_LongOutputLine_IsSplitNotLost()
+        {
+            var h = new ShellHarness();
+            string word = new string('y', 600);
+            h.Sh.RunBootScript("echo " + word + "\n");
+            Assert.True(h.K.Log.Contains("rc: " + new string('y', 100)));
+            Assert.True(h.K.Log.Contains(new string('y', 88) + "\n"));  // the tail: 600 = 256 + 256 + 88
+        }
+
+        [Fact]
+        public void RunScript_StopsAtExit_ReturnsItsStatus()
+        {
+            var h = new ShellHarness();
+            Assert.Equal(6, h.Sh.RunScript("echo a\nexit 6\necho b"));
+            Assert.Equal("a\n", h.Tty.Output);
+        }
+
+        [Fact]
+        public void Execute_LineLongerThanTheShellLimit_IsRefused()
+        {
+            var h = new ShellHarness();
+            Assert.Equal(1, h.Run("echo " + new string('z', 2000), out string o));
+            Assert.Equal("sh: line too long (max 1024 bytes)\n", o);
+        }
+
+        [Fact]
+        public void FirstPrompt_IsLoggedWithItsTime()
+        {
+            KKernel k = Boot();
+            KShell.Run(k, new MemoryTty(), true);
+            Assert.True(k.Log.Contains("sh: first prompt at "));
+        }
+
+        [Fact]
+        public void Output_IsWrittenInBufferSizedPieces_NotCharByChar()
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty().Type("help\n");
+            KShell.Run(k, tty, false);
+            Assert.True(tty.OutputBytes.Length > 1000);
+            Assert.True(tty.Writes < tty.OutputBytes.Length / 100, "writes: " + tty.Writes);
+        }
+    }
+}
