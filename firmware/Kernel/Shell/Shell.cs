@@ -65,11 +65,15 @@ namespace ProcNano
         /// <summary>True once `exit` ran.</summary>
         public bool Exited => _exit;
 
-        /// <summary>Starts the shell task: a child of init named "sh" in init's namespaces.</summary>
+        /// <summary>Starts the shell task: /bin/sh exec'd as a child of init, so the shell has text, data and a
+        /// stack like any program (`cat /proc/self/maps` shows them). Without a /bin/sh (a bare test kernel)
+        /// it is a task with an empty mm.</summary>
         public static Task NewTask(Kernel k)
         {
             lock (k.Lock)
             {
+                int pid = k.Sys.Exec(k.Init, "/bin/sh", new string[] { "sh" }, 0);
+                if (pid > 0) return k.Sys.FindTask(k.Init, pid);
                 return k.NewTask(k.Init, "sh", k.Init.PidNs, k.Init.NetNs);
             }
         }
@@ -87,7 +91,10 @@ namespace ProcNano
             ld.Echo = interactive;
             ld.OutputCrlf = interactive;
             Shell sh = new Shell(k, t, ld);
-            return sh.Run(interactive);
+            int status = sh.Run(interactive);
+            // The session is over: its task goes, as a login shell's does.
+            k.Sys.Exit(t, status);
+            return status;
         }
 
         /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new

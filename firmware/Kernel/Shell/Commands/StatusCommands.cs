@@ -142,7 +142,8 @@ namespace ProcNano
     {
         public static long VszBytes(Kernel k, Task t)
         {
-            return t.Mm == null ? 0 : (long)t.Mm.TotalVm * k.Board.PageSize;
+            // NOMMU's task_vsize: the bytes of every VMA, shared ones included.
+            return t.Mm == null ? 0 : k.Mem.VSize(t.Mm);
         }
 
         /// <summary>No MMU, no paging: everything a task has mapped is resident.</summary>
