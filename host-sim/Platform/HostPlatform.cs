@@ -22,7 +22,15 @@ namespace ProcNano.HostSim
         public long UptimeMs => _clock.ElapsedMilliseconds;
         public long UnixTime => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         public IStorage Flash { get; }
-        public long ManagedHeapTotal => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        public long ManagedHeapFree => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
+        /// <summary>The .NET GC's committed heap: the host's stand-in for nanoFramework's managed heap.</summary>
+        public long ManagedHeapTotal => GC.GetGCMemoryInfo().TotalCommittedBytes;
+        public long ManagedHeapFree
+        {
+            get
+            {
+                long free = ManagedHeapTotal - GC.GetTotalMemory(false);
+                return free < 0 ? 0 : free;
+            }
+        }
     }
 }
