@@ -13,8 +13,8 @@ namespace ProcNano.Kernel
 
         private ProcEntry _entry;
 
-        // ProcEntry (7 fields) + its ops object + the name string: (7+1)*12 + 12 + 24.
-        public UartModule() : base(ModuleName, 132, null) { }
+        // What a loaded driver holds on the heap: its proc entry and the (field-less) ops object.
+        public UartModule() : base(ModuleName, ProcEntry.ObjectBytes + 12, null) { }
 
         public override int Init(Kernel k)
         {

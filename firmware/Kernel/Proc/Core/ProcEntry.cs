@@ -12,6 +12,9 @@ namespace ProcNano.Kernel
     /// </summary>
     public sealed class ProcEntry
     {
+        /// <summary>Managed-heap cost of one entry on nanoCLR: 12 bytes per field (11) plus the header.</summary>
+        public const int ObjectBytes = 12 * (11 + 1);
+
         public readonly string Name;
         /// <summary>S_IF* type plus permission bits.</summary>
         public readonly int Mode;

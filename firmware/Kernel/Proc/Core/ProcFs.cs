@@ -79,7 +79,10 @@ namespace ProcNano.Kernel
         }
 
         /// <summary>Inode number for a per-pid inode (Linux makes these up too).</summary>
-        internal int NewPidIno() { return PidInoBase + NewIno(); }
+        internal int NewPidIno()
+        {
+            lock (K.Proc.Lock) { return PidInoBase + NewIno(); }
+        }
 
         private static Inode[] Grow(Inode[] a, int index)
         {

@@ -155,8 +155,9 @@ namespace ProcNano.Kernel
 
         public int Remove(string name, ProcEntry parent)
         {
-            ProcEntry e;
-            lock (_lock) { e = FindChild(parent == null ? Root : parent, name); }
+            ProcEntry e = null;
+            if (parent == null) parent = Root;
+            lock (_lock) { if (parent.IsDir) e = FindChild(parent, name); }
             return e == null ? -Errno.ENOENT : Remove(e);
         }
 
