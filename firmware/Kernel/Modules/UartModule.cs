@@ -1,0 +1,76 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// The "uart" driver module: while loaded, /proc/driver/uart shows the shell UART's counters in the shape of
+    /// Linux's /proc/tty/driver/serial: "serinfo:1.0 driver revision:" then
+    /// "%d: uart:%s %s%08llX irq:%d" with " tx:%d rx:%d" (and " oe:%d" if non-zero) for root only, as Linux
+    /// shows the counters only to CAP_SYS_ADMIN.
+    /// </summary>
+    public sealed class UartModule : KernelModule
+    {
+        public const string ModuleName = "uart";
+        public const string ProcPath = "driver/uart";
+
+        private ProcEntry _entry;
+
+        // What a loaded driver holds on the heap: its proc entry and the (field-less) ops object.
+        public UartModule() : base(ModuleName, ProcEntry.ObjectBytes + 12, null) { }
+
+        public override int Init(Kernel k)
+        {
+            ProcEntry e;
+            int r = k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), k.UartStats, out e);
+            if (r < 0) return r;
+            _entry = e;
+            return 0;
+        }
+
+        public override void Exit(Kernel k)
+        {
+            ProcEntry e = _entry;
+            _entry = null;
+            if (e != null) k.Proc.Remove(e);
+        }
+    }
+
+    public sealed class UartProcOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            UartStats u = (UartStats)s.Pf.Data;
+            o.Str("serinfo:1.0 driver revision:\n");
+            o.Dec(u.Line);
+            o.Str(": uart:");
+            o.Str(u.Type);
+            o.Str(u.Mmio ? " mmio:0x" : " port:");
+            UpperHex(o, u.Base);
+            o.Str(" irq:");
+            o.Dec(u.Irq);
+            if (s.Reader == null || s.Reader.Euid == 0)
+            {
+                o.Str(" tx:");
+                o.Dec(u.Tx);
+                o.Str(" rx:");
+                o.Dec(u.Rx);
+                int oe = u.Overrun;
+                if (oe != 0)
+                {
+                    o.Str(" oe:");
+                    o.Dec(oe);
+                }
+            }
+            o.Char('\n');
+            return 0;
+        }
+
+        /// <summary>%08llX: OutBuf prints lower-case hex, the serial driver upper-case.</summary>
+        private static void UpperHex(OutBuf o, uint v)
+        {
+            for (int shift = 28; shift >= 0; shift -= 4)
+            {
+                int d = (int)((v >> shift) & 0xF);
+                o.Char((char)(d < 10 ? '0' + d : 'A' + d - 10));
+            }
+        }
+    }
+}

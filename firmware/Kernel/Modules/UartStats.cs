@@ -1,0 +1,69 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// k.UartStats: byte counters of the shell's UART (Linux keeps them in uart_port.icount). The tty bumps
+    /// them whether or not the uart driver module is loaded; the module only shows them in /proc/driver/uart.
+    /// The port facts (line, type, register base, irq) come from the board: COMn is UART n-1 on nanoFramework.
+    /// </summary>
+    public sealed class UartStats
+    {
+        public readonly int Line;
+        /// <summary>uart_type() text: "ESP32" on the device boards, "sim" for the simulator's stdio/pty port.</summary>
+        public readonly string Type;
+        /// <summary>Register base (mmio) or 0 with <see cref="Mmio"/> false.</summary>
+        public readonly uint Base;
+        public readonly bool Mmio;
+        public readonly int Irq;
+        private int _tx, _rx, _overrun;
+        private readonly object _lock = new object();
+
+        public UartStats(BoardConfig b)
+        {
+            Line = ComLine(b.ShellUart);
+            string target = b.NanoffTarget == null ? "" : b.NanoffTarget;
+            if (target.StartsWith("ESP32_S3") || target.StartsWith("ESP32_C3") || target.StartsWith("ESP32_C6"))
+            {
+                // UART0/1 at 0x60000000/0x60010000 on the S3 and C3.
+                Type = "ESP32";
+                Mmio = true;
+                Base = 0x60000000u + (uint)Line * 0x10000u;
+                Irq = (target.StartsWith("ESP32_S3") ? 27 : 21) + Line;
+            }
+            else if (target.StartsWith("ESP32") || target.StartsWith("ESP_"))
+            {
+                Type = "ESP32";
+                Mmio = true;
+                Base = Line == 0 ? 0x3FF40000u : Line == 1 ? 0x3FF50000u : 0x3FF6E000u;
+                Irq = 34 + Line;   // ETS_UART0_INTR_SOURCE = 34
+            }
+            else
+            {
+                Type = "sim";
+            }
+        }
+
+        public int Tx { get { lock (_lock) { return _tx; } } }
+        public int Rx { get { lock (_lock) { return _rx; } } }
+        public int Overrun { get { lock (_lock) { return _overrun; } } }
+
+        /// <summary>Bytes written to the port.</summary>
+        public void AddTx(int n) { lock (_lock) { _tx += n; } }
+        /// <summary>Bytes received from the port.</summary>
+        public void AddRx(int n) { lock (_lock) { _rx += n; } }
+        /// <summary>Bytes dropped because the line buffer was full.</summary>
+        public void AddOverrun(int n) { lock (_lock) { _overrun += n; } }
+
+        private static int ComLine(string port)
+        {
+            if (port == null || port.Length < 4 || !port.StartsWith("COM")) return 0;
+            int v = 0;
+            for (int i = 3; i < port.Length; i++)
+            {
+                char c = port[i];
+                if (c < '0' || c > '9') return 0;
+                v = v * 10 + (c - '0');
+            }
+            return v > 0 ? v - 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>/proc/&lt;pid&gt;/cmdline: the arguments, each followed by a NUL byte.</summary>
+    public sealed class CmdlineOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            string[] argv = s.Target.Argv;
+            if (argv == null) return 0;
+            for (int i = 0; i < argv.Length; i++)
+            {
+                o.Str(argv[i]);
+                o.Byte(0);
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>/proc/&lt;pid&gt;/comm: "%s\n" of the command name.</summary>
+    public sealed class CommOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            o.Str(s.Target.Comm);
+            o.Char('\n');
+            return 0;
+        }
+    }
+
+    /// <summary>/proc/&lt;pid&gt;/cwd: a symlink to the task's working directory.</summary>
+    public sealed class CwdOps : ProcOps
+    {
+        public override string ReadLink(ProcInode link, Task current, out int err)
+        {
+            Task t = link.Task;
+            if (t == null || t.Cwd == null) { err = -Errno.ENOENT; return null; }
+            err = 0;
+            return t.Cwd;
+        }
+    }
+}

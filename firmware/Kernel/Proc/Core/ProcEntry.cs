@@ -1,0 +1,155 @@
+using System.Collections;
+using System.Threading;
+
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// A proc_dir_entry: one generic /proc file, directory or symlink, shared by every procfs superblock.
+    /// Lifetime (Linux's pde_users / pde_openers scheme): every call into <see cref="Ops"/> is bracketed by
+    /// <see cref="Use"/>/<see cref="Unuse"/>; removal first refuses new calls, waits for the running ones, then
+    /// runs the release of every file still open, exactly once. The entry locks on itself (only for a few
+    /// instructions, never while calling ops) so that an entry costs no extra lock object on the device.
+    /// </summary>
+    public sealed class ProcEntry
+    {
+        /// <summary>Managed-heap cost of one entry on nanoCLR: 12 bytes per field (11) plus the header.</summary>
+        public const int ObjectBytes = 12 * (11 + 1);
+
+        public readonly string Name;
+        /// <summary>S_IF* type plus permission bits.</summary>
+        public readonly int Mode;
+        /// <summary>Null for the root.</summary>
+        public ProcEntry Parent;
+        /// <summary>File operations; null for plain directories and fixed symlinks.</summary>
+        public readonly ProcOps Ops;
+        /// <summary>Private data for the ops (a fixed symlink keeps its target text here).</summary>
+        public readonly object Data;
+        /// <summary>Small dense number: the inode number's low part and the index of per-superblock caches.</summary>
+        public int Id;
+
+        internal ArrayList Children;      // directories only, guarded by the tree lock
+        private ArrayList _openers;       // ProcFile records of open files (regular files only)
+        private int _users;               // calls in progress
+        private bool _removed;
+        private ManualResetEvent _idle;   // made only when a remover has to wait
+
+        public ProcEntry(string name, int mode, ProcOps ops, object data)
+        {
+            Name = name;
+            Mode = mode;
+            Ops = ops;
+            Data = data;
+            if ((mode & Stat.S_IFMT) == Stat.S_IFDIR) Children = new ArrayList();
+        }
+
+        public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
+        public bool IsLink => (Mode & Stat.S_IFMT) == Stat.S_IFLNK;
+        public bool Removed => _removed;
+
+        /// <summary>Calls currently inside the entry's ops (Linux's pde_users).</summary>
+        public int Users => _users;
+
+        /// <summary>Files currently open on the entry.</summary>
+        public int OpenCount
+        {
+            get { lock (this) { return _openers == null ? 0 : _openers.Count; } }
+        }
+
+        /// <summary>Enters a call; false once the entry is being removed.</summary>
+        public bool Use()
+        {
+            lock (this)
+            {
+                if (_removed) return false;
+                _users++;
+                return true;
+            }
+        }
+
+        public void Unuse()
+        {
+            lock (this)
+            {
+                _users--;
+                if (_users == 0 && _idle != null) _idle.Set();
+            }
+        }
+
+        internal void AddOpener(ProcFile pf)
+        {
+            lock (this)
+            {
+                if (_openers == null) _openers = new ArrayList();
+                _openers.Add(pf);
+            }
+        }
+
+        /// <summary>Claims an open file's release for a closing caller. True if the caller must run it (and
+        /// then <see cref="Unuse"/>); false if a remover already did. Counted as a call in progress so that
+        /// removal waits for it.</summary>
+        internal bool TakeOpener(ProcFile pf)
+        {
+            lock (this)
+            {
+                if (_openers == null) return false;
+                int i = _openers.IndexOf(pf);
+                if (i < 0) return false;
+                _openers.RemoveAt(i);
+                _users++;
+                return true;
+            }
+        }
+
+        /// <summary>Marks the entry removed. False if it already was (another remover owns the rundown).</summary>
+        internal bool MarkRemoved()
+        {
+            lock (this)
+            {
+                if (_removed) return false;
+                _removed = true;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// After <see cref="MarkRemoved"/>: waits until no call is inside the ops, releases every file still
+        /// open (exactly once each; a later close finds nothing to do), and waits for closers that raced us.
+        /// Must be called without the kernel lock or the tree lock held.
+        /// </summary>
+        internal void Rundown()
+        {
+            WaitIdle();
+            while (true)
+            {
+                ProcFile pf;
+                lock (this)
+                {
+                    if (_openers == null || _openers.Count == 0) break;
+                    pf = (ProcFile)_openers[_openers.Count - 1];
+                    _openers.RemoveAt(_openers.Count - 1);
+                    _users++;
+                }
+                pf.Released = true;
+                if (Ops != null) Ops.Release(pf);
+                Unuse();
+            }
+            WaitIdle();
+        }
+
+        private void WaitIdle()
+        {
+            while (true)
+            {
+                ManualResetEvent ev;
+                lock (this)
+                {
+                    if (_users == 0) { _idle = null; return; }
+                    if (_idle == null) _idle = new ManualResetEvent(false);
+                    else _idle.Reset();    // only reset while users > 0: the last Unuse sets it under this lock
+                    ev = _idle;
+                }
+                ev.WaitOne();
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>
+    /// One open proc file (Linux's pde_opener plus the file's private data): kept on its entry's opener list so
+    /// that removing the entry can release it. Stored in <see cref="File.Private"/>.
+    /// </summary>
+    public sealed class ProcFile
+    {
+        public readonly File File;
+        public readonly ProcInode Inode;
+        /// <summary>The ops' own per-open state.</summary>
+        public object Private;
+        /// <summary>The streaming reader, for files made with <see cref="SeqOps"/>.</summary>
+        public SeqFile Seq;
+        /// <summary>A free 64-bit cursor for ops that keep their own position (kmsg).</summary>
+        public long Cursor;
+        /// <summary>Set once the release has run because the entry was removed: later calls give EIO.</summary>
+        public bool Released;
+
+        public ProcFile(File file, ProcInode inode)
+        {
+            File = file;
+            Inode = inode;
+        }
+
+        public ProcSuperBlock Sb => Inode.PSb;
+        public Kernel Kernel => Inode.PSb.K;
+        /// <summary>The generic entry (null for /proc/&lt;pid&gt;/ and /proc/sys files).</summary>
+        public ProcEntry Entry => Inode.Entry;
+        /// <summary>The process a /proc/&lt;pid&gt;/ file belongs to (null for generic files).</summary>
+        public Pid Pid => Inode.Pid;
+        public object Data => Inode.Entry == null ? null : Inode.Entry.Data;
+    }
+}

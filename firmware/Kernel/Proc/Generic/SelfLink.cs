@@ -1,0 +1,15 @@
+namespace ProcNano.Kernel
+{
+    /// <summary>/proc/self: the reader's pid as this superblock's namespace numbers it; ENOENT for a task that
+    /// namespace cannot see.</summary>
+    public sealed class SelfOps : ProcOps
+    {
+        public override string ReadLink(ProcInode link, Task current, out int err)
+        {
+            int nr = current == null || current.Pid == null ? 0 : current.Pid.NrIn(link.PSb.Ns);
+            if (nr == 0) { err = -Errno.ENOENT; return null; }
+            err = 0;
+            return nr.ToString();
+        }
+    }
+}
