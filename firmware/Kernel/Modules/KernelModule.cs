@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// A built-in loadable module: a row of the module table (name, init, exit) plus the state the table keeps

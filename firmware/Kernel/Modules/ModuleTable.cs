@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// k.Modules: the table of built-in modules and the list of loaded ones (newest first, as /proc/modules

@@ -1,6 +1,6 @@
 using System.Threading;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/modules, one line per loaded module, newest first: "name size refcount deps state address" where

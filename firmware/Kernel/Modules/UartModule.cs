@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The "uart" driver module: while loaded, /proc/driver/uart shows the shell UART's counters in the shape of

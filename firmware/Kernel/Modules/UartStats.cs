@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// k.UartStats: byte counters of the shell's UART (Linux keeps them in uart_port.icount). The tty bumps

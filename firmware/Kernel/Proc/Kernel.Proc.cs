@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     public sealed partial class Kernel
     {
@@ -10,18 +10,25 @@ namespace ProcNano.Kernel
         public UartStats UartStats;
         /// <summary>kernel.hostname (uname -n); starts as nf.config's hostname, root may change it.</summary>
         public string Hostname;
-        /// <summary>vm.nr_trim_pages: trim a private mapping's power-of-two block when the excess is at least
-        /// this many pages; 0 never trims. Set from nf.config in BootProc, read by mmap at map time.</summary>
-        public int NrTrimPages;
+
+        // A procfs shows the pid namespace of the task that mounts it.
+        private static SuperBlock MountProc(Kernel k, Task mounter, string source)
+        {
+            ProcSuperBlock sb = ProcFs.NewSuperBlock(k, mounter == null ? null : mounter.PidNs);
+            sb.Minor = k.Vfs.AllocAnonMinor();
+            return sb;
+        }
 
         partial void BootProc()
         {
             Hostname = Board.Hostname;
-            NrTrimPages = Board.NrTrimPages;
             UartStats = new UartStats(Board);
             Proc = new ProcTree(this);
             Modules = new ModuleTable(this);
             Modules.Register(new UartModule());
+            Vfs.RegisterFs(ProcFs.TypeName, true, MountProc);
+            int e = Vfs.Mount(null, "proc", "/proc", ProcFs.TypeName);
+            Log.Print(e < 0 ? "procfs: cannot mount /proc: " + Errno.StrError(e) : "VFS: Mounted proc on /proc.");
         }
     }
 }

@@ -131,7 +131,7 @@ namespace ProcNano
             int e = Resolve(t, target, true, out dir, out abs);
             if (e < 0) return e;
             if (!dir.IsDir) return -Errno.ENOTDIR;
-            SuperBlock sb = type.Factory(_k, source);
+            SuperBlock sb = type.Factory(_k, t, source);
             if (sb == null) return -Errno.EINVAL;
             e = Mount(abs, sb);
             if (e < 0) Discard(sb);

@@ -1,8 +1,8 @@
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
-using KFile = ProcNano.Kernel.File;
-using KKernel = ProcNano.Kernel.Kernel;
-using KTask = ProcNano.Kernel.Task;
+using KFile = ProcNano.File;
+using KKernel = ProcNano.Kernel;
+using KTask = ProcNano.Task;
 
 namespace ProcNano.Tests.Proc
 {

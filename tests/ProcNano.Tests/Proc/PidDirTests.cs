@@ -1,8 +1,8 @@
 using System.Linq;
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
-using KFile = ProcNano.Kernel.File;
-using KTask = ProcNano.Kernel.Task;
+using KFile = ProcNano.File;
+using KTask = ProcNano.Task;
 
 namespace ProcNano.Tests.Proc
 {

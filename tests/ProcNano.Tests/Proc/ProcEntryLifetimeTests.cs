@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
-using KFile = ProcNano.Kernel.File;
-using KTask = ProcNano.Kernel.Task;
+using KFile = ProcNano.File;
+using KTask = ProcNano.Task;
 
 namespace ProcNano.Tests.Proc
 {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using ProcNano.Kernel;
-using KFile = ProcNano.Kernel.File;
-using KTask = ProcNano.Kernel.Task;
-using KKernel = ProcNano.Kernel.Kernel;
+using ProcNano;
+using KFile = ProcNano.File;
+using KTask = ProcNano.Task;
+using KKernel = ProcNano.Kernel;
 
 namespace ProcNano.Tests.Proc
 {
@@ -176,9 +176,9 @@ namespace ProcNano.Tests.Proc
 {
     public static class ProcKitExtensions
     {
-        public static string CatOn(this ProcKit kit, ProcSuperBlock sb, ProcNano.Kernel.Task t, string path)
+        public static string CatOn(this ProcKit kit, ProcSuperBlock sb, ProcNano.Task t, string path)
         {
-            ProcNano.Kernel.File f = ProcKit.Open(kit.Get(t, path, sb), t);
+            ProcNano.File f = ProcKit.Open(kit.Get(t, path, sb), t);
             try { return ProcKit.ReadAll(f, t); }
             finally { f.Inode.Release(f); }
         }

@@ -1,9 +1,9 @@
 using System;
 using System.Text;
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
-using KFile = ProcNano.Kernel.File;
-using KTask = ProcNano.Kernel.Task;
+using KFile = ProcNano.File;
+using KTask = ProcNano.Task;
 
 namespace ProcNano.Tests.Proc
 {

@@ -1,7 +1,7 @@
-using ProcNano.Kernel;
+using ProcNano;
 using Xunit;
-using KFile = ProcNano.Kernel.File;
-using KTask = ProcNano.Kernel.Task;
+using KFile = ProcNano.File;
+using KTask = ProcNano.Task;
 
 namespace ProcNano.Tests.Proc
 {
@@ -32,10 +32,10 @@ namespace ProcNano.Tests.Proc
         public void NrTrimPages_DefaultFromBoard_WriteChangesKernelField()
         {
             var kit = new ProcKit(new BoardConfig { NrTrimPages = 2 });
-            Assert.Equal(2, kit.K.NrTrimPages);
+            Assert.Equal(2, kit.K.Mem.NrTrimPages);
             Assert.Equal("2\n", kit.Cat(kit.Init, "sys/vm/nr_trim_pages"));
             Assert.Equal(2, kit.WriteFile(kit.Init, "sys/vm/nr_trim_pages", "0\n"));
-            Assert.Equal(0, kit.K.NrTrimPages);
+            Assert.Equal(0, kit.K.Mem.NrTrimPages);
             Assert.Equal("0\n", kit.Cat(kit.Init, "sys/vm/nr_trim_pages", 1));
         }
 
@@ -49,7 +49,7 @@ namespace ProcNano.Tests.Proc
         {
             var kit = new ProcKit();
             Assert.Equal(text.Length, kit.WriteFile(kit.Init, "sys/vm/nr_trim_pages", text));
-            Assert.Equal(value, kit.K.NrTrimPages);
+            Assert.Equal(value, kit.K.Mem.NrTrimPages);
         }
 
         [Theory]
@@ -65,7 +65,7 @@ namespace ProcNano.Tests.Proc
         {
             var kit = new ProcKit(new BoardConfig { NrTrimPages = 3 });
             Assert.Equal(-Errno.EINVAL, kit.WriteFile(kit.Init, "sys/vm/nr_trim_pages", text));
-            Assert.Equal(3, kit.K.NrTrimPages);
+            Assert.Equal(3, kit.K.Mem.NrTrimPages);
             Assert.Equal("3\n", kit.Cat(kit.Init, "sys/vm/nr_trim_pages"));
         }
 

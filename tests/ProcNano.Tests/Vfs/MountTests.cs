@@ -24,7 +24,7 @@ namespace ProcNano.Tests.Vfs
         public void BootMounts_InOrder_WithDevices()
         {
             var vfs = _v.K.Vfs;
-            Assert.Equal(3, vfs.MountCount);
+            Assert.Equal(4, vfs.MountCount);
             Assert.Equal("/", vfs.MountAt(0).Point);
             Assert.Equal("ramfs", vfs.MountAt(0).FsType);
             Assert.Equal("rw", vfs.MountAt(0).Options);
@@ -33,6 +33,9 @@ namespace ProcNano.Tests.Vfs
             Assert.Equal("/bin", vfs.MountAt(1).Point);
             Assert.Equal("/flash", vfs.MountAt(2).Point);
             Assert.Equal("flashfs", vfs.MountAt(2).FsType);
+            Assert.Equal("/proc", vfs.MountAt(3).Point);
+            Assert.Equal("proc", vfs.MountAt(3).FsType);
+            Assert.Equal(3, vfs.MountAt(3).Sb.Minor);                // root 00:01, shm store 00:02, proc 00:03
         }
 
         [Fact]
@@ -45,14 +48,14 @@ namespace ProcNano.Tests.Vfs
             Assert.Equal("none", m.DevName);
             Assert.Equal("ramfs", m.FsType);
             Assert.Equal(0, m.Sb.Major);
-            Assert.Equal(3, m.Sb.Minor);      // root 00:01, shm store 00:02
+            Assert.Equal(4, m.Sb.Minor);      // root 00:01, shm store 00:02, proc 00:03
             var st = new StatInfo();
             Assert.Equal(0, _v.Sys.Stat(_v.Root, "/mnt", st));
-            Assert.Equal(3, st.Minor);
+            Assert.Equal(4, st.Minor);
             // The minor is given back on umount and reused.
             Assert.Equal(0, _v.Sys.Umount(_v.Root, "/mnt"));
             Assert.Equal(0, _v.Sys.Mount(_v.Root, "none", "/mnt", "ramfs"));
-            Assert.Equal(3, Find("/mnt").Sb.Minor);
+            Assert.Equal(4, Find("/mnt").Sb.Minor);
         }
 
         [Fact]
@@ -102,7 +105,7 @@ namespace ProcNano.Tests.Vfs
             Assert.Equal(-Errno.ENOTDIR, _v.Sys.Mount(_v.Root, "none", "/tmp/f", "ramfs"));
             Assert.Equal(-Errno.EINVAL, _v.Sys.Umount(_v.Root, "/tmp"));      // not a mount point
             Assert.Equal(-Errno.EBUSY, _v.Sys.Umount(_v.Root, "/"));
-            Assert.Equal(3, _v.K.Vfs.MountCount);
+            Assert.Equal(4, _v.K.Vfs.MountCount);
         }
 
         [Fact]
@@ -162,7 +165,7 @@ namespace ProcNano.Tests.Vfs
             Assert.NotNull(vfs.FindFs("flashfs"));
             Assert.Equal(-Errno.EBUSY, vfs.RegisterFs("ramfs", true, RamfsSuper.Factory));
             int n = vfs.FsTypeCount;
-            Assert.Equal(0, vfs.RegisterFs("other", true, (k, src) => new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false)));
+            Assert.Equal(0, vfs.RegisterFs("other", true, (k, who, src) => new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false)));
             Assert.Equal(n + 1, vfs.FsTypeCount);
             MakeMnt();
             Assert.Equal(0, _v.Sys.Mount(_v.Root, "x", "/mnt", "other"));

@@ -26,7 +26,7 @@ namespace ProcNano
         }
 
         /// <summary>The mount(2) factory: the platform's store (null if the board has none).</summary>
-        public static SuperBlock Factory(Kernel k, string source)
+        public static SuperBlock Factory(Kernel k, Task mounter, string source)
         {
             if (k.Platform == null || k.Platform.Flash == null) return null;
             return new FlashSuper(k, k.Platform.Flash);

@@ -19,7 +19,7 @@ namespace ProcNano
         }
 
         /// <summary>The mount(2) factory: a fresh, empty instance.</summary>
-        public static SuperBlock Factory(Kernel k, string source)
+        public static SuperBlock Factory(Kernel k, Task mounter, string source)
         {
             RamfsSuper sb = new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false);
             if (source != null && source.Length > 0) sb.DevName = source;

@@ -21,7 +21,7 @@ namespace ProcNano
 
         /// <summary>The mount(2) factory: mounts the kernel's ROM image (the source name is only shown).
         /// Null, with a log line, if the image is not a valid romfs for this board's page size.</summary>
-        public static SuperBlock Factory(Kernel k, string source)
+        public static SuperBlock Factory(Kernel k, Task mounter, string source)
         {
             RomfsSuper sb = new RomfsSuper(k);
             string why = sb.Load(k.Phys.Rom, k.Phys.PageSize);

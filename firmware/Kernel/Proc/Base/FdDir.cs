@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/&lt;pid&gt;/fd/: one symlink per open descriptor, named by its number, pointing at the file's path.

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/&lt;pid&gt;/net/dev (and so /proc/net/dev): the interfaces of the task's net namespace in Linux's

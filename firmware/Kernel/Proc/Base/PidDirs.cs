@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>The numbered directories in the procfs root: only the pids of the superblock's namespace,
     /// named by the numbers that namespace gives them (Linux's proc_pid_lookup / proc_pid_readdir).</summary>

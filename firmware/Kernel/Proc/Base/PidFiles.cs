@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/proc/&lt;pid&gt;/cmdline: the arguments, each followed by a NUL byte.</summary>
     public sealed class CmdlineOps : SingleSeqOps

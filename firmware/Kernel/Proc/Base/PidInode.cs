@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// An inode under /proc/&lt;pid&gt;/: the pid (never the task) and the row it shows. Every operation finds

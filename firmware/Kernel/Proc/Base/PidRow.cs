@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// One row of a per-pid directory table (Linux's pid_entry: name, mode, operations). A row is a file (ops

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The /proc/&lt;pid&gt;/ directory as a table (Linux's tgid_base_stuff): adding a file is adding a row.

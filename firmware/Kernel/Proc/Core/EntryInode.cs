@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The inode of a generic entry in one superblock (Linux's proxy proc_reg_* file operations): every call

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The ptrace-style read check guarding another task's maps, pagemap, exe, cwd and fd/ (Linux's

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Threading;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// A proc_dir_entry: one generic /proc file, directory or symlink, shared by every procfs superblock.

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// One open proc file (Linux's pde_opener plus the file's private data): kept on its entry's opener list so

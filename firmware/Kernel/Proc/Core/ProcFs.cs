@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The procfs file system type. A mount calls <see cref="NewSuperBlock"/>; several superblocks can exist

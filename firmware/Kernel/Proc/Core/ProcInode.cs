@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// Common part of every procfs inode (Linux's proc_inode): the superblock it belongs to and whichever of

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// What a proc file does (Linux's file_operations for a proc entry, plus the symlink and dynamic-directory

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>Open-time permission checks for proc inodes (the VFS may check too; the answers agree).</summary>
     public static class ProcPerm

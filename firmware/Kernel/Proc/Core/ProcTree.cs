@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// k.Proc: the tree of generic proc entries shared by every procfs superblock (Linux's fs/proc/generic.c),

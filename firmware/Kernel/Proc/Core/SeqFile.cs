@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The streaming reader behind every record-based proc file (Linux's seq_file). It holds one record at a

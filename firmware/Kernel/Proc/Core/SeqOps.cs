@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// A proc file as an iterator over records (Linux's seq_operations) plus a function printing one record.

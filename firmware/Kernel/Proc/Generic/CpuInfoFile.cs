@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/cpuinfo from the board file: one record per core ("key\t: value" lines, keys tab-padded to the

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The generic entries made at boot, one line each (Linux spreads these over proc_root_init and each

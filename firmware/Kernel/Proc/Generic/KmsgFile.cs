@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/kmsg: the kernel log ring for root only (EACCES otherwise, as the syslog check refuses). Each open

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>/proc/self: the reader's pid as this superblock's namespace numbers it; ENOENT for a task that
     /// namespace cannot see.</summary>

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/uptime: "%lu.%02lu %lu.%02lu\n", seconds since boot and the summed idle time of all CPUs, both

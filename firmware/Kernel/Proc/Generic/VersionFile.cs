@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// /proc/version, in linux_proc_banner's shape: "%s version %s (%s@%s) (%s) %s\n" = sysname, release,

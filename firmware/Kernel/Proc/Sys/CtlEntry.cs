@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// One row of the sysctl table (Linux's ctl_table): a name, a mode, and either a child table (a directory)

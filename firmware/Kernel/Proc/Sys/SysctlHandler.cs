@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>How a sysctl value is printed and stored (Linux's proc_handler).</summary>
     public abstract class SysctlHandler

@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// An inode for one sysctl row in one superblock (made once, reused). Directories list the child rows;

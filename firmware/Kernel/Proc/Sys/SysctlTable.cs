@@ -1,4 +1,4 @@
-namespace ProcNano.Kernel
+namespace ProcNano
 {
     /// <summary>
     /// The /proc/sys table (Linux's kern_table and vm_table, the rows ProcNano has). Adding a knob is adding a
@@ -54,7 +54,7 @@ namespace ProcNano.Kernel
     public sealed class NrTrimPagesSysctl : IntSysctl
     {
         public NrTrimPagesSysctl() : base(0, int.MaxValue) { }
-        protected override int Get(Kernel k) { return k.NrTrimPages; }
-        protected override void Set(Kernel k, int v) { k.NrTrimPages = v; }
+        protected override int Get(Kernel k) { return k.Mem.NrTrimPages; }
+        protected override void Set(Kernel k, int v) { k.Mem.NrTrimPages = v; }
     }
 }

@@ -87,16 +87,8 @@ namespace ProcNano
             first = false;
         }
 
-        /// <summary>kernel.hostname as /proc/sys has it (sysctl can change it); the board default if that
-        /// cannot be read.</summary>
-        private static string Hostname(Shell sh)
-        {
-            int n = ReadValue(sh, SysctlRoot + "kernel/hostname");
-            if (n <= 0) return sh.Kernel.Board.Hostname;
-            char[] c = new char[n];
-            for (int i = 0; i < n; i++) c[i] = (char)sh.IoBuf[i];
-            return new string(c);
-        }
+        /// <summary>kernel.hostname (sysctl can change it).</summary>
+        private static string Hostname(Shell sh) { return sh.Kernel.Hostname; }
 
         /// <summary>" 14:03:07 up 2:05,  3 tasks" (time of day UTC; days, then h:mm, or minutes, as
         /// uptime(1) prints them). No load average: ProcNano does not measure one.</summary>
@@ -274,26 +266,15 @@ namespace ProcNano
         public static int Insmod(Shell sh, string[] argv, int argc)
         {
             if (argc != 2) return sh.Usage("insmod");
-            int r = ModuleHook.Load(sh.Kernel, sh.Task, argv[1]);
+            int r = sh.Kernel.Modules.Insmod(sh.Task, argv[1]);
             return r < 0 ? sh.Fail("insmod", argv[1], r) : Shell.StatusOk;
         }
 
         public static int Rmmod(Shell sh, string[] argv, int argc)
         {
             if (argc != 2) return sh.Usage("rmmod");
-            int r = ModuleHook.Unload(sh.Kernel, sh.Task, argv[1]);
+            int r = sh.Kernel.Modules.Rmmod(sh.Task, argv[1]);
             return r < 0 ? sh.Fail("rmmod", argv[1], r) : Shell.StatusOk;
         }
-    }
-
-    /// <summary>
-    /// HOOK for the module registry (procfs branch: k.Modules, a ModuleTable). insmod/rmmod call these; until
-    /// the registry is merged they answer ENOSYS. Wiring, checked against the procfs branch:
-    /// Load: <c>return k.Modules.Insmod(t, name);</c>  Unload: <c>return k.Modules.Rmmod(t, name);</c>
-    /// </summary>
-    public static class ModuleHook
-    {
-        public static int Load(Kernel k, Task t, string name) { return -Errno.ENOSYS; }
-        public static int Unload(Kernel k, Task t, string name) { return -Errno.ENOSYS; }
     }
 }
