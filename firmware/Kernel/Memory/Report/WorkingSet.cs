@@ -3,7 +3,7 @@ namespace ProcNano
     /// <summary>
     /// smaps figures and clear_refs for one VMA. With no MMU there are no hardware referenced/dirty bits:
     /// the kernel's own accessors set software bits per arena page (UserAccess, the loader, file copies).
-    /// ROM pages (romfs execute-in-place) have no page frame and count as clean and unreferenced.
+    /// ROM pages (romfs execute-in-place) have no page flags and count as clean and unreferenced.
     /// </summary>
     public sealed class WorkingSet
     {
