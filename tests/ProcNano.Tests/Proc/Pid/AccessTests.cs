@@ -68,6 +68,16 @@ namespace ProcNano.Tests.PidFiles
         }
 
         [Fact]
+        public void ProcSelfMaps_IsTheReadersOwn()
+        {
+            var k = Host();
+            Task owner = NewTask(k, "owner", 1000, 1000);
+            Task t = Exec(k, owner, "hold", "2");
+            Assert.Equal(Cat(k, k.Init, Path(t, "maps")), Cat(k, t, "/proc/self/maps"));
+            Assert.Equal("/bin/hold", k.Sys.ReadLink(t, "/proc/self/exe", out _));
+        }
+
+        [Fact]
         public void TaskReadsItsOwnMaps_EvenWhenNotDumpable()
         {
             var k = Host();
