@@ -48,7 +48,7 @@ namespace ProcNano.Tests.Proc
             t.Argv = new[] { "/bin/prog", "-a", "x y" };
             Assert.Equal("/bin/prog\0-a\0x y\0", kit.Cat(kit.Init, t.Tgid + "/cmdline", 1));
             Assert.Equal("prog\n", kit.Cat(kit.Init, t.Tgid + "/comm"));
-            Assert.Equal(new[] { "fd", "net", "cmdline", "comm", "cwd" }, kit.Ls(kit.Init, t.Tgid.ToString()).ToArray());
+            Assert.Equal(new[] { "fd", "net", "status", "cmdline", "comm", "stat", "statm", "maps", "cwd", "exe", "clear_refs", "smaps", "pagemap" }, kit.Ls(kit.Init, t.Tgid.ToString()).ToArray());
         }
 
         [Fact]

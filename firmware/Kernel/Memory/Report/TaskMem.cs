@@ -30,7 +30,7 @@ namespace ProcNano
                 }
             }
             if (mm.Users > 1) Shared += Footprint.Mm; else Mem += Footprint.Mm;
-            Mem += Footprint.Array(t.Fds.Size, 12) + Footprint.Task;
+            Mem += (t.Fds == null ? 0 : Footprint.Array(t.Fds.Size, 12)) + Footprint.Task;
         }
 
         /// <summary>statm's fields in pages: size, resident, shared, text, lib (0), data, dt (0).</summary>

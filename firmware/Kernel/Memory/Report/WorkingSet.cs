@@ -3,7 +3,7 @@ namespace ProcNano
     /// <summary>
     /// smaps figures and clear_refs for one VMA. With no MMU there are no hardware referenced/dirty bits:
     /// the kernel's own accessors set software bits per arena page (UserAccess, the loader, file copies).
-    /// ROM pages (romfs execute-in-place) have no page frame and count as clean and unreferenced.
+    /// ROM pages (romfs execute-in-place) have no page flags and count as clean and unreferenced.
     /// </summary>
     public sealed class WorkingSet
     {
@@ -18,11 +18,12 @@ namespace ProcNano
             int users = m.Regions.Usage[r];
             uint ps = (uint)k.Board.PageSize;
             Size = m.PageAlign(end - start);
+            long pss = 0;   // in 1/4096 bytes, as Linux's PSS_SHIFT keeps the fractions of shared pages
             for (uint a = start & ~(ps - 1); a < end; a += ps)
             {
                 // Everything mapped is resident on NOMMU.
                 Rss += ps;
-                Pss += ps / (uint)users;
+                pss += ((long)ps << PssShift) / users;
                 bool dirty = false, referenced = false;
                 if (k.Phys.InArena(a))
                 {
@@ -34,7 +35,10 @@ namespace ProcNano
                 else { if (dirty) PrivateDirty += ps; else PrivateClean += ps; }
                 if (referenced) Referenced += ps;
             }
+            Pss = pss >> PssShift;
         }
+
+        private const int PssShift = 12;
 
         public const int ClearAll = 1, ClearAnon = 2, ClearMapped = 3;
 

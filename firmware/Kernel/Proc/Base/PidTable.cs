@@ -2,10 +2,8 @@ namespace ProcNano
 {
     /// <summary>
     /// The /proc/&lt;pid&gt;/ directory as a table (Linux's tgid_base_stuff): adding a file is adding a row.
-    /// Order follows Linux's. Rows still to come from the memory manager and VFS (status, stat, statm, maps,
-    /// smaps, pagemap, clear_refs, exe, mounts) slot in here, e.g.
-    /// <c>PidRow.File("status", new StatusOps())</c> or <c>PidRow.Private("maps", new MapsOps())</c>
-    /// (Private rows get the ptrace check at open and every read).
+    /// Order follows Linux's. Private rows get the ptrace check at open and every read; the memory files
+    /// live in Proc/Pid/.
     /// </summary>
     public static class PidTable
     {
@@ -20,9 +18,17 @@ namespace ProcNano
             {
                 new PidRow("fd", Stat.S_IFDIR | 0x140, new FdDirOps(), true),   // 0500
                 PidRow.Dir("net", net),
+                PidRow.File("status", new StatusOps()),
                 PidRow.File("cmdline", new CmdlineOps()),
                 PidRow.File("comm", new CommOps()),
+                PidRow.File("stat", new StatOps()),
+                PidRow.File("statm", new StatmOps()),
+                PidRow.Private("maps", new MapsOps()),
                 PidRow.Link("cwd", new CwdOps()),
+                PidRow.Link("exe", new ExeOps()),
+                new PidRow("clear_refs", Stat.S_IFREG | 0x80, new ClearRefsOps(), true),   // 0200
+                PidRow.Private("smaps", new SmapsOps()),
+                PidRow.Private("pagemap", new PagemapOps()),
             };
             return PidRow.Dir("", rows);
         }

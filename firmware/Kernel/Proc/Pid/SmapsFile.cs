@@ -1,0 +1,34 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// /proc/&lt;pid&gt;/smaps (MMU-only in Linux, carried over on purpose): per VMA its maps line, then the
+    /// 2.6.25 block of sizes, each label padded to 16 columns and the value "%8lu kB". Referenced and dirty
+    /// come from the software page bits the kernel's accessors set (see <see cref="WorkingSet"/>).
+    /// </summary>
+    public sealed class SmapsOps : VmaSeqOps
+    {
+        public override int Open(ProcFile pf, Task current)
+        {
+            int r = base.Open(pf, current);
+            if (r == 0) pf.Seq.Private = new WorkingSet();   // one per open: reads allocate nothing
+            return r;
+        }
+
+        protected override int ShowVma(SeqFile s, int v, OutBuf o)
+        {
+            Kernel k = s.Kernel;
+            WorkingSet ws = (WorkingSet)s.Private;
+            MapsLine.Vma(o, k.Mem, v);
+            ws.Measure(k, v);
+            PidFormat.Kb(o, "Size:", ws.Size);
+            PidFormat.Kb(o, "Rss:", ws.Rss);
+            PidFormat.Kb(o, "Pss:", ws.Pss);
+            PidFormat.Kb(o, "Shared_Clean:", ws.SharedClean);
+            PidFormat.Kb(o, "Shared_Dirty:", ws.SharedDirty);
+            PidFormat.Kb(o, "Private_Clean:", ws.PrivateClean);
+            PidFormat.Kb(o, "Private_Dirty:", ws.PrivateDirty);
+            PidFormat.Kb(o, "Referenced:", ws.Referenced);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// /proc/&lt;pid&gt;/stat: 2.6.29's do_task_stat line of 44 fields. Fields ProcNano has no notion of are 0
+    /// (process group, session, tty, flags, faults, times, signals, wchan, cpu, policy ...); where Linux prints
+    /// the same constant for every ordinary task this prints it too: tty pgrp -1 (no controlling tty), priority
+    /// 20 (nice 0), rsslim unlimited (RLIM_INFINITY as a 32-bit %lu), exit signal 17 (SIGCHLD).
+    /// starttime is in clock ticks (USER_HZ 100). rss counts every page the task's VMAs cover: with no MMU all
+    /// of it is resident (Linux prints 0 because NOMMU never updates the counter).
+    /// </summary>
+    public sealed class StatOps : SingleSeqOps
+    {
+        public const int UserHz = 100;
+        public const long RlimInfinity = 4294967295L;
+        public const int Sigchld = 17;
+
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            Task t = s.Target;
+            Kernel k = s.Kernel;
+            long vsize = 0, rss = 0;
+            uint startCode = 0, endCode = 0, startStack = 0;
+            lock (k.Lock)
+            {
+                Mm mm = t.Mm;
+                if (mm != null)
+                {
+                    vsize = k.Mem.VSize(mm);
+                    rss = ResidentPages(k, mm);
+                    startCode = mm.StartCode;
+                    endCode = mm.EndCode;
+                    startStack = mm.StartStack;
+                }
+            }
+            o.Dec(PidFormat.Nr(t, s));                  // 1 pid
+            o.Str(" (");
+            o.Str(t.Comm);                              // 2 comm
+            o.Str(") ");
+            o.Char(t.State);                            // 3 state
+            PidFormat.Next(o, PidFormat.Nr(t.Parent, s)); // 4 ppid
+            Zeros(o, 3);                                // 5 pgrp, 6 session, 7 tty_nr
+            PidFormat.Next(o, -1);                      // 8 tty pgrp
+            Zeros(o, 9);                                // 9 flags .. 17 cstime
+            PidFormat.Next(o, 20);                      // 18 priority
+            PidFormat.Next(o, 0);                       // 19 nice
+            PidFormat.Next(o, 1);                       // 20 num_threads
+            PidFormat.Next(o, 0);                       // 21 itrealvalue
+            PidFormat.Next(o, t.StartMs / (1000 / UserHz)); // 22 starttime
+            PidFormat.Next(o, vsize);                   // 23 vsize
+            PidFormat.Next(o, rss);                     // 24 rss
+            PidFormat.Next(o, RlimInfinity);            // 25 rsslim
+            PidFormat.Next(o, startCode);               // 26 startcode
+            PidFormat.Next(o, endCode);                 // 27 endcode
+            PidFormat.Next(o, startStack);              // 28 startstack
+            Zeros(o, 9);                                // 29 kstkesp .. 37 cnswap
+            PidFormat.Next(o, Sigchld);                 // 38 exit_signal
+            Zeros(o, 6);                                // 39 cpu .. 44 cguest_time
+            o.Char('\n');
+            return 0;
+        }
+
+        /// <summary>Pages covered by the mm's VMAs (each rounded up to whole pages).</summary>
+        public static long ResidentPages(Kernel k, Mm mm)
+        {
+            MemoryManager m = k.Mem;
+            long pages = 0;
+            for (int i = 0; i < mm.Vmas.Count; i++)
+            {
+                int v = mm.Vmas[i];
+                pages += m.PageAlign(m.Vmas.End[v] - m.Vmas.Start[v]) >> m.PageShift;
+            }
+            return pages;
+        }
+
+        private static void Zeros(OutBuf o, int n)
+        {
+            for (int i = 0; i < n; i++) o.Str(" 0");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace ProcNano
+{
+    /// <summary>/proc/&lt;pid&gt;/statm: "size resident shared text lib data dt" in pages, as later NOMMU
+    /// kernels print it (2.6.29's NOMMU code gave text and data in bytes): resident = size, shared, lib and dt 0.</summary>
+    public sealed class StatmOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            Kernel k = s.Kernel;
+            long size, text, data;
+            lock (k.Lock) TaskMem.Statm(k, s.Target, out size, out text, out data);
+            o.Dec(size);
+            PidFormat.Next(o, size);
+            PidFormat.Next(o, 0);
+            PidFormat.Next(o, text);
+            PidFormat.Next(o, 0);
+            PidFormat.Next(o, data);
+            PidFormat.Next(o, 0);
+            o.Char('\n');
+            return 0;
+        }
+    }
+}
