@@ -13,7 +13,7 @@ namespace ProcNano
         // Page flag bits (PG_*).
         public const byte PgBuddy = 0x01;       // head of a free block; Order[] holds its order
         public const byte PgReferenced = 0x02;  // touched since the last clear_refs (software bit)
-        public const byte PgDirty = 0x04;       // written through a mapping since the last clear_refs
+        public const byte PgDirty = 0x04;       // written through a mapping (clear_refs leaves it, as Linux's 1-3 do)
         public const byte PgReserved = 0x08;    // never allocatable
 
         public readonly int Pages;
