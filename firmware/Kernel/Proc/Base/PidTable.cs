@@ -23,6 +23,7 @@ namespace ProcNano
                 PidRow.File("cmdline", new CmdlineOps()),
                 PidRow.File("comm", new CommOps()),
                 PidRow.Link("cwd", new CwdOps()),
+                PidRow.File("mounts", new MountsOps()),
             };
             return PidRow.Dir("", rows);
         }
