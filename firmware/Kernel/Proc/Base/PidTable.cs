@@ -29,6 +29,7 @@ namespace ProcNano
                 new PidRow("clear_refs", Stat.S_IFREG | 0x80, new ClearRefsOps(), true),   // 0200
                 PidRow.Private("smaps", new SmapsOps()),
                 PidRow.Private("pagemap", new PagemapOps()),
+                PidRow.File("mounts", new MountsOps()),
             };
             return PidRow.Dir("", rows);
         }

@@ -18,6 +18,13 @@ namespace ProcNano
             t.Create("cpuinfo", Stat.S_IRUGO, null, new CpuInfoOps(), null);
             t.Create("kmsg", 0x100, null, new KmsgOps(), null);                  // 0400, root only
             t.Create("modules", Stat.S_IRUGO, null, new ModulesOps(), null);
+            t.Create("meminfo", Stat.S_IRUGO, null, new MeminfoOps(), null);
+            t.Create("maps", Stat.S_IRUGO, null, new RegionMapsOps(), null);     // NOMMU: every region
+            t.Create("buddyinfo", Stat.S_IRUGO, null, new BuddyInfoOps(), null);
+            t.Create("slabinfo", Stat.S_IRUGO, null, new SlabInfoOps(), null);
+            t.Create("filesystems", Stat.S_IRUGO, null, new FilesystemsOps(), null);
+            ProcEntry ipc = t.Mkdir("sysvipc", null);
+            t.Create("shm", Stat.S_IRUGO, ipc, new SysvShmOps(), null);
         }
     }
 }
