@@ -22,8 +22,24 @@ namespace ProcNano.HostSim
         public long UptimeMs => _clock.ElapsedMilliseconds;
         public long UnixTime => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         public IStorage Flash { get; }
-        /// <summary>The .NET GC's committed heap: the host's stand-in for nanoFramework's managed heap.</summary>
-        public long ManagedHeapTotal => GC.GetGCMemoryInfo().TotalCommittedBytes;
+        private long _committed, _committedAt = -1000;
+
+        /// <summary>The .NET GC's committed heap: the host's stand-in for nanoFramework's managed heap.
+        /// Asking the GC allocates a little, so the figure is refreshed at most once a second: reading
+        /// /proc/meminfo in a loop stays allocation-free.</summary>
+        public long ManagedHeapTotal
+        {
+            get
+            {
+                long now = _clock.ElapsedMilliseconds;
+                if (now - _committedAt >= 1000)
+                {
+                    _committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                    _committedAt = now;
+                }
+                return _committed;
+            }
+        }
         public long ManagedHeapFree
         {
             get
