@@ -80,6 +80,14 @@ namespace ProcNano
         /// <summary>Lines held in the history.</summary>
         public int HistoryCount => _histCount;
 
+        /// <summary>Forgets the history (a new session starts).</summary>
+        public void ClearHistory()
+        {
+            _histCount = 0;
+            _histNext = 0;
+            _browse = 0;
+        }
+
         /// <summary>Waits for a whole line. Returns its length (bytes in <see cref="Line"/>), or
         /// <see cref="Closed"/>, <see cref="Interrupted"/> (Ctrl-C) or <see cref="TooLong"/>. A partial line
         /// pending when the input closes is returned as a last line.</summary>

@@ -112,16 +112,21 @@ namespace ProcNano
         /// <summary>
         /// The console, getty-style (the device's main loop): a new /bin/sh task per session on
         /// <paramref name="tty"/>; the first one runs <paramref name="bootScript"/> (if any) first. `exit`
-        /// ends a session and its task, and a fresh shell prompts again. Returns only when the tty closes, with
-        /// the last session's status.
+        /// ends a session and its task, and a fresh shell prompts again on the same line discipline. Returns
+        /// only when the tty closes, with the last session's status.
         /// </summary>
         public static int Serve(Kernel k, ITty tty, string bootScript)
         {
             string script = bootScript;
+            // The line discipline belongs to the tty, not to a session: bytes already read ahead (a pasted
+            // line after `exit`) go to the next shell.
+            LineDiscipline ld = ConsoleLine(k, tty);
             while (true)
             {
-                Shell sh = new Shell(k, tty);
-                if (sh.Task == null) return StatusError;   // no pid left for a shell
+                ld.ClearHistory();   // a new session does not walk the last one's commands
+                Task t = NewTask(k);
+                if (t == null) return StatusError;   // no pid left for a shell
+                Shell sh = new Shell(k, t, ld);
                 if (script != null && script.Length > 0) sh.RunBootScript(script);
                 script = null;
                 int status = sh.Run();
