@@ -227,39 +227,7 @@ namespace ProcNano
         }
 
         /// <summary>Parses decimal (with an optional '-') or 0x hex into <paramref name="value"/>.</summary>
-        public static bool ParseNumber(string s, out long value)
-        {
-            value = 0;
-            if (s == null || s.Length == 0) return false;
-            int i = 0;
-            bool neg = false;
-            if (s[0] == '-')
-            {
-                neg = true;
-                i = 1;
-            }
-            bool hex = s.Length > i + 1 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
-            if (hex) i += 2;
-            if (i >= s.Length) return false;
-            // 15 hex or 18 decimal digits cannot overflow a long.
-            if (s.Length - i > (hex ? 15 : 18)) return false;
-            for (; i < s.Length; i++)
-            {
-                int d = Digit(s[i]);
-                if (d < 0 || (!hex && d > 9)) return false;
-                value = value * (hex ? 16 : 10) + d;
-            }
-            if (neg) value = -value;
-            return true;
-        }
-
-        private static int Digit(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        }
+        public static bool ParseNumber(string s, out long value) { return Num.TryParse(s, out value); }
 
         private static bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 

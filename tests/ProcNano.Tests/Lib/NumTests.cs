@@ -1,0 +1,47 @@
+using ProcNano;
+using Xunit;
+
+namespace ProcNano.Tests.Lib
+{
+    public class NumTests
+    {
+        [Theory]
+        [InlineData("0", 0L)]
+        [InlineData("4096", 4096L)]
+        [InlineData("-12", -12L)]
+        [InlineData("0x3FFB0000", 0x3FFB0000L)]
+        [InlineData("0xffffffff", 0xFFFFFFFFL)]
+        [InlineData("9223372036854775807", long.MaxValue)]
+        public void TryParse_Accepts(string s, long v)
+        {
+            Assert.True(Num.TryParse(s, out long got));
+            Assert.Equal(v, got);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("0x")]
+        [InlineData("-")]
+        [InlineData("12a")]
+        [InlineData("0xg1")]
+        [InlineData(" 1")]
+        [InlineData("9223372036854775808")]
+        [InlineData("0x10000000000000000")]
+        public void TryParse_Rejects(string s)
+        {
+            Assert.False(Num.TryParse(s, out _));
+        }
+
+        [Fact]
+        public void OutBuf_FormatsLikePrintf()
+        {
+            var o = new OutBuf(64);
+            o.Dec(42, 8, ' '); o.Char('|'); o.Hex(0xab, 8, '0'); o.Char('|'); o.Dec(-7, -4, ' '); o.Char('|');
+            o.Oct(0x1B6, 4, ' ');
+            Assert.Equal("      42|000000ab|-7  | 666", o.ToString());
+            o.Clear();
+            o.Str("abc"); o.PadTo(6); o.Char('x'); o.PadTo(2); o.Char('y');
+            Assert.Equal("abc   x y", o.ToString());
+        }
+    }
+}
