@@ -8,9 +8,16 @@
 # (Program names and arguments follow the lead's programs: hold, shmdemo, mapfile.)
 
 # Two tasks running one program file from /bin: romfs maps in place (DIRECT), so both share one text
-# region. /proc/maps lists it once; both /proc/<pid>/maps point at it.
+# region at its ROM address, which costs no RAM. /proc/maps lists it once; both /proc/<pid>/maps point at it.
 exec /bin/hold 1
 exec /bin/hold 2
+
+# The same program copied to /flash (COPY only: its bytes have no address, so text cannot run in place).
+# The first exec copies the text into RAM; the second maps the same read-only copy, so it counts once in
+# MmapCopy. /proc/maps shows that copy (/flash/hold) next to the in-place text of /bin/hold.
+cp /bin/hold /flash/hold
+exec /flash/hold 1
+exec /flash/hold 1
 
 # A SysV shm segment created and attached by the demo: /proc/sysvipc/shm lists it, the task's maps show
 # the attachment (every shmat of the segment, in any task, gets the same address).

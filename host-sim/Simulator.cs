@@ -101,7 +101,8 @@ namespace ProcNano.HostSim
                     prompt = opt.ForcePrompt;
                 }
 
-                var ld = new LineDiscipline(tty);
+                // The console is the board's shell UART: its bytes count in /proc/driver/uart.
+                var ld = Shell.ConsoleLine(kernel, tty);
                 ld.Echo = interactive;
                 ld.OutputCrlf = interactive;
                 Task task = Shell.NewTask(kernel);

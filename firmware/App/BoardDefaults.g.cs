@@ -39,9 +39,16 @@ namespace ProcNano.App
             "# (Program names and arguments follow the lead's programs: hold, shmdemo, mapfile.)\n" +
             "\n" +
             "# Two tasks running one program file from /bin: romfs maps in place (DIRECT), so both share one text\n" +
-            "# region. /proc/maps lists it once; both /proc/<pid>/maps point at it.\n" +
+            "# region at its ROM address, which costs no RAM. /proc/maps lists it once; both /proc/<pid>/maps point at it.\n" +
             "exec /bin/hold 1\n" +
             "exec /bin/hold 2\n" +
+            "\n" +
+            "# The same program copied to /flash (COPY only: its bytes have no address, so text cannot run in place).\n" +
+            "# The first exec copies the text into RAM; the second maps the same read-only copy, so it counts once in\n" +
+            "# MmapCopy. /proc/maps shows that copy (/flash/hold) next to the in-place text of /bin/hold.\n" +
+            "cp /bin/hold /flash/hold\n" +
+            "exec /flash/hold 1\n" +
+            "exec /flash/hold 1\n" +
             "\n" +
             "# A SysV shm segment created and attached by the demo: /proc/sysvipc/shm lists it, the task's maps show\n" +
             "# the attachment (every shmat of the segment, in any task, gets the same address).\n" +

@@ -13,7 +13,7 @@ namespace ProcNano.App
     /// </summary>
     public static class Program
     {
-        /// <summary>How long the tty waits for a byte before the shell gets -1 (lets it notice kills and time).</summary>
+        /// <summary>How long the tty waits for a byte before telling the shell "nothing yet" (0).</summary>
         private const int TtyPollTimeoutMs = 100;
         private const int WriteTimeoutMs = 2000;
 
@@ -46,15 +46,11 @@ namespace ProcNano.App
             }
             UartTty tty = new UartTty(port, TtyPollTimeoutMs);
 
-            // ALIGN: the shell's entry points are being written in firmware/Kernel/Shell/; this is the assumed
-            // shape (construct over a tty, run a script's text, then serve the line until `exit`).
-            Shell shell = new Shell(kernel, tty);
-            if (BoardDefaults.BootScript.Length > 0) shell.RunScript(BoardDefaults.BootScript);
-            while (true)
-            {
-                // `exit` ends one session; a serial console has nobody else to hand over to, so start another.
-                shell.Run();
-            }
+            // getty-style: the first shell runs the boot script (its output goes to the kernel log), then every
+            // session is a fresh /bin/sh task; `exit` ends one and the next prompts. A UART never closes, so
+            // this does not return.
+            Shell.Serve(kernel, tty, BoardDefaults.BootScript);
+            Halt("procnano: the console closed");
         }
 
         /// <summary>Routes the board's pins to its shell UART and opens it; null with a reason on failure.</summary>

@@ -56,6 +56,9 @@ namespace ProcNano
         public bool Echo = true;
         /// <summary>Translate output "\n" to "\r\n" (on for terminals and serial lines).</summary>
         public bool OutputCrlf = true;
+        /// <summary>Byte counters of the port under this tty (the kernel's UART stats, shown by the uart
+        /// module), or null: every byte read from and written to the tty is counted, echo included.</summary>
+        public UartStats Counters;
 
         public LineDiscipline(ITty tty) : this(tty, DefaultMaxLine, DefaultHistory) { }
 
@@ -77,6 +80,14 @@ namespace ProcNano
         /// <summary>Lines held in the history.</summary>
         public int HistoryCount => _histCount;
 
+        /// <summary>Forgets the history (a new session starts).</summary>
+        public void ClearHistory()
+        {
+            _histCount = 0;
+            _histNext = 0;
+            _browse = 0;
+        }
+
         /// <summary>Waits for a whole line. Returns its length (bytes in <see cref="Line"/>), or
         /// <see cref="Closed"/>, <see cref="Interrupted"/> (Ctrl-C) or <see cref="TooLong"/>. A partial line
         /// pending when the input closes is returned as a last line.</summary>
@@ -87,6 +98,7 @@ namespace ProcNano
                 if (_inPos == _inLen)
                 {
                     int n = _tty.Read(_in, 0, _in.Length);
+                    if (n > 0 && Counters != null) Counters.AddRx(n);
                     if (n < 0)
                     {
                         if (_overflow) { ResetLine(); return TooLong; }
@@ -185,7 +197,7 @@ namespace ProcNano
             if (count <= 0) return;
             if (!OutputCrlf)
             {
-                _tty.Write(buf, off, count);
+                TtyWrite(buf, off, count);
                 _lastOut = buf[off + count - 1];
                 return;
             }
@@ -195,13 +207,13 @@ namespace ProcNano
                 if (buf[i] != (byte)'\n') continue;
                 byte prev = i > off ? buf[i - 1] : _lastOut;
                 if (prev == (byte)'\r') continue;
-                if (i > start) _tty.Write(buf, start, i - start);
+                if (i > start) TtyWrite(buf, start, i - start);
                 _scratch[0] = (byte)'\r';
                 _scratch[1] = (byte)'\n';
-                _tty.Write(_scratch, 0, 2);
+                TtyWrite(_scratch, 0, 2);
                 start = i + 1;
             }
-            if (end > start) _tty.Write(buf, start, end - start);
+            if (end > start) TtyWrite(buf, start, end - start);
             _lastOut = buf[end - 1];
         }
 
@@ -372,18 +384,25 @@ namespace ProcNano
             return c;
         }
 
+        // Every byte to the tty goes through here, so the counters see all of them.
+        private void TtyWrite(byte[] buf, int off, int count)
+        {
+            _tty.Write(buf, off, count);
+            if (Counters != null) Counters.AddTx(count);
+        }
+
         // ---- echo ----
 
         private void EchoByte(byte b)
         {
             _scratch[0] = b;
-            _tty.Write(_scratch, 0, 1);
+            TtyWrite(_scratch, 0, 1);
             _lastOut = b;
         }
 
         private void EchoBytes(byte[] b, int n)
         {
-            _tty.Write(b, 0, n);
+            TtyWrite(b, 0, n);
             _lastOut = b[n - 1];
         }
 
@@ -391,7 +410,7 @@ namespace ProcNano
         {
             _scratch[0] = (byte)'\r';
             _scratch[1] = (byte)'\n';
-            _tty.Write(_scratch, 0, 2);
+            TtyWrite(_scratch, 0, 2);
             _lastOut = (byte)'\n';
         }
 
@@ -409,7 +428,7 @@ namespace ProcNano
             {
                 int k = n < _scratch.Length ? n : _scratch.Length;
                 for (int i = 0; i < k; i++) _scratch[i] = b;
-                _tty.Write(_scratch, 0, k);
+                TtyWrite(_scratch, 0, k);
                 _lastOut = b;
                 n -= k;
             }

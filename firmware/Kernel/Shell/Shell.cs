@@ -26,6 +26,7 @@ namespace ProcNano
         private string _logPrefix;
         private int _status;
         private bool _exit;
+        private bool _closed;
         private bool _prompted;
 
         /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
@@ -50,9 +51,18 @@ namespace ProcNano
         public Shell(Kernel k, Task task, LineDiscipline ld) : this(k, task, ld, ld.MaxLine) { }
 
         /// <summary>A shell for a serial console: a new "sh" task (see <see cref="NewTask"/>) over an
-        /// interactive line discipline on <paramref name="tty"/> (echo, CRLF). Serve it with
-        /// <see cref="Run()"/>.</summary>
-        public Shell(Kernel k, ITty tty) : this(k, NewTask(k), new LineDiscipline(tty)) { }
+        /// interactive line discipline on <paramref name="tty"/> (echo, CRLF) whose bytes count in
+        /// k.UartStats. Serve it with <see cref="Run()"/>.</summary>
+        public Shell(Kernel k, ITty tty) : this(k, NewTask(k), ConsoleLine(k, tty)) { }
+
+        /// <summary>An interactive line discipline on the console's tty, counting its bytes in k.UartStats
+        /// (what /proc/driver/uart shows once the uart module is loaded).</summary>
+        public static LineDiscipline ConsoleLine(Kernel k, ITty tty)
+        {
+            LineDiscipline ld = new LineDiscipline(tty);
+            ld.Counters = k.UartStats;
+            return ld;
+        }
 
         public Kernel Kernel => _k;
         public Task Task => _task;
@@ -64,6 +74,8 @@ namespace ProcNano
         public int Status => _status;
         /// <summary>True once `exit` ran.</summary>
         public bool Exited => _exit;
+        /// <summary>True when the last <see cref="Run()"/> ended because the tty closed (not by `exit`).</summary>
+        public bool LineClosed => _closed;
 
         /// <summary>Starts the shell task: /bin/sh exec'd as a child of init, so the shell has text, data and a
         /// stack like any program (`cat /proc/self/maps` shows them). Without a /bin/sh (a bare test kernel)
@@ -87,7 +99,7 @@ namespace ProcNano
         {
             Task t = NewTask(k);
             if (t == null) return StatusError;
-            LineDiscipline ld = new LineDiscipline(tty);
+            LineDiscipline ld = ConsoleLine(k, tty);
             ld.Echo = interactive;
             ld.OutputCrlf = interactive;
             Shell sh = new Shell(k, t, ld);
@@ -95,6 +107,32 @@ namespace ProcNano
             // The session is over: its task goes, as a login shell's does.
             k.Sys.Exit(t, status);
             return status;
+        }
+
+        /// <summary>
+        /// The console, getty-style (the device's main loop): a new /bin/sh task per session on
+        /// <paramref name="tty"/>; the first one runs <paramref name="bootScript"/> (if any) first. `exit`
+        /// ends a session and its task, and a fresh shell prompts again on the same line discipline. Returns
+        /// only when the tty closes, with the last session's status.
+        /// </summary>
+        public static int Serve(Kernel k, ITty tty, string bootScript)
+        {
+            string script = bootScript;
+            // The line discipline belongs to the tty, not to a session: bytes already read ahead (a pasted
+            // line after `exit`) go to the next shell.
+            LineDiscipline ld = ConsoleLine(k, tty);
+            while (true)
+            {
+                ld.ClearHistory();   // a new session does not walk the last one's commands
+                Task t = NewTask(k);
+                if (t == null) return StatusError;   // no pid left for a shell
+                Shell sh = new Shell(k, t, ld);
+                if (script != null && script.Length > 0) sh.RunBootScript(script);
+                script = null;
+                int status = sh.Run();
+                k.Sys.Exit(sh.Task, status);
+                if (sh.LineClosed) return status;
+            }
         }
 
         /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new
@@ -106,6 +144,7 @@ namespace ProcNano
         public int Run(bool prompt)
         {
             _exit = false;
+            _closed = false;
             while (!_exit)
             {
                 if (prompt)
@@ -120,7 +159,11 @@ namespace ProcNano
                     }
                 }
                 int n = _ld.ReadLine();
-                if (n == LineDiscipline.Closed) break;
+                if (n == LineDiscipline.Closed)
+                {
+                    _closed = true;
+                    break;
+                }
                 if (n == LineDiscipline.Interrupted)
                 {
                     _status = StatusInterrupted;
@@ -404,7 +447,7 @@ namespace ProcNano
             target = pid > 0 && pid <= int.MaxValue ? Sys.FindTask(_task, (int)pid) : null;
             if (target == null)
             {
-                Fail(cmd, argv[2], -Errno.ESRCH);
+                Fail(cmd, -Errno.ESRCH);
                 return false;
             }
             return true;

@@ -39,7 +39,7 @@ namespace ProcNano.Tests.HostSim
         }
 
         [SocatFact]
-        public void Serial_OverAPtyPair_EchoErrorsLongLinesNoiseAndExit()
+        public void Serial_OverAPtyPair_ProcExecPsErrorsLongLinesNoiseCtrlCAndExit()
         {
             string dir = SimProcess.NewFolder();
             string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b");
@@ -64,14 +64,37 @@ namespace ProcNano.Tests.HostSim
                 line.Send("echo hello\r");
                 Assert.Equal("echo hello\r\nhello\r\nnsh> ", line.WaitFor("nsh> "));
 
-                line.Send("cat /proc/version\r");
-                string v = line.WaitFor("nsh> ");
-                Assert.StartsWith("cat /proc/version\r\n", v);
-                string answer = v.Substring("cat /proc/version\r\n".Length);
-                if (answer.StartsWith("cat: "))
-                    Assert.Matches("^cat: /proc/version: [A-Z][a-z ]+\r\nnsh> $", answer); // procfs not there yet
+                // The memory report if procfs has it, else the version line.
+                line.Send("cat /proc/meminfo\r");
+                string mi = line.WaitFor("nsh> ");
+                Assert.StartsWith("cat /proc/meminfo\r\n", mi);
+                if (mi.Contains("cat: /proc/meminfo: No such file or directory\r\n"))
+                {
+                    line.Send("cat /proc/version\r");
+                    Assert.Matches("^cat /proc/version\r\nLinux version .*\r\nnsh> $", line.WaitFor("nsh> "));
+                }
                 else
-                    Assert.Matches("^Linux version .*\r\nnsh> $", answer);
+                {
+                    Assert.Matches("\r\nMemTotal: +[0-9]+ kB\r\n", mi);
+                    Assert.DoesNotMatch("[^\r]\n", mi);   // every newline went out as CRLF
+                }
+
+                // A program started from the line, then listed.
+                line.Send("exec /bin/hold 1\r");
+                var started = System.Text.RegularExpressions.Regex.Match(line.WaitFor("nsh> "), "^exec /bin/hold 1\r\n([0-9]+)\r\nnsh> $");
+                Assert.True(started.Success, "exec did not print a pid");
+                line.Send("ps\r");
+                string ps = line.WaitFor("nsh> ");
+                Assert.Matches("\r\n +" + started.Groups[1].Value + " +[0-9]+ root +S +[0-9]+ +[0-9]+ /bin/hold 1\r\n", ps);
+
+                // The line's own byte counters, through the uart driver.
+                line.Send("insmod uart; cat /proc/driver/uart\r");
+                var c1 = System.Text.RegularExpressions.Regex.Match(line.WaitFor("nsh> "), " tx:([0-9]+) rx:([0-9]+)\r\n");
+                Assert.True(c1.Success, "no counters in /proc/driver/uart");
+                line.Send("cat /proc/driver/uart\r");
+                var c2 = System.Text.RegularExpressions.Regex.Match(line.WaitFor("nsh> "), " tx:([0-9]+) rx:([0-9]+)\r\n");
+                Assert.True(long.Parse(c2.Groups[1].Value) > long.Parse(c1.Groups[1].Value));
+                Assert.Equal(long.Parse(c1.Groups[2].Value) + "cat /proc/driver/uart\r".Length, long.Parse(c2.Groups[2].Value));
 
                 line.Send("nosuch arg\r");
                 Assert.Equal("nosuch arg\r\nsh: nosuch: command not found\r\nnsh> ", line.WaitFor("nsh> "));
@@ -81,15 +104,17 @@ namespace ProcNano.Tests.HostSim
                 Assert.EndsWith("\a\r\nsh: line too long (max 256 bytes)\r\nnsh> ", longAnswer);
                 Assert.Equal(256, longAnswer.IndexOf('\a'));  // echo stopped at the limit
 
-                // Binary noise (no CR or LF, so no line is ever submitted), then Ctrl-C, then a command.
+                // Binary noise (no CR, LF or Ctrl-C, so no line is ever submitted), then Ctrl-C drops it, then a command.
                 var noise = new byte[4096];
                 new Random(42).NextBytes(noise);
-                for (int i = 0; i < noise.Length; i++) if (noise[i] == 13 || noise[i] == 10) noise[i] = 0;
+                for (int i = 0; i < noise.Length; i++) if (noise[i] == 13 || noise[i] == 10 || noise[i] == 3) noise[i] = 0;
                 line.Send(noise);
                 line.Send("\x03");
+                string interrupted = line.WaitFor("^C\r\nnsh> ");
+                Assert.DoesNotContain("internal error", interrupted);
+                Assert.DoesNotContain("\n", interrupted.Substring(0, interrupted.Length - "^C\r\nnsh> ".Length));   // nothing ran
                 line.Send("echo alive\r");
-                string after = line.WaitFor("alive\r\nnsh> ");
-                Assert.DoesNotContain("internal error", after);
+                Assert.Equal("echo alive\r\nalive\r\nnsh> ", line.WaitFor("nsh> "));
 
                 line.Send("exit\r");
                 Assert.True(sim.WaitForExit(WaitMs), "the simulator did not exit");

@@ -55,9 +55,11 @@ namespace ProcNano.Tests.HostSim
         }
 
         /// <summary>Runs to completion with <paramref name="stdin"/> piped in (then closed).</summary>
-        public static Result Run(string stdin, params string[] args)
+        public static Result Run(string stdin, params string[] args) => RunIn(NewFolder(), stdin, args);
+
+        /// <summary>Runs to completion in <paramref name="dir"/> with <paramref name="stdin"/> piped in.</summary>
+        public static Result RunIn(string dir, string stdin, params string[] args)
         {
-            string dir = NewFolder();
             using Process p = Start(dir, args);
             var outTask = p.StandardOutput.ReadToEndAsync();
             var errTask = p.StandardError.ReadToEndAsync();

@@ -270,7 +270,7 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
-        public void NothingYet_ReadLineWaitsAndPollsAgain()
+        public async System.Threading.Tasks.Task NothingYet_ReadLineWaitsAndPollsAgain()
         {
             var tty = new MemoryTty { StayOpen = true };
             var ld = new LineDiscipline(tty) { Echo = false };
@@ -278,8 +278,8 @@ namespace ProcNano.Tests.Shell
             System.Threading.Thread.Sleep(50);
             Assert.False(t.IsCompleted);
             tty.Type("late\r");
-            Assert.True(t.Wait(5000));
-            Assert.Equal(4, t.Result);
+            Assert.Same(t, await System.Threading.Tasks.Task.WhenAny(t, System.Threading.Tasks.Task.Delay(5000)));
+            Assert.Equal(4, await t);
         }
     }
 }

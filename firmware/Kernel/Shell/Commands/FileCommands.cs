@@ -145,7 +145,9 @@ namespace ProcNano
             if (sh.Sys.Stat(t, dst, st) == 0 && (st.Mode & Stat.S_IFMT) == Stat.S_IFDIR) dst = ShellArgs.Join(dst, ShellArgs.BaseName(src));
             int from = sh.Sys.Open(t, src, File.O_RDONLY, 0);
             if (from < 0) return sh.Fail("cp", src, from);
-            int to = sh.Sys.Open(t, dst, File.O_WRONLY | File.O_CREAT | File.O_TRUNC, Mode644);
+            // A new file gets the source's permission bits, as cp(1) does: a copied program stays executable.
+            int mode = sh.Sys.Fstat(t, from, st) == 0 ? st.Mode & 0x1ff : Mode644;
+            int to = sh.Sys.Open(t, dst, File.O_WRONLY | File.O_CREAT | File.O_TRUNC, mode);
             if (to < 0)
             {
                 sh.Sys.Close(t, from);

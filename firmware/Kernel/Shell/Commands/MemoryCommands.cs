@@ -4,6 +4,8 @@ namespace ProcNano
     /// Memory commands. Each acts for the shell's own task, or with "-p PID" for that task (its mm, its fd
     /// table). Memory is read and written only through the kernel's accessors, which check the VMAs:
     /// EFAULT where nothing is mapped, EACCES where the protection forbids it. Addresses print as 0x%08x.
+    /// Errors read "cmd: strerror" ("munmap: Invalid argument"); only a file named by mmap is quoted
+    /// ("mmap: /flash/x: No such device").
     /// </summary>
     public static class MemoryCommands
     {
@@ -55,7 +57,7 @@ namespace ProcNano
             long len;
             if (!Address(sh, "munmap", argv[i], out addr) || !sh.Number("munmap", argv[i + 1], out len)) return Shell.StatusError;
             int r = sh.Sys.Munmap(target, addr, len);
-            return r < 0 ? sh.Fail("munmap", AddrText(addr), r) : Shell.StatusOk;
+            return r < 0 ? sh.Fail("munmap", r) : Shell.StatusOk;
         }
 
         public static int Shmget(Shell sh, string[] argv, int argc)
@@ -63,7 +65,7 @@ namespace ProcNano
             if (argc != 3) return sh.Usage("shmget");
             long key, size;
             if (!sh.Number("shmget", argv[1], out key) || !sh.Number("shmget", argv[2], out size)) return Shell.StatusError;
-            if (key < int.MinValue || key > uint.MaxValue) return sh.Fail("shmget", argv[1], -Errno.EINVAL);
+            if (key < int.MinValue || key > uint.MaxValue) return sh.Fail("shmget", -Errno.EINVAL);
             int id = sh.Sys.Shmget(sh.Task, (int)(uint)(key & 0xffffffff), size, IPC_CREAT | Mode666);
             if (id < 0) return sh.Fail("shmget", id);
             sh.Out.Dec(id);
@@ -80,7 +82,7 @@ namespace ProcNano
             int id;
             if (!ShmId(sh, "shmat", argv[i], out id)) return Shell.StatusError;
             long addr = sh.Sys.Shmat(target, id, 0, 0);
-            if (addr < 0) return sh.Fail("shmat", argv[i], (int)addr);
+            if (addr < 0) return sh.Fail("shmat", (int)addr);
             sh.Out.Addr(addr);
             sh.Out.Char('\n');
             return Shell.StatusOk;
@@ -95,7 +97,7 @@ namespace ProcNano
             uint addr;
             if (!Address(sh, "shmdt", argv[i], out addr)) return Shell.StatusError;
             int r = sh.Sys.Shmdt(target, addr);
-            return r < 0 ? sh.Fail("shmdt", AddrText(addr), r) : Shell.StatusOk;
+            return r < 0 ? sh.Fail("shmdt", r) : Shell.StatusOk;
         }
 
         public static int Shmrm(Shell sh, string[] argv, int argc)
@@ -104,7 +106,7 @@ namespace ProcNano
             int id;
             if (!ShmId(sh, "shmrm", argv[1], out id)) return Shell.StatusError;
             int r = sh.Sys.Shmctl(sh.Task, id, IPC_RMID);
-            return r < 0 ? sh.Fail("shmrm", argv[1], r) : Shell.StatusOk;
+            return r < 0 ? sh.Fail("shmrm", r) : Shell.StatusOk;
         }
 
         /// <summary>hexdump -C layout, one line per 16 bytes, then the end address:
@@ -118,7 +120,7 @@ namespace ProcNano
             uint addr;
             long len;
             if (!Address(sh, "hexdump", argv[i], out addr) || !sh.Number("hexdump", argv[i + 1], out len)) return Shell.StatusError;
-            if (len < 0 || len > 0x100000000L - addr) return sh.Fail("hexdump", argv[i + 1], -Errno.EINVAL);
+            if (len < 0 || len > 0x100000000L - addr) return sh.Fail("hexdump", -Errno.EINVAL);
             byte[] buf = sh.IoBuf;
             long done = 0;
             while (done < len)
@@ -126,7 +128,7 @@ namespace ProcNano
                 int want = len - done < buf.Length ? (int)(len - done) : buf.Length;
                 uint at = (uint)(addr + done);
                 int n = sh.Sys.ReadMem(sh.Task, target, at, buf, 0, want);
-                if (n <= 0) return sh.Fail("hexdump", AddrText(at), n < 0 ? n : -Errno.EFAULT);
+                if (n <= 0) return sh.Fail("hexdump", n < 0 ? n : -Errno.EFAULT);
                 for (int off = 0; off < n; off += BytesPerLine)
                 {
                     int count = n - off < BytesPerLine ? n - off : BytesPerLine;
@@ -180,8 +182,8 @@ namespace ProcNano
             int n = ShellArgs.Unescape(text, sh.IoBuf);
             if (n < 0) return sh.Complain("poke", "bad text (escapes: \\n \\r \\t \\0 \\\\ \\xHH; at most " + sh.IoBuf.Length.ToString() + " bytes)");
             int w = sh.Sys.WriteMem(sh.Task, target, addr, sh.IoBuf, 0, n);
-            if (w < 0) return sh.Fail("poke", AddrText(addr), w);
-            if (w < n) return sh.Fail("poke", AddrText((uint)(addr + w)), -Errno.EFAULT);
+            if (w < 0) return sh.Fail("poke", w);
+            if (w < n) return sh.Fail("poke", -Errno.EFAULT);
             return Shell.StatusOk;
         }
 
@@ -192,7 +194,7 @@ namespace ProcNano
             if (!sh.Number(cmd, s, out v)) return false;
             if (v < 0 || v > uint.MaxValue)
             {
-                sh.Fail(cmd, s, -Errno.EINVAL);
+                sh.Fail(cmd, -Errno.EINVAL);
                 return false;
             }
             addr = (uint)v;
@@ -206,26 +208,11 @@ namespace ProcNano
             if (!sh.Number(cmd, s, out v)) return false;
             if (v < 0 || v > int.MaxValue)
             {
-                sh.Fail(cmd, s, -Errno.EINVAL);
+                sh.Fail(cmd, -Errno.EINVAL);
                 return false;
             }
             id = (int)v;
             return true;
-        }
-
-        /// <summary>"0x%08x" as a string (for error messages).</summary>
-        public static string AddrText(uint a)
-        {
-            char[] c = new char[10];
-            c[0] = '0';
-            c[1] = 'x';
-            for (int i = 9; i >= 2; i--)
-            {
-                int d = (int)(a & 0xf);
-                c[i] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-                a >>= 4;
-            }
-            return new string(c);
         }
     }
 }

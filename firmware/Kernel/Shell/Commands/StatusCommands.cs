@@ -133,11 +133,8 @@ namespace ProcNano
         }
     }
 
-    /// <summary>
-    /// HOOK for the memory manager: the per-task sizes ps shows. Linux's NOMMU task_vsize sums
-    /// (vm_end - vm_start) over the mm's VMAs; until the VMA table hangs off the kernel this uses
-    /// mm.TotalVm (pages the task mapped fresh). Replace both bodies when it does.
-    /// </summary>
+    /// <summary>The per-task sizes ps shows: NOMMU's task_vsize, the sum of (vm_end - vm_start) over the mm's
+    /// VMAs (shared ones included), in bytes.</summary>
     public static class TaskSize
     {
         public static long VszBytes(Kernel k, Task t)
