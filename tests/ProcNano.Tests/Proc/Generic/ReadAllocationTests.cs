@@ -22,14 +22,7 @@ namespace ProcNano.Tests.Proc.Generic
             for (int i = 0; i < 10; i++) total += Reread(k, t, fd, buf);
             // A read that allocates does so every time; the runtime itself sometimes allocates on this thread
             // (tiered JIT starting its worker under a parallel test run). So the best of a few rounds counts.
-            long bytes = long.MaxValue;
-            for (int round = 0; round < 5 && bytes != 0; round++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                for (int i = 0; i < 200; i++) total += Reread(k, t, fd, buf);
-                long used = GC.GetAllocatedBytesForCurrentThread() - before;
-                if (used < bytes) bytes = used;
-            }
+            long bytes = Allocations.Fewest(() => { for (int i = 0; i < 200; i++) total += Reread(k, t, fd, buf); });
             k.Sys.Close(t, fd);
             if (total <= 0) throw new InvalidOperationException(path + " read nothing");
             return bytes;
