@@ -34,10 +34,9 @@ namespace ProcNano.HostSim
                 long now = _clock.ElapsedMilliseconds;
                 if (now - _committedAt >= 1000)
                 {
-                    // Before the first collection the GC reports zeros; the live heap is then the best figure.
-                    long committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-                    long live = GC.GetTotalMemory(false);
-                    _committed = committed > live ? committed : live;
+                    // Before the first collection the GC reports zeros: run a cheap gen-0 one once.
+                    if (GC.GetGCMemoryInfo().Index == 0) GC.Collect(0);
+                    _committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
                     _committedAt = now;
                 }
                 return _committed;
