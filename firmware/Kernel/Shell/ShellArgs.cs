@@ -11,41 +11,16 @@ namespace ProcNano
         {
             v = 0;
             if (s == null || s.Length == 0) return false;
-            int i = 0, end = s.Length;
-            bool neg = false;
-            if (s[0] == '-')
-            {
-                neg = true;
-                i = 1;
-            }
             long mul = 1;
-            char last = s[end - 1];
-            bool hex = end - i > 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
-            if (!hex && (last == 'k' || last == 'K')) { mul = 1024; end--; }
-            else if (!hex && (last == 'm' || last == 'M')) { mul = 1024 * 1024; end--; }
-            if (hex) i += 2;
-            if (i >= end) return false;
-            ulong u = 0;
-            for (; i < end; i++)
-            {
-                int d = Digit(s[i]);
-                if (d < 0 || (!hex && d > 9)) return false;
-                ulong next = hex ? (u << 4) | (uint)d : u * 10 + (uint)d;
-                if ((hex && (u >> 60) != 0) || (!hex && next / 10 != u)) return false;
-                u = next;
-            }
-            if (u > (ulong)long.MaxValue / (ulong)mul) return false;
-            v = (long)u * mul;
-            if (neg) v = -v;
+            char last = s[s.Length - 1];
+            bool hex = s.IndexOf('x') >= 0 || s.IndexOf('X') >= 0;
+            if (!hex && (last == 'k' || last == 'K')) mul = 1024;
+            else if (!hex && (last == 'm' || last == 'M')) mul = 1024 * 1024;
+            long n;
+            if (!Num.TryParse(mul == 1 ? s : s.Substring(0, s.Length - 1), out n)) return false;
+            if (n > long.MaxValue / mul || n < -(long.MaxValue / mul)) return false;
+            v = n * mul;
             return true;
-        }
-
-        private static int Digit(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
         }
 
         /// <summary>
@@ -94,7 +69,7 @@ namespace ProcNano
                     case '\\': dst[n++] = (byte)'\\'; break;
                     case 'x':
                         if (i + 2 >= s.Length) return -1;
-                        int hi = Digit(s[i + 1]), lo = Digit(s[i + 2]);
+                        int hi = Num.Digit(s[i + 1]), lo = Num.Digit(s[i + 2]);
                         if (hi < 0 || lo < 0) return -1;
                         dst[n++] = (byte)((hi << 4) | lo);
                         i += 2;
