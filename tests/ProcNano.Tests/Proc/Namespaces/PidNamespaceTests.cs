@@ -148,5 +148,32 @@ namespace ProcNano.Tests.Proc.Namespaces
             Assert.Null(k.Sys.ReadLink(w.NsInit, "/tmp/q/self", out int err));   // parent is not in the inner one
             Assert.Equal(-Errno.ENOENT, err);
         }
+
+        private static string Field(string text, string name)
+        {
+            foreach (var line in text.Split('\n')) if (line.StartsWith(name + ":\t")) return line.Substring(name.Length + 2);
+            return null;
+        }
+
+        [Fact]
+        public void StatusAndStat_NumberPidsTheWayTheMountingNamespaceDoes()
+        {
+            var w = new World();
+            var k = w.K;
+            int outerChild = RootNr(k, w.NsChild), outerInit = RootNr(k, w.NsInit);
+            string inner = Cat(k, w.NsInit, "/tmp/p/2/status");
+            Assert.Equal("2", Field(inner, "Pid"));
+            Assert.Equal("1", Field(inner, "PPid"));
+            string innerInit = Cat(k, w.NsInit, "/tmp/p/1/status");
+            Assert.Equal("1", Field(innerInit, "Pid"));
+            Assert.Equal("0", Field(innerInit, "PPid"));   // its parent is not visible inside
+            string outer = Cat(k, k.Init, "/proc/" + outerChild + "/status");
+            Assert.Equal(outerChild.ToString(), Field(outer, "Pid"));
+            Assert.Equal(outerInit.ToString(), Field(outer, "PPid"));
+            string stat = Cat(k, w.NsInit, "/tmp/p/2/stat");
+            var f = stat.Split(' ');
+            Assert.Equal("2", f[0]);
+            Assert.Equal("1", f[3]);
+        }
     }
 }
