@@ -17,6 +17,8 @@ namespace ProcNano
                     if (file == null) return -Errno.EBADF;
                 }
                 if (offset < 0 || (offset & (_k.Board.PageSize - 1)) != 0) return -Errno.EINVAL;
+                // Only exec may make VM_EXECUTABLE VMAs (they keep /proc/pid/exe): user bits are dropped.
+                flags &= ~(Vm.MAP_EXECUTABLE | Vm.MAP_DENYWRITE);
                 // The address is only a hint, and NOMMU ignores hints.
                 return _k.Mem.Mmap(t, len, prot, flags, file, offset >> _k.Board.PageShift, 0);
             }
