@@ -99,8 +99,8 @@ namespace ProcNano
             if (!file.CanRead) return -Errno.EACCES;
             if (type == Vm.MAP_SHARED)
             {
+                // (Linux also refuses append-only inodes here; ProcNano has none. O_APPEND is no reason.)
                 if ((prot & Vm.PROT_WRITE) != 0 && !file.CanWrite) return -Errno.EACCES;
-                if ((file.Flags & File.O_APPEND) != 0 && file.CanWrite) return -Errno.EACCES;
                 if ((caps & MapCap.Direct) == 0) return -Errno.ENODEV;
                 if (((prot & Vm.PROT_READ) != 0 && (caps & MapCap.Read) == 0) ||
                     ((prot & Vm.PROT_WRITE) != 0 && (caps & MapCap.Write) == 0) ||
