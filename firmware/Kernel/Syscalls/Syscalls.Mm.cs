@@ -10,13 +10,14 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                // The offset's alignment is checked before the fd is looked up, as sys_mmap does.
+                if (offset < 0 || (offset & (_k.Board.PageSize - 1)) != 0) return -Errno.EINVAL;
                 File file = null;
                 if ((flags & Vm.MAP_ANONYMOUS) == 0)
                 {
                     file = t.Fds.Get(fd);
                     if (file == null) return -Errno.EBADF;
                 }
-                if (offset < 0 || (offset & (_k.Board.PageSize - 1)) != 0) return -Errno.EINVAL;
                 // Only exec may make VM_EXECUTABLE VMAs (they keep /proc/pid/exe): user bits are dropped.
                 flags &= ~(Vm.MAP_EXECUTABLE | Vm.MAP_DENYWRITE);
                 // The address is only a hint, and NOMMU ignores hints.
