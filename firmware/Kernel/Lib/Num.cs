@@ -14,14 +14,14 @@ namespace ProcNano
             if (i >= n) return false;
             bool hex = i + 1 < n && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
             if (hex) { i += 2; if (i >= n) return false; }
-            ulong v = 0;
+            ulong v = 0, radix = hex ? 16UL : 10UL;
             for (; i < n; i++)
             {
                 int d = Digit(s[i]);
-                if (d < 0 || d >= (hex ? 16 : 10)) return false;
-                ulong next = v * (hex ? 16UL : 10UL) + (ulong)d;
-                if (next < v || next > 0x7FFFFFFFFFFFFFFFUL) return false;
-                v = next;
+                if (d < 0 || (ulong)d >= radix) return false;
+                // Checked before multiplying: a wrapped product can land anywhere, even above v.
+                if (v > (0x7FFFFFFFFFFFFFFFUL - (ulong)d) / radix) return false;
+                v = v * radix + (ulong)d;
             }
             value = neg ? -(long)v : (long)v;
             return true;

@@ -27,6 +27,8 @@ namespace ProcNano.Tests.Lib
         [InlineData(" 1")]
         [InlineData("9223372036854775808")]
         [InlineData("0x10000000000000000")]
+        [InlineData("27000000000000000000")]   // wraps past 2^64 to a value below 2^63
+        [InlineData("0x17FFFFFFFFFFFFFFF")]    // likewise in hex
         public void TryParse_Rejects(string s)
         {
             Assert.False(Num.TryParse(s, out _));
