@@ -13,11 +13,12 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
-                int fd = Open(t, path, File.O_RDONLY, 0);
-                if (fd < 0) return fd;
-                File f = t.Fds.Get(fd);
+                // The kernel's own open (open_exec): MAY_EXEC only, and no fd of the caller's.
+                File f;
+                int e = _k.Vfs.OpenExec(t, path, out f);
+                if (e < 0) return e;
                 int r = _k.Loader.Exec(t, f, argv, cloneFlags);
-                Close(t, fd);
+                _k.Files.Close(f);
                 return r;
             }
         }

@@ -17,11 +17,13 @@ namespace ProcNano
         public int Exec(Task parent, File file, string[] argv, int cloneFlags)
         {
             Inode ino = file.Inode;
-            if (!ino.IsReg || !MayExec(parent, ino)) return -Errno.EACCES;
+            if (!ino.IsReg) return -Errno.EACCES;
+            int e = _k.Vfs.Permission(parent, ino, Vfs.MayExec);
+            if (e < 0) return e;
             int n = ino.Read(file, parent, 0, _hdr, 0, ProgramHeader.Size);
             if (n < 0) return n;
             ProgramHeader h = new ProgramHeader();
-            int e = ProgramHeader.Parse(_hdr, n, h);
+            e = ProgramHeader.Parse(_hdr, n, h);
             if (e < 0) return e;
             if ((long)h.TextSize + h.DataSize > ino.Size) return -Errno.ENOEXEC;
             Program prog = ProgramTable.Find(h.Name);
@@ -95,16 +97,6 @@ namespace ProcNano
             if (len <= 0) return;
             int first = _k.Phys.ArenaPfn(addr), last = _k.Phys.ArenaPfn(addr + (uint)len - 1);
             for (int p = first; p <= last; p++) _k.Pages.Flags[p] |= PageAllocator.PgReferenced | PageAllocator.PgDirty;
-        }
-
-        private static bool MayExec(Task t, Inode ino)
-        {
-            int m = ino.Mode;
-            if ((m & 0x49) == 0) return false;  // nobody may execute it, not even root
-            if (t.Euid == 0) return true;
-            if (t.Euid == ino.Uid) return (m & 0x40) != 0;
-            if (t.Egid == ino.Gid) return (m & 0x08) != 0;
-            return (m & 0x01) != 0;
         }
 
         private static string Basename(string path)

@@ -74,8 +74,25 @@ namespace ProcNano
             return OpenInode(t, inode, w.LastPath, flags, true, out f);
         }
 
-        // may_open and the file system's open. A file just created is not checked again (Linux neither).
-        private int OpenInode(Task t, Inode inode, string abs, int flags, bool created, out File f)
+        /// <summary>open_exec: the program file for exec, opened read-only for the kernel. Only MAY_EXEC is
+        /// checked (a --x file runs for a user who may not read it); not a regular file → EACCES. The caller
+        /// closes it with <see cref="FileTable.Close"/>.</summary>
+        public int OpenExec(Task t, string path, out File f)
+        {
+            f = null;
+            Inode inode;
+            string abs;
+            int e = Resolve(t, path, true, out inode, out abs);
+            if (e < 0) return e;
+            if (!inode.IsReg) return -Errno.EACCES;
+            e = Permission(t, inode, MayExec);
+            if (e < 0) return e;
+            return OpenInode(t, inode, abs, File.O_RDONLY, true, out f);
+        }
+
+        // may_open and the file system's open. A file just created is not checked again (Linux neither);
+        // nor is a program file, which OpenExec checked for MAY_EXEC.
+        private int OpenInode(Task t, Inode inode, string abs, int flags, bool permitted, out File f)
         {
             f = null;
             int acc = flags & File.O_ACCMODE;
@@ -84,7 +101,7 @@ namespace ProcNano
             if (inode.IsLink) return -Errno.ELOOP;
             if ((flags & File.O_DIRECTORY) != 0 && !inode.IsDir) return -Errno.ENOTDIR;
             if (inode.IsDir && write) return -Errno.EISDIR;
-            if (!created)
+            if (!permitted)
             {
                 int mask = (acc != File.O_WRONLY ? MayRead : 0) | (write ? MayWrite : 0);
                 int pe = Permission(t, inode, mask);
@@ -99,7 +116,7 @@ namespace ProcNano
                 return e;
             }
             // Truncating an empty file is a no-op; so O_TRUNC works on files that cannot truncate (procfs).
-            if (trunc && inode.IsReg && !created && inode.Size != 0)
+            if (trunc && inode.IsReg && inode.Size != 0)
             {
                 e = inode.Truncate(0);
                 if (e < 0)

@@ -133,6 +133,36 @@ namespace ProcNano.Tests.Tasks
         }
 
         [Fact]
+        public void Exec_ExecuteOnlyFile_RunsWithoutReadPermission()
+        {
+            // open_exec asks for MAY_EXEC only: a --x--x--x program runs for a user who may not read it.
+            var k = Host();
+            var user = NewTask(k, "u", uid: 1000, gid: 1000);
+            byte[] image = Files.Read(k, k.Init, "/bin/hold");
+            int fd = k.Sys.Open(k.Init, "/tmp/prog", File.O_WRONLY | File.O_CREAT, 0x49); // 0111
+            Assert.Equal(image.Length, k.Sys.Write(k.Init, fd, image, 0, image.Length));
+            k.Sys.Close(k.Init, fd);
+            Assert.Equal(-Errno.EACCES, k.Sys.Open(user, "/tmp/prog", File.O_RDONLY, 0));
+            int pid = k.Sys.Exec(user, "/tmp/prog", new[] { "prog", "1" }, 0);
+            Assert.True(pid > 0, Errno.StrError(pid));
+        }
+
+        [Fact]
+        public void Exec_FullFdTable_StillRuns_NoFdLeftBehind()
+        {
+            // exec opens the program file for itself, not in the caller's fd table.
+            var k = Host();
+            var t = NewTask(k, "a");
+            int n = 0;
+            while (k.Sys.Open(t, "/bin/true", File.O_RDONLY, 0) >= 0) n++;
+            Assert.Equal(FdTable.MaxFds, n);
+            int pid = k.Sys.Exec(t, "/bin/hold", new[] { "hold", "1" }, 0);
+            Assert.True(pid > 0, Errno.StrError(pid));
+            Assert.Equal(0, k.Sys.Close(t, 3));
+            Assert.Equal(3, k.Sys.Open(t, "/bin/true", File.O_RDONLY, 0));
+        }
+
+        [Fact]
         public void Exec_OutOfMemory_EnomemNothingLeft()
         {
             var k = Host(pages: 16);
