@@ -94,17 +94,16 @@ namespace ProcNano
             if ((addr & (uint)(_k.Board.PageSize - 1)) != 0) return -Errno.EINVAL;
             Mm mm = t.Mm;
             VmaTable vmas = _k.Mem.Vmas;
-            for (int i = 0; i < mm.Vmas.Count; i++)
+            for (int i = mm.FirstAt(vmas, addr); i < mm.Vmas.Count && vmas.Start[mm.Vmas[i]] == addr; i++)
             {
                 int v = mm.Vmas[i];
-                if (vmas.Start[v] == addr && (vmas.Flags[v] & Vm.VM_SHM) != 0)
+                if ((vmas.Flags[v] & Vm.VM_SHM) != 0)
                 {
                     ShmSegment s = (ShmSegment)_k.Mem.VmaFile(v).Private;
                     s.LastPid = t.Tgid;
                     _k.Mem.DeleteVma(mm, v);
                     return 0;
                 }
-                if (vmas.Start[v] > addr) break;
             }
             return -Errno.EINVAL;
         }

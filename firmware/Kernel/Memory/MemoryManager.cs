@@ -55,7 +55,7 @@ namespace ProcNano
         /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.</summary>
         internal void DeleteVma(Mm mm, int v)
         {
-            mm.Remove(v);
+            mm.Remove(Vmas, v);
             int flags = Vmas.Flags[v];
             if ((flags & Vm.VM_EXECUTABLE) != 0) RemovedExeFileVma(mm);
             if ((flags & Vm.VM_SHM) != 0) _k.ShmDetached(Vmas.Region[v]);

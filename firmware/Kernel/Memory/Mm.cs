@@ -20,19 +20,45 @@ namespace ProcNano
         /// <summary>Inserts VMA slot <paramref name="v"/> at its place in (start, end, id) order.</summary>
         public void Add(VmaTable t, int v)
         {
+            Vmas.Insert(Place(t, v), v);
+        }
+
+        /// <summary>Takes VMA slot <paramref name="v"/> out (call before its start or end changes).</summary>
+        public void Remove(VmaTable t, int v)
+        {
+            int i = Place(t, v);
+            if (i < Vmas.Count && Vmas[i] == v) Vmas.RemoveAt(i);
+        }
+
+        // Where v sits, or would sit, in (start, end, id) order: a binary search.
+        private int Place(VmaTable t, int v)
+        {
             int lo = 0, hi = Vmas.Count;
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
                 if (t.Before(Vmas[mid], v)) lo = mid + 1; else hi = mid;
             }
-            Vmas.Insert(lo, v);
+            return lo;
         }
 
-        public void Remove(int v) { Vmas.Remove(v); }
+        /// <summary>Position of the first VMA whose start is at or above <paramref name="addr"/> (MapCount if
+        /// none): binary search.</summary>
+        public int FirstAt(VmaTable t, uint addr)
+        {
+            int lo = 0, hi = Vmas.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (t.Start[Vmas[mid]] < addr) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
 
         /// <summary>find_vma: position (in <see cref="Vmas"/>) of the first VMA in order that contains
-        /// <paramref name="addr"/>, or -1. Binary search, then a short walk back over overlapping views.</summary>
+        /// <paramref name="addr"/>, or -1. A binary search for the last VMA starting at or below addr, then a
+        /// walk back that only VM_MAYSHARE VMAs prolong: only they may overlap others (views of one region or
+        /// one file's pages), so any other VMA ends the search.</summary>
         public int Find(VmaTable t, uint addr)
         {
             int lo = 0, hi = Vmas.Count;
@@ -46,7 +72,7 @@ namespace ProcNano
             {
                 int v = Vmas[i];
                 if (addr < t.End[v]) found = i;
-                else if (found >= 0) break;
+                if ((t.Flags[v] & Vm.VM_MAYSHARE) == 0) break;
             }
             return found;
         }

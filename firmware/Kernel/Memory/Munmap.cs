@@ -82,7 +82,7 @@ namespace ProcNano
             Vmas.Region[nv] = nr;
 
             int npages = (int)((addr - Vmas.Start[v]) >> PageShift);
-            mm.Remove(v);
+            mm.Remove(Vmas, v);
             Regions.Remove(r);
             Vmas.Start[v] = addr;
             Vmas.Pgoff[v] += npages;
@@ -99,7 +99,7 @@ namespace ProcNano
         private int ShrinkVma(Mm mm, int v, uint from, uint to)
         {
             int r = Vmas.Region[v];
-            mm.Remove(v);
+            mm.Remove(Vmas, v);
             if (from > Vmas.Start[v]) Vmas.End[v] = from;
             else
             {

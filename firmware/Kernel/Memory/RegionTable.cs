@@ -78,7 +78,9 @@ namespace ProcNano
             return lo < _order.Count && _order[lo] == s ? lo : -1;
         }
 
-        /// <summary>The region whose [Start, Top) holds <paramref name="addr"/>, or -1.</summary>
+        /// <summary>A region whose [Start, Top) holds <paramref name="addr"/> (the one starting nearest below
+        /// it), or -1. A binary search, then a walk back that only direct views prolong: a copy overlaps
+        /// nothing, but two direct views of one file may nest, the outer one starting first.</summary>
         public int Find(uint addr)
         {
             int lo = 0, hi = _order.Count;
@@ -91,7 +93,7 @@ namespace ProcNano
             {
                 int s = _order[i];
                 if (addr < Top[s] || addr < End[s]) return s;
-                if (Start[s] < addr) break;
+                if ((Flags[s] & Vm.VM_MAPPED_COPY) != 0) break;
             }
             return -1;
         }
