@@ -23,11 +23,12 @@ namespace ProcNano
             int v = mm.Vmas[i];
             if (VmaFile(v) != null)
             {
-                // A file VMA goes whole or not at all; several may start at the same address.
-                for (; i < mm.Vmas.Count; i++)
+                // A file VMA goes whole or not at all. Several may start at start (two shmats), and views
+                // may nest, so look among the VMAs starting exactly there, not only from the first one
+                // holding start (2.6.29 did, and could not unmap an inner view).
+                for (i = mm.FirstAt(Vmas, start); i < mm.Vmas.Count && Vmas.Start[mm.Vmas[i]] == start; i++)
                 {
                     v = mm.Vmas[i];
-                    if (start > Vmas.Start[v]) return -Errno.EINVAL;
                     if (EndMatches(end, Vmas.End[v]))
                     {
                         DeleteVma(mm, v);

@@ -50,6 +50,21 @@ namespace ProcNano.Tests.Memory
         }
 
         [Fact]
+        public void Munmap_WholeInnerFileView_RemovesIt_OuterStays()
+        {
+            // A file VMA goes whole: [b, b+P) is all of the inner view, though the outer one (first in
+            // order) also holds b. 2.6.29 looked only from the outer one and said EINVAL.
+            var (k, t, a, b) = TwoViews();
+            Assert.Equal(-Errno.EINVAL, k.Sys.Munmap(t, (uint)b, 2 * P));  // neither view ends there
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)b, P));
+            Assert.Equal(1, t.Mm.MapCount);
+            Assert.Equal((uint)a, k.Mem.Vmas.Start[t.Mm.Vmas[0]]);
+            Assert.Equal(1, k.Mem.Regions.Count);
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)a, 4 * P));
+            Assert.Equal(0, k.Mem.Regions.Count);
+        }
+
+        [Fact]
         public void VmaFind_MissBetweenAnonymousMaps_Minus1_HitsFound()
         {
             var k = Host();
