@@ -9,11 +9,11 @@ namespace ProcNano
             Shm = new Shm(this);
         }
 
-        /// <summary>An shm VMA over region <paramref name="region"/> is going away.</summary>
-        internal void ShmDetached(int region)
+        /// <summary>An shm VMA over region <paramref name="region"/> is going away, by <paramref name="current"/>.</summary>
+        internal void ShmDetached(int region, Task current)
         {
             File f = Mem.RegionFile(region);
-            if (f != null && f.Private is ShmSegment) Shm.Detached((ShmSegment)f.Private);
+            if (f != null && f.Private is ShmSegment) Shm.Detached((ShmSegment)f.Private, current);
         }
     }
 }

@@ -99,9 +99,7 @@ namespace ProcNano
                 int v = mm.Vmas[i];
                 if ((vmas.Flags[v] & Vm.VM_SHM) != 0)
                 {
-                    ShmSegment s = (ShmSegment)_k.Mem.VmaFile(v).Private;
-                    s.LastPid = t.Tgid;
-                    _k.Mem.DeleteVma(mm, v);
+                    _k.Mem.DeleteVma(mm, v, t);
                     return 0;
                 }
             }
@@ -127,10 +125,12 @@ namespace ProcNano
             }
         }
 
-        /// <summary>Called as an shm VMA goes (shmdt, munmap, exit): one attachment fewer.</summary>
-        internal void Detached(ShmSegment s)
+        /// <summary>shm_close: an shm VMA goes (shmdt, munmap, exit): one attachment fewer, and
+        /// <paramref name="current"/> is the last task to have touched the segment.</summary>
+        internal void Detached(ShmSegment s, Task current)
         {
             s.Nattch--;
+            s.LastPid = current.Tgid;
             s.DTime = _k.Platform == null ? 0 : _k.Platform.UnixTime;
             if (s.Removed && s.Nattch == 0) Destroy(s);
         }

@@ -52,13 +52,14 @@ namespace ProcNano
             if ((Vmas.Flags[v] & Vm.VM_EXECUTABLE) != 0) mm.ExeVmas++;
         }
 
-        /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.</summary>
-        internal void DeleteVma(Mm mm, int v)
+        /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.
+        /// <paramref name="current"/> is the task doing it (shm records it as the last to detach).</summary>
+        internal void DeleteVma(Mm mm, int v, Task current)
         {
             mm.Remove(Vmas, v);
             int flags = Vmas.Flags[v];
             if ((flags & Vm.VM_EXECUTABLE) != 0) RemovedExeFileVma(mm);
-            if ((flags & Vm.VM_SHM) != 0) _k.ShmDetached(Vmas.Region[v]);
+            if ((flags & Vm.VM_SHM) != 0) _k.ShmDetached(Vmas.Region[v], current);
             int r = Vmas.Region[v];
             Vmas.Free(v);
             PutRegion(r);
@@ -106,11 +107,12 @@ namespace ProcNano
             MmapPagesAllocated -= n;
         }
 
-        /// <summary>exit_mmap: every VMA of the mm goes, in order.</summary>
-        public void ExitMmap(Mm mm)
+        /// <summary>exit_mmap: every VMA of the exiting task's mm goes, in order (once its last user goes).</summary>
+        public void ExitMmap(Task t)
         {
+            Mm mm = t.Mm;
             if (--mm.Users > 0) return;
-            while (mm.Vmas.Count > 0) DeleteVma(mm, mm.Vmas[0]);
+            while (mm.Vmas.Count > 0) DeleteVma(mm, mm.Vmas[0], t);
             mm.TotalVm = 0;
             if (mm.ExeFile != null)
             {

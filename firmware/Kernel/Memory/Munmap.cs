@@ -31,7 +31,7 @@ namespace ProcNano
                     v = mm.Vmas[i];
                     if (EndMatches(end, Vmas.End[v]))
                     {
-                        DeleteVma(mm, v);
+                        DeleteVma(mm, v, t);
                         return 0;
                     }
                 }
@@ -40,7 +40,7 @@ namespace ProcNano
             uint vs = Vmas.Start[v], ve = Vmas.End[v];
             if (start == vs && EndMatches(end, ve))
             {
-                DeleteVma(mm, v);
+                DeleteVma(mm, v, t);
                 return 0;
             }
             if (start < vs || end > ve) return -Errno.EINVAL;

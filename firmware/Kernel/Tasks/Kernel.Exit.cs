@@ -18,7 +18,7 @@ namespace ProcNano
                 File f = t.Fds.Remove(fd);
                 if (f != null) Files.Close(f);
             }
-            Mem.ExitMmap(t.Mm);
+            Mem.ExitMmap(t);
             for (int i = 0; i < Tasks.Count; i++)
             {
                 Task c = Tasks[i];

@@ -139,6 +139,34 @@ namespace ProcNano.Tests.Memory
         }
 
         [Fact]
+        public void Munmap_OfAnAttachment_DetachesLikeShmdt_NattchAndLastPid()
+        {
+            // shm_close runs however the VMA goes (shmdt, munmap, exit): nattch drops, lpid names the task.
+            var k = Host();
+            var a = NewTask(k, "a");
+            var b = NewTask(k, "b");
+            int id = k.Sys.Shmget(a, 0x31, 8192, Create);
+            long y = k.Sys.Shmat(b, id, 0, 0);
+            long x = k.Sys.Shmat(a, id, 0, 0);
+            Assert.Equal(2, k.Shm.Find(id).Nattch);
+            Assert.Equal(a.Tgid, k.Shm.Find(id).LastPid);
+            Assert.Equal(-Errno.EINVAL, k.Sys.Munmap(b, (uint)y, 4096));   // a file VMA goes whole
+            Assert.Equal(0, k.Sys.Munmap(b, (uint)y, 8192));
+            Assert.Equal(1, k.Shm.Find(id).Nattch);
+            Assert.Equal(b.Tgid, k.Shm.Find(id).LastPid);
+            var c = NewTask(k, "c");
+            k.Sys.Shmat(c, id, 0, 0);
+            k.ExitTask(a, 0);
+            Assert.Equal(1, k.Shm.Find(id).Nattch);
+            Assert.Equal(a.Tgid, k.Shm.Find(id).LastPid);
+            k.ExitTask(c, 0);
+            Assert.Equal(0, k.Mem.Regions.Count);
+            Assert.Equal(0, k.Sys.Shmctl(b, id, Shm.IPC_RMID));
+            Assert.Null(k.Shm.Find(id));
+            Invariants.Check(k);
+        }
+
+        [Fact]
         public void Exit_DetachesEverything_SegmentFreedIfRemoved()
         {
             var k = Host();
