@@ -44,13 +44,14 @@ namespace ProcNano.Tests
             }
             if (copyPages != m.MmapPagesAllocated) throw new Exception($"MmapCopy {m.MmapPagesAllocated} pages but copies hold {copyPages}");
 
-            // Shm segments own their blocks.
-            for (int i = 0; i < k.Shm.Count; i++)
-            {
-                var ino = (RamfsFile)k.Shm[i].File.Inode;
-                for (int pfn = ino.Pfn; pfn < ino.Pfn + ino.PageCount; pfn++) owners[pfn]++;
-            }
-            AddRamfsOwners(k, k.Vfs.MountAt(0).Sb.Root, owners);
+            // ramfs files own their blocks: those in the tree, shm segments, and unlinked files still mapped.
+            var files = new System.Collections.Generic.HashSet<RamfsFile>();
+            for (int i = 0; i < k.Shm.Count; i++) files.Add((RamfsFile)k.Shm[i].File.Inode);
+            for (int i = 0; i < regions.Count; i++)
+                if (m.RegionFile(regions.At(i))?.Inode is RamfsFile rf) files.Add(rf);
+            for (int i = 0; i < k.Vfs.MountCount; i++) AddRamfsFiles(k, k.Vfs.MountAt(i).Sb.Root, files);
+            foreach (var f in files)
+                for (int pfn = f.Pfn; f.Pfn >= 0 && pfn < f.Pfn + f.PageCount; pfn++) owners[pfn]++;
 
             // Every page is free or owned exactly once, as its count says.
             int owned = 0;
@@ -77,15 +78,15 @@ namespace ProcNano.Tests
             }
         }
 
-        /// <summary>Pages held by ramfs files reachable from the root directory.</summary>
-        private static void AddRamfsOwners(Kernel k, Inode dir, int[] owners)
+        /// <summary>ramfs files reachable from a directory (mounts are separate roots).</summary>
+        private static void AddRamfsFiles(Kernel k, Inode dir, System.Collections.Generic.HashSet<RamfsFile> files)
         {
+            if (!(dir is RamfsDir)) return;
             for (int i = 0; ; i++)
             {
                 if (dir.ReadDir(k.Init, i, out string name, out Inode child) <= 0) break;
-                if (child is RamfsFile f && f.Pfn >= 0)
-                    for (int pfn = f.Pfn; pfn < f.Pfn + f.PageCount; pfn++) owners[pfn]++;
-                else if (child is RamfsDir) AddRamfsOwners(k, child, owners);
+                if (child is RamfsFile f) files.Add(f);
+                else if (child is RamfsDir) AddRamfsFiles(k, child, files);
             }
         }
     }
