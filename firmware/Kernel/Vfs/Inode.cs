@@ -35,8 +35,9 @@ namespace ProcNano
         public virtual int Truncate(long size) { return -Errno.EINVAL; }
 
         // ---- NOMMU mmap support (Linux's mmap_capabilities + get_unmapped_area) ----
-        /// <summary>MapCap bits: DIRECT and/or COPY, and which protections a direct map may have.</summary>
-        public virtual int MapCaps => IsReg ? MapCap.Copy : 0;
+        /// <summary>MapCap bits: DIRECT and/or COPY, and which protections a direct map may have. 0 (the
+        /// default) means the file system has no mmap at all (Linux: no f_op->mmap, ENODEV), as procfs.</summary>
+        public virtual int MapCaps => 0;
         /// <summary>For a DIRECT map: the address where file page <paramref name="pgoff"/> lives, with at least
         /// <paramref name="len"/> bytes contiguous behind it; or -errno (-ENOSYS: cannot, fall back to a copy).</summary>
         public virtual long DirectAddress(int pgoff, int len) { return -Errno.ENOSYS; }

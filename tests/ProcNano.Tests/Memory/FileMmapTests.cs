@@ -159,6 +159,21 @@ namespace ProcNano.Tests.Memory
         }
 
         [Fact]
+        public void Mmap_ProcfsFiles_Enodev()
+        {
+            // procfs files have no mmap operation: Linux says ENODEV, and nothing is mapped or pinned.
+            var k = Host();
+            var a = NewTask(k, "a");
+            foreach (var path in new[] { "/proc/meminfo", "/proc/self/maps", "/proc/sys/vm/nr_trim_pages" })
+            {
+                int fd = Open(k, a, path, File.O_RDONLY);
+                Assert.Equal(-Errno.ENODEV, k.Sys.Mmap(a, 0, 4096, RO, Vm.MAP_PRIVATE, fd, 0));
+            }
+            Assert.Equal(0, k.Mem.Regions.Count);
+            Assert.Equal(0, k.Mem.MmapPagesAllocated);
+        }
+
+        [Fact]
         public void RomfsReadOnlyPrivateMap_IsDirect_CountsZero()
         {
             var k = Host();

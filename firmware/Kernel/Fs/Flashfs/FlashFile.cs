@@ -20,6 +20,9 @@ namespace ProcNano
 
         public string Name => _name;
 
+        /// <summary>COPY only: the store's bytes have no address to map in place.</summary>
+        public override int MapCaps => MapCap.Copy;
+
         public override long Size
         {
             get
