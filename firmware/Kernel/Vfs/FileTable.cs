@@ -1,7 +1,7 @@
 namespace ProcNano
 {
     /// <summary>Kernel-wide table of files referenced by int slot, so that region and VMA columns can name a
-    /// file in 4 bytes instead of a 12-byte reference (see docs/FOOTPRINT.md).</summary>
+    /// file in 4 bytes instead of a 12-byte reference (see the footprint table in Memory/README.md).</summary>
     public sealed class FileTable
     {
         private File[] _slots = new File[8];
@@ -29,16 +29,11 @@ namespace ProcNano
         public void Put(int slot)
         {
             File f = _slots[slot];
-            if (f == null) return;
-            if (--f.Refs == 0)
-            {
-                _slots[slot] = null;
-                f.Slot = -1;
-                Release(f);
-            }
+            if (f != null) Close(f);
         }
 
-        /// <summary>Drops a reference held outside the table (an fd). Releases the file at zero.</summary>
+        /// <summary>Drops a reference (an fd's, the exe's, or a region's). The last one frees the slot, if
+        /// any, and releases the file.</summary>
         public void Close(File f)
         {
             if (--f.Refs == 0)
