@@ -30,6 +30,28 @@ namespace ProcNano.Tests.Memory
         }
 
         [Fact]
+        public void FileMmapMunmap_AfterWarmUp_AllocatesZeroBytes()
+        {
+            // ramfs: a direct shared view, a shared read-only attach to it, and a private copy.
+            var k = Host();
+            var t = NewTask(k, "a");
+            Files.Write(k, t, "/tmp/f", Files.Pattern(3 * 4096));
+            int fd = k.Sys.Open(t, "/tmp/f", File.O_RDWR, 0);
+            for (int i = 0; i < 10; i++) FileCycle(k, t, fd);
+            Assert.Equal(0, Allocations.Fewest(() => { for (int i = 0; i < 200; i++) FileCycle(k, t, fd); }));
+        }
+
+        private static void FileCycle(Kernel k, Task t, int fd)
+        {
+            long s = k.Sys.Mmap(t, 0, 3 * 4096, RW, Vm.MAP_SHARED, fd, 0);
+            long r = k.Sys.Mmap(t, 0, 4096, Vm.PROT_READ, Vm.MAP_PRIVATE, fd, 4096);
+            long p = k.Sys.Mmap(t, 0, 2 * 4096, RW, Vm.MAP_PRIVATE, fd, 0);
+            if (s <= 0 || r != s + 4096 || p <= 0 || k.Sys.Munmap(t, (uint)r, 4096) != 0
+                || k.Sys.Munmap(t, (uint)p, 2 * 4096) != 0 || k.Sys.Munmap(t, (uint)s, 3 * 4096) != 0)
+                throw new InvalidOperationException("file mmap/munmap cycle failed");
+        }
+
+        [Fact]
         public void ShmatShmdt_AfterWarmUp_AllocatesZeroBytes()
         {
             var k = Host();
