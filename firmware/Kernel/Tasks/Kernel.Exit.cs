@@ -7,8 +7,14 @@ namespace ProcNano
         /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH and
         /// nothing keeps the Task object alive. Tasks are reaped at once (no zombies are kept).
         /// If the task is the init of a child pid namespace, every task of that namespace goes first.
+        /// Takes <see cref="Lock"/>.
         /// </summary>
         public void ExitTask(Task t, int code)
+        {
+            lock (Lock) ExitTaskLocked(t, code);
+        }
+
+        private void ExitTaskLocked(Task t, int code)
         {
             if (t.State == Task.Dead) return;
             if (t.PidNs.Level > 0 && t.Pid.NrIn(t.PidNs) == 1) KillNamespace(t.PidNs, t);
@@ -37,7 +43,7 @@ namespace ProcNano
             {
                 if (i >= Tasks.Count) continue;
                 Task c = Tasks[i];
-                if (c != reaper && c.Pid.NrIn(ns) != 0) ExitTask(c, 128 + Syscalls.SIGKILL);
+                if (c != reaper && c.Pid.NrIn(ns) != 0) ExitTaskLocked(c, 128 + Syscalls.SIGKILL);
             }
         }
     }

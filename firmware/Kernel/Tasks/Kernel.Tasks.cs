@@ -17,8 +17,13 @@ namespace ProcNano
         }
 
         /// <summary>A fresh task with an empty mm and fd table, credentials copied from the parent
-        /// (root for init). Returns null if no pid is free.</summary>
+        /// (root for init). Returns null if no pid is free. Takes <see cref="Lock"/>.</summary>
         public Task NewTask(Task parent, string name, PidNamespace ns, NetNamespace net)
+        {
+            lock (Lock) return NewTaskLocked(parent, name, ns, net);
+        }
+
+        private Task NewTaskLocked(Task parent, string name, PidNamespace ns, NetNamespace net)
         {
             Pid pid = Tasks.AllocPid(ns);
             if (pid == null) return null;
