@@ -50,12 +50,5 @@ namespace ProcNano
             int i = (int)(addr - ArenaBase);
             for (int n = 0; n < len; n++) Arena[i + n] = 0;
         }
-
-        /// <summary>Copies between two arena addresses (regions may not overlap).</summary>
-        public void Copy(uint from, uint to, int len)
-        {
-            int f = (int)(from - ArenaBase), t = (int)(to - ArenaBase);
-            for (int n = 0; n < len; n++) Arena[t + n] = Arena[f + n];
-        }
     }
 }
