@@ -26,11 +26,13 @@ namespace ProcNano
 
         public void Clear() { _len = 0; _lineStart = 0; _overflow = false; }
 
-        /// <summary>Drops everything after <paramref name="length"/> (used to undo a record that did not fit).</summary>
+        /// <summary>Drops everything after <paramref name="length"/> (used to undo a record that did not fit,
+        /// or to keep a partial line moved to the front). The line then starts after the last newline kept.</summary>
         public void Truncate(int length)
         {
             if (length < _len) _len = length;
-            if (_lineStart > _len) _lineStart = 0;
+            _lineStart = _len;
+            while (_lineStart > 0 && _buf[_lineStart - 1] != (byte)'\n') _lineStart--;
             _overflow = false;
         }
 

@@ -45,5 +45,23 @@ namespace ProcNano.Tests.Lib
             o.Str("abc"); o.PadTo(6); o.Char('x'); o.PadTo(2); o.Char('y');
             Assert.Equal("abc   x y", o.ToString());
         }
+
+        [Fact]
+        public void OutBuf_TruncateAcrossLines_ColumnCountsFromTheLastKeptNewline()
+        {
+            // Undoing a record that held a newline: padding after it must count from the kept line's start.
+            var o = new OutBuf(64);
+            o.Str("ab\ncd\nef");
+            o.Truncate(4);
+            o.PadTo(3);
+            o.Char('x');
+            Assert.Equal("ab\nc  x", o.ToString());
+            // Bytes moved to the front behind its back (ShellWriter keeps a partial line so): no newline left.
+            o.Clear();
+            o.Str("0123\n5678901");
+            for (int i = 0; i < 7; i++) o.Buffer[i] = o.Buffer[5 + i];
+            o.Truncate(7);
+            Assert.Equal(7, o.Column);
+        }
     }
 }
