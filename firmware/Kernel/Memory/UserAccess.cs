@@ -23,13 +23,13 @@ namespace ProcNano
             if (count < 0 || (ulong)addr + (ulong)count > 0x100000000UL) return -Errno.EFAULT;
             // Check the whole range first so a refused write changes nothing.
             uint a = addr, end = addr + (uint)count;
+            int need = write ? Vm.VM_WRITE : Vm.VM_READ;
             while (a < end)
             {
                 int i = mm.Find(Vmas, a);
                 if (i < 0) return -Errno.EFAULT;
-                int v = mm.Vmas[i];
-                int need = write ? Vm.VM_WRITE : Vm.VM_READ;
-                if ((Vmas.Flags[v] & need) == 0) return -Errno.EACCES;
+                int v = Allowing(mm, i, a, need);
+                if (v < 0) return -Errno.EACCES;
                 int idx;
                 if (Phys.Resolve(a, out idx) == null) return -Errno.EFAULT;
                 if (write && !Phys.InArena(a)) return -Errno.EACCES;
@@ -48,6 +48,19 @@ namespace ProcNano
                 }
             }
             return count;
+        }
+
+        // Views may overlap (a read-only and a writable map of one ramfs file at one address): the first VMA
+        // from position i (the first holding a) on that holds a and allows the access, or -1.
+        private int Allowing(Mm mm, int i, uint a, int need)
+        {
+            for (; i < mm.Vmas.Count; i++)
+            {
+                int v = mm.Vmas[i];
+                if (Vmas.Start[v] > a) break;
+                if (a < Vmas.End[v] && (Vmas.Flags[v] & need) != 0) return v;
+            }
+            return -1;
         }
     }
 }

@@ -65,6 +65,30 @@ namespace ProcNano.Tests.Memory
         }
 
         [Fact]
+        public void Poke_WhereAReadOnlyAndAWritableViewOverlap_WritesThroughTheWritableOne()
+        {
+            // One address, two VMAs of one ramfs file: read-only private (mapped first) and shared
+            // writable. Access is by any VMA that allows it, not only the first in order.
+            var k = Host();
+            var t = NewTask(k, "a");
+            Files.Write(k, t, "/tmp/f", Files.Pattern(2 * P));
+            int fd = k.Sys.Open(t, "/tmp/f", File.O_RDWR, 0);
+            long ro = k.Sys.Mmap(t, 0, 2 * P, Vm.PROT_READ, Vm.MAP_PRIVATE, fd, 0);
+            long rw = k.Sys.Mmap(t, 0, 2 * P, RW, Vm.MAP_SHARED, fd, 0);
+            Assert.Equal(ro, rw);
+            var b = new byte[] { 0x5A, 0x5B };
+            Assert.Equal(2, k.Sys.WriteMem(t, t, (uint)rw + P - 1, b, 0, 2));
+            Assert.Equal(0x5B, Files.Read(k, t, "/tmp/f")[P]);
+            // With only the read-only view left, the same write is refused and changes nothing.
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)rw, 2 * P));
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)rw, 2 * P));
+            ro = k.Sys.Mmap(t, 0, 2 * P, Vm.PROT_READ, Vm.MAP_PRIVATE, fd, 0);
+            Assert.Equal(-Errno.EACCES, k.Sys.WriteMem(t, t, (uint)ro + P - 1, new byte[] { 1, 2 }, 0, 2));
+            Assert.Equal(2, k.Sys.ReadMem(t, t, (uint)ro + P - 1, b, 0, 2));
+            Assert.Equal(new byte[] { 0x5A, 0x5B }, b);
+        }
+
+        [Fact]
         public void VmaFind_MissBetweenAnonymousMaps_Minus1_HitsFound()
         {
             var k = Host();
