@@ -34,6 +34,27 @@ namespace ProcNano.Tests.Shell
             Assert.Equal("sh: syntax error: too many words in one command (max " + ShellLexer.MaxTokens + ")\n", o);
         }
 
+        [Theory]
+        [InlineData("cp /d/a /d/a")]
+        [InlineData("cp /d/a /d")]
+        [InlineData("cp /d/a /d/./a")]
+        public void Cp_OntoItself_IsRefused_TheFileIsKept(string line)
+        {
+            Assert.Equal(0, _h.Run("mkdir /d; echo precious > /d/a", out _));
+            Assert.Equal(1, _h.Run(line, out string o));
+            Assert.Matches("^cp: '/d/a' and '[/.da]+' are the same file\n$", o);
+            Assert.Equal("precious\n", _h.Out("cat /d/a"));
+        }
+
+        [Fact]
+        public void Cp_OntoItselfOnFlash_IsRefused_TheFileIsKept()
+        {
+            Assert.Equal(0, _h.Run("echo precious > /flash/a", out _));
+            Assert.Equal(1, _h.Run("cp /flash/a /flash/a", out string o));
+            Assert.Equal("cp: '/flash/a' and '/flash/a' are the same file\n", o);
+            Assert.Equal("precious\n", _h.Out("cat /flash/a"));
+        }
+
         [Fact]
         public void Semicolons_RunCommandsInOrder() => Assert.Equal("1\n2\n3\n", _h.Out("echo 1; echo 2 ;echo 3;"));
 
