@@ -73,6 +73,7 @@ namespace ProcNano.Tests.Proc
             public readonly KTask T;
             public readonly List<string> Problems = new List<string>();
             public int Files, Links, Dirs;
+            public readonly List<string> Readable = new List<string>();
 
             public Walker(KKernel k, KTask t) { K = k; T = t; }
 
@@ -136,6 +137,7 @@ namespace ProcNano.Tests.Proc
                     if (!Expected(path, err, T, err == -Errno.EACCES ? "open" : "read")) Problems.Add(path + ": " + Errno.StrError(err));
                     return;
                 }
+                Readable.Add(path);
                 if (pagemap)
                 {
                     byte[] small = ReadAll(path, 8, out err, 64 * 1024);
@@ -204,6 +206,44 @@ namespace ProcNano.Tests.Proc
                 Assert.True(w.Files > 40, "only " + w.Files + " files");
                 Assert.True(w.Links > 10);
             }
+        }
+
+        /// <summary>Managed bytes allocated by reading <paramref name="path"/> again from the start through one open
+        /// descriptor (the least of a few rounds, after a warm-up), or -errno.</summary>
+        private static long RereadBytes(KKernel k, KTask t, string path)
+        {
+            int fd = k.Sys.Open(t, path, global::ProcNano.File.O_RDONLY, 0);
+            if (fd < 0) return fd;
+            byte[] buf = new byte[path.EndsWith("/pagemap") ? 4096 : 61];
+            int err = 0;
+            void Reread()
+            {
+                k.Sys.Lseek(t, fd, 0, 0);
+                int r, rounds = 0;
+                while ((r = k.Sys.Read(t, fd, buf, 0, buf.Length)) > 0 && ++rounds < 64) { }
+                if (r < 0) err = r;
+            }
+            for (int i = 0; i < 5; i++) Reread();
+            long bytes = Allocations.Fewest(() => { for (int i = 0; i < 20; i++) Reread(); });
+            k.Sys.Close(t, fd);
+            return err < 0 ? err : bytes;
+        }
+
+        [Fact]
+        public void EveryProcFile_ReadAgain_AllocatesNothing()
+        {
+            var (k, root, _) = Booted("host");
+            var w = new Walker(k, root);
+            w.Dir("/proc", 0);
+            Assert.Empty(w.Problems);
+            var allocating = new List<string>();
+            foreach (string path in w.Readable)
+            {
+                if (path == "/proc/kmsg") continue;   // a stream: nothing to read again
+                long bytes = RereadBytes(k, root, path);
+                if (bytes != 0) allocating.Add(path + ": " + (bytes < 0 ? Errno.StrError((int)bytes) : bytes + " bytes"));
+            }
+            Assert.True(allocating.Count == 0, string.Join("\n", allocating));
         }
     }
 }
