@@ -200,6 +200,35 @@ namespace ProcNano.Tests.Proc
         }
 
         [Fact]
+        public void Remove_TwiceConcurrently_OneSucceedsAfterTheRundown_TheOtherEnoent()
+        {
+            // A remover that gets 0 may free what the entry's ops use: by then every release must have run.
+            var kit = new ProcKit();
+            int early = 0, both = 0;
+            for (int round = 0; round < 2000; round++)
+            {
+                var ops = new CountingOps();
+                ProcEntry e = kit.K.Proc.Create("twice", 0, ops, null);
+                KFile f = ProcKit.Open(kit.Get(kit.Init, "twice"), kit.Init);
+                int r1 = 1, r2 = 1, rel1 = -1, rel2 = -1;
+                using var start = new Barrier(2);
+                var other = new Thread(() => { start.SignalAndWait(); r2 = kit.K.Proc.Remove(e); rel2 = ops.Releases; });
+                other.Start();
+                start.SignalAndWait();
+                r1 = kit.K.Proc.Remove(e);
+                rel1 = ops.Releases;
+                other.Join();
+                if ((r1 == 0 && rel1 != 1) || (r2 == 0 && rel2 != 1)) early++;
+                if (r1 == 0 && r2 == 0) both++;
+                Assert.Equal(1, ops.Releases);
+                f.Inode.Release(f);
+                Assert.Equal(1, ops.Releases);
+            }
+            Assert.Equal(0, early);
+            Assert.Equal(0, both);
+        }
+
+        [Fact]
         public void RemovedDirectory_StillOpen_ListsOnlyDotEntries()
         {
             var kit = new ProcKit();
