@@ -72,6 +72,13 @@ namespace ProcNano.HostSim
                 }
                 else if (opt.Serial != null)
                 {
+                    // SerialPort reports a missing device as "access denied": say what is wrong (Windows' COMn
+                    // names are no files).
+                    if (!OperatingSystem.IsWindows() && !System.IO.File.Exists(opt.Serial))
+                    {
+                        Console.Error.WriteLine("procnano-sim: " + opt.Serial + ": No such file or directory");
+                        return 2;
+                    }
                     try
                     {
                         serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud);
