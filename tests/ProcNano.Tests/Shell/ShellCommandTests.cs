@@ -21,6 +21,13 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
+        public void EchoDashH_IsText_AsInEverySh_DashDashHelpStillShowsUsage()
+        {
+            Assert.Equal("-h x\n", _h.Out("echo -h x"));
+            Assert.StartsWith("Usage: echo ", _h.Out("echo --help"));
+        }
+
+        [Fact]
         public void EchoDashN_OmitsTheNewline() => Assert.Equal("x y", _h.Out("echo -n x y"));
 
         [Fact]
