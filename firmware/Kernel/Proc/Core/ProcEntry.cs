@@ -131,8 +131,14 @@ namespace ProcNano
                     _users++;
                 }
                 pf.Released = true;
-                if (Ops != null) Ops.Release(pf);
-                Unuse();
+                try
+                {
+                    if (Ops != null) Ops.Release(pf);
+                }
+                finally
+                {
+                    Unuse();
+                }
             }
             WaitIdle();
         }
