@@ -87,5 +87,21 @@ namespace ProcNano.Tests.HostSim
             Assert.Equal(2, r.Code);
             Assert.Equal("procnano-sim: " + dev + ": No such file or directory\n", r.Err);
         }
+
+        [Fact]
+        public void DashC_AndScript_NonAsciiText_PassesThroughAsUtf8()
+        {
+            // The shell works on bytes (UTF-8 from a terminal passes through unchanged); -c and --script text
+            // must reach it as the same bytes, not as UTF-16 code units cut to 8 bits.
+            const string text = "h\u00e9llo \u20ac \u00fcml";
+            var r = SimProcess.Run(null, "--bare", "-c", "echo " + text + " > /flash/u; cat /flash/u");
+            Assert.True(r.Code == 0, r.ToString());
+            Assert.Equal(text + "\n", r.Out);
+            string dir = SimProcess.NewFolder();
+            string file = Path.Combine(dir, "u.nsh");
+            System.IO.File.WriteAllText(file, "echo " + text + "\n");
+            var s = SimProcess.Run(null, "--bare", "--script", file);
+            Assert.Equal(text + "\n", s.Out);
+        }
     }
 }
