@@ -54,7 +54,6 @@ namespace ProcNano.Tests.Proc
 
         [Theory]
         [InlineData("abc")]
-        [InlineData("")]
         [InlineData("   \n")]
         [InlineData("-1")]
         [InlineData("12abc")]
