@@ -14,6 +14,14 @@ namespace ProcNano.HostSim
     /// </summary>
     public static class Simulator
     {
+        /// <summary>Text for the shell, which works on bytes (one char per byte, as they come from a tty): the
+        /// UTF-8 bytes of <paramref name="s"/>, so non-ASCII text reaches files and output as UTF-8, exactly as
+        /// when typed on a terminal, instead of as UTF-16 code units cut to 8 bits.</summary>
+        public static string ShellText(string s)
+        {
+            return System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(s));
+        }
+
         /// <summary>Longest line -c and --script accept (the interactive line stays at the tty's 256).</summary>
         public const int ScriptLineMax = 4096;
 
@@ -72,6 +80,13 @@ namespace ProcNano.HostSim
                 }
                 else if (opt.Serial != null)
                 {
+                    // SerialPort reports a missing device as "access denied": say what is wrong (Windows' COMn
+                    // names are no files).
+                    if (!OperatingSystem.IsWindows() && !System.IO.File.Exists(opt.Serial))
+                    {
+                        Console.Error.WriteLine("procnano-sim: " + opt.Serial + ": No such file or directory");
+                        return 2;
+                    }
                     try
                     {
                         serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud);
@@ -111,7 +126,7 @@ namespace ProcNano.HostSim
                 if (!opt.Bare)
                 {
                     string boot = BoardLoader.ReadBootScript(root, board);
-                    if (boot != null) shell.RunBootScript(boot);
+                    if (boot != null) shell.RunBootScript(ShellText(boot));
                     else kernel.Log.Print("sim: no boot script (" + (board.BootScript.Length > 0 ? board.BootScript : "none set") + ")");
                 }
                 long readyMs = clock.ElapsedMilliseconds;
@@ -126,8 +141,8 @@ namespace ProcNano.HostSim
                         + (long)sinceProcess + " ms after process start" + (terminal != null ? "\r\n" : "\n"));
                 }
 
-                if (opt.Command != null) return shell.RunScript(opt.Command);
-                if (script != null) return shell.RunScript(script);
+                if (opt.Command != null) return shell.RunScript(ShellText(opt.Command));
+                if (script != null) return shell.RunScript(ShellText(script));
                 return shell.Run(prompt);
             }
             finally

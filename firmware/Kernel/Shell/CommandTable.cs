@@ -16,7 +16,7 @@ namespace ProcNano
                 new Command("cd", "cd [DIR]", "change the working directory (default /)", FileCommands.Cd),
                 new Command("cp", "cp SRC DST", "copy a file (DST may be a directory)", FileCommands.Cp),
                 new Command("dmesg", "dmesg", "print the kernel log", SystemCommands.Dmesg),
-                new Command("echo", "echo [-n] [TEXT...]", "print the words, then a newline (-n: none)", FileCommands.Echo),
+                new Command("echo", "echo [-n] [TEXT...]", "print the words, then a newline (-n: none)", FileCommands.Echo, true),
                 new Command("exec", "exec PATH [ARGS...]", "start a program file as a new task; prints its pid", TaskCommands.Exec),
                 new Command("exit", "exit [STATUS]", "leave the shell", SystemCommands.Exit),
                 new Command("free", "free [-h]", "arena pages and managed heap: total, used, free, largest free block (kB; -h human units)", StatusCommands.Free, true),

@@ -145,6 +145,7 @@ namespace ProcNano
         {
             _exit = false;
             _closed = false;
+            if (_task.State == Task.Dead) return _task.ExitCode & 0xff;   // killed (by the boot script, say)
             while (!_exit)
             {
                 if (prompt)
@@ -296,6 +297,9 @@ namespace ProcNano
             if (fd >= 0) Out.TargetFile(Sys, _task, fd);
             if (argc > 0) _status = Dispatch(argc);
             else _status = StatusOk;
+            // The command ended the shell's own task (`kill` of its pid): the session is over, as for a sh
+            // killed by a signal (status 128 + signal); nothing more runs as a task that no longer exists.
+            if (_task.State == Task.Dead) RequestExit(_task.ExitCode & 0xff);
             if (fd >= 0)
             {
                 Out.Flush();

@@ -17,6 +17,15 @@ namespace ProcNano.Tests.HostSim
         }
     }
 
+    /// <summary>A theory that runs only where socat(1) is installed.</summary>
+    public sealed class SocatTheoryAttribute : TheoryAttribute
+    {
+        public SocatTheoryAttribute()
+        {
+            if (SerialPtyTests.Socat == null) Skip = "socat not found on PATH: install it (apt-get install socat) to run the pty test";
+        }
+    }
+
     /// <summary>
     /// The simulator serving its shell on one end of a socat pty pair, reached through System.IO.Ports on
     /// the other end at 115200 baud: exactly how a user reaches the ESP32's UART.
@@ -161,6 +170,62 @@ namespace ProcNano.Tests.HostSim
             finally
             {
                 if (!socat.HasExited) socat.Kill(true);
+            }
+        }
+
+        /// <summary>The simulator on one end of a socat pty pair, the test's SerialPort on the other.</summary>
+        private static (Process socat, Process sim, SerialPort port, Line line) SerialPair(string dir, params string[] simArgs)
+        {
+            string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b");
+            var socatInfo = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string arg in new[] { "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b }) socatInfo.ArgumentList.Add(arg);
+            Process socat = Process.Start(socatInfo);
+            var sw = Stopwatch.StartNew();
+            while (!(System.IO.File.Exists(a) && System.IO.File.Exists(b)) && sw.ElapsedMilliseconds < WaitMs) Thread.Sleep(20);
+            Assert.True(System.IO.File.Exists(a) && System.IO.File.Exists(b), "socat did not create the pty links");
+            var port = new SerialPort(b, 115200) { ReadTimeout = 100, WriteTimeout = 5000 };
+            port.Open();
+            var args = new System.Collections.Generic.List<string> { "--serial", a };
+            args.AddRange(simArgs);
+            Process sim = SimProcess.Start(dir, args.ToArray());
+            return (socat, sim, port, new Line(port));
+        }
+
+        [SocatTheory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Serial_PeerDisconnects_SimulatorExitsCleanly(bool midOutput)
+        {
+            string dir = SimProcess.NewFolder();
+            var (socat, sim, port, line) = SerialPair(dir, "--bare");
+            var stderr = sim.StandardError.ReadToEndAsync();
+            try
+            {
+                line.WaitFor("nsh> ");
+                line.Send("echo 7 > /flash/x; cat /flash/x\r");
+                line.WaitFor("7\r\nnsh> ");
+                if (midOutput)
+                {
+                    // Far more output than the pty pair buffers, and nobody reading it.
+                    line.Send("mmap 0x40000 rw- private\r");
+                    string addr = System.Text.RegularExpressions.Regex.Match(line.WaitFor("nsh> "), "0x[0-9a-f]{8}").Value;
+                    line.Send("hexdump " + addr + " 0x40000\r");
+                    Thread.Sleep(500);
+                }
+                // The other end of the line goes away: the pty pair is torn down.
+                port.Dispose();
+                socat.Kill(true);
+                Assert.True(sim.WaitForExit(WaitMs), "the simulator did not exit when the line went away");
+                Assert.Equal(0, sim.ExitCode);
+                Assert.True(stderr.Wait(WaitMs));
+                Assert.Equal("", stderr.Result);   // no exception, no stack trace
+            }
+            finally
+            {
+                if (!sim.HasExited) sim.Kill(true);
+                if (!socat.HasExited) socat.Kill(true);
+                socat.Dispose();
+                sim.Dispose();
             }
         }
 

@@ -49,8 +49,40 @@ namespace ProcNano.Tests.Proc
         public override void Release(ProcFile pf) { lock (Log) Log.Add("release"); }
     }
 
+    /// <summary>A file whose Show throws (a bug in a driver), with a Start/Stop pair that must stay balanced.</summary>
+    public sealed class ThrowingOps : SeqOps
+    {
+        public int Starts, Stops, Releases;
+        public override int Start(SeqFile s, int index) { Starts++; return index < 3 ? index : End; }
+        public override int Next(SeqFile s, int cursor, int index) { return index < 3 ? index : End; }
+        public override void Stop(SeqFile s) { Stops++; }
+        public override int Show(SeqFile s, int cursor, OutBuf o)
+        {
+            if (cursor == 1) throw new InvalidOperationException("driver bug");
+            o.Str("row\n");
+            return 0;
+        }
+        public override void Release(ProcFile pf) { Releases++; base.Release(pf); }
+    }
+
     public class ProcEntryLifetimeTests
     {
+        [Fact]
+        public void ShowThrows_CallIsStillCountedOut_StopRuns_RemoveDoesNotHang()
+        {
+            var kit = new ProcKit();
+            var ops = new ThrowingOps();
+            ProcEntry e = kit.K.Proc.Create("buggy", 0, ops, null);
+            KFile f = ProcKit.Open(kit.Get(kit.Init, "buggy"), kit.Init);
+            Assert.Throws<InvalidOperationException>(() => f.Inode.Read(f, kit.Init, 0, new byte[100], 0, 100));
+            Assert.Equal(ops.Starts, ops.Stops);   // a lock taken in Start is given back
+            Assert.Equal(0, e.Users);
+            var remover = new Thread(() => kit.K.Proc.Remove(e));
+            remover.Start();
+            Assert.True(remover.Join(5000), "remove waits for a call that ended with an exception");
+            Assert.Equal(1, ops.Releases);
+        }
+
         [Fact]
         public void Remove_WhileOpen_NewOpensFailEnoent()
         {
@@ -197,6 +229,35 @@ namespace ProcNano.Tests.Proc
                 Assert.Equal(16, ops.Opens);
                 Assert.Equal(16, ops.Releases);
             }
+        }
+
+        [Fact]
+        public void Remove_TwiceConcurrently_OneSucceedsAfterTheRundown_TheOtherEnoent()
+        {
+            // A remover that gets 0 may free what the entry's ops use: by then every release must have run.
+            var kit = new ProcKit();
+            int early = 0, both = 0;
+            for (int round = 0; round < 2000; round++)
+            {
+                var ops = new CountingOps();
+                ProcEntry e = kit.K.Proc.Create("twice", 0, ops, null);
+                KFile f = ProcKit.Open(kit.Get(kit.Init, "twice"), kit.Init);
+                int r1 = 1, r2 = 1, rel1 = -1, rel2 = -1;
+                using var start = new Barrier(2);
+                var other = new Thread(() => { start.SignalAndWait(); r2 = kit.K.Proc.Remove(e); rel2 = ops.Releases; });
+                other.Start();
+                start.SignalAndWait();
+                r1 = kit.K.Proc.Remove(e);
+                rel1 = ops.Releases;
+                other.Join();
+                if ((r1 == 0 && rel1 != 1) || (r2 == 0 && rel2 != 1)) early++;
+                if (r1 == 0 && r2 == 0) both++;
+                Assert.Equal(1, ops.Releases);
+                f.Inode.Release(f);
+                Assert.Equal(1, ops.Releases);
+            }
+            Assert.Equal(0, early);
+            Assert.Equal(0, both);
         }
 
         [Fact]

@@ -54,7 +54,6 @@ namespace ProcNano.Tests.Proc
 
         [Theory]
         [InlineData("abc")]
-        [InlineData("")]
         [InlineData("   \n")]
         [InlineData("-1")]
         [InlineData("12abc")]
@@ -67,6 +66,21 @@ namespace ProcNano.Tests.Proc
             Assert.Equal(-Errno.EINVAL, kit.WriteFile(kit.Init, "sys/vm/nr_trim_pages", text));
             Assert.Equal(3, kit.K.Mem.NrTrimPages);
             Assert.Equal("3\n", kit.Cat(kit.Init, "sys/vm/nr_trim_pages"));
+        }
+
+        [Fact]
+        public void EmptyWrite_ReturnsZero_ValueUnchanged()
+        {
+            // write(fd, buf, 0): proc_dointvec and proc_dostring consume nothing and succeed.
+            var kit = new ProcKit(new BoardConfig { NrTrimPages = 3, Hostname = "h" });
+            foreach (string path in new[] { "sys/vm/nr_trim_pages", "sys/kernel/hostname" })
+            {
+                KFile f = ProcKit.Open(kit.Get(kit.Init, path), kit.Init, KFile.O_WRONLY);
+                Assert.Equal(0, f.Inode.Write(f, kit.Init, 0, new byte[1], 0, 0));
+                f.Inode.Release(f);
+            }
+            Assert.Equal(3, kit.K.Mem.NrTrimPages);
+            Assert.Equal("h\n", kit.Cat(kit.Init, "sys/kernel/hostname"));
         }
 
         [Fact]

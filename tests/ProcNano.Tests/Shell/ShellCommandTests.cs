@@ -21,6 +21,13 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
+        public void EchoDashH_IsText_AsInEverySh_DashDashHelpStillShowsUsage()
+        {
+            Assert.Equal("-h x\n", _h.Out("echo -h x"));
+            Assert.StartsWith("Usage: echo ", _h.Out("echo --help"));
+        }
+
+        [Fact]
         public void EchoDashN_OmitsTheNewline() => Assert.Equal("x y", _h.Out("echo -n x y"));
 
         [Fact]
@@ -32,6 +39,27 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(100, o.Split('\n').Length - 1);
             Assert.Equal(2, _h.Run("echo" + string.Concat(System.Linq.Enumerable.Repeat(" w", ShellLexer.MaxTokens)), out o));
             Assert.Equal("sh: syntax error: too many words in one command (max " + ShellLexer.MaxTokens + ")\n", o);
+        }
+
+        [Theory]
+        [InlineData("cp /d/a /d/a")]
+        [InlineData("cp /d/a /d")]
+        [InlineData("cp /d/a /d/./a")]
+        public void Cp_OntoItself_IsRefused_TheFileIsKept(string line)
+        {
+            Assert.Equal(0, _h.Run("mkdir /d; echo precious > /d/a", out _));
+            Assert.Equal(1, _h.Run(line, out string o));
+            Assert.Matches("^cp: '/d/a' and '[/.da]+' are the same file\n$", o);
+            Assert.Equal("precious\n", _h.Out("cat /d/a"));
+        }
+
+        [Fact]
+        public void Cp_OntoItselfOnFlash_IsRefused_TheFileIsKept()
+        {
+            Assert.Equal(0, _h.Run("echo precious > /flash/a", out _));
+            Assert.Equal(1, _h.Run("cp /flash/a /flash/a", out string o));
+            Assert.Equal("cp: '/flash/a' and '/flash/a' are the same file\n", o);
+            Assert.Equal("precious\n", _h.Out("cat /flash/a"));
         }
 
         [Fact]

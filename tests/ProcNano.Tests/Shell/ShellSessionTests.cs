@@ -61,6 +61,32 @@ namespace ProcNano.Tests.Shell
             Assert.DoesNotContain(new string('x', 252), o.Replace("\r\n", ""));
         }
 
+        [Theory]
+        [InlineData("", 128 + 15)]
+        [InlineData("-9 ", 128 + 9)]
+        public void KillingTheShellsOwnTask_EndsTheSession_LikeASignalledSh(string sig, int status)
+        {
+            KKernel k = Boot();
+            var tty = new MemoryTty();
+            var sh = new KShell(k, tty);
+            int pid = sh.Task.Pid.NrIn(sh.Task.PidNs);
+            tty.Type("kill " + sig + pid + "; echo same line\recho next line\r");
+            Assert.Equal(status, sh.Run());
+            Assert.True(sh.Exited);
+            Assert.Equal("nsh> kill " + sig + pid + "; echo same line\r\n", tty.Output);   // nothing ran after the kill
+            Assert.Equal(Task.Dead, sh.Task.State);
+        }
+
+        [Fact]
+        public void Serve_ShellKilledByItsOwnKill_ANewSessionPrompts()
+        {
+            KKernel k = Boot();
+            // The first session's shell is the first task after init; the next line must reach a live shell.
+            var tty = new MemoryTty().Type("kill 2\rcat /proc/self/comm\r");
+            KShell.Serve(k, tty, null);
+            Assert.Contains("nsh> cat /proc/self/comm\r\nsh\r\n", tty.Output);
+        }
+
         [Fact]
         public void Run_CalledAgainAfterExit_StartsANewSession()
         {

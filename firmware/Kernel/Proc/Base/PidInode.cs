@@ -67,6 +67,9 @@ namespace ProcNano
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = f.Private as ProcFile;
             if (pf == null) return -Errno.EIO;
+            // A row nobody may write has no write method: vfs_write's EINVAL (generic entries, behind
+            // proc_reg_write, give EIO instead).
+            if ((Row.Mode & 0x92) == 0) return -Errno.EINVAL;
             if (Pid.Task == null) return -Errno.ESRCH;
             return Row.Ops.Write(pf, current, pos, buf, off, count);
         }

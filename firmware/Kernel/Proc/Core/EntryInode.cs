@@ -27,15 +27,21 @@ namespace ProcNano
                 e.Unuse();
                 return 0;
             }
-            ProcFile pf = new ProcFile(f, this);
-            r = e.Ops == null ? 0 : e.Ops.Open(pf, current);
-            if (r >= 0)
+            try
             {
-                f.Private = pf;
-                e.AddOpener(pf);
-                r = 0;
+                ProcFile pf = new ProcFile(f, this);
+                r = e.Ops == null ? 0 : e.Ops.Open(pf, current);
+                if (r >= 0)
+                {
+                    f.Private = pf;
+                    e.AddOpener(pf);
+                    r = 0;
+                }
             }
-            e.Unuse();
+            finally
+            {
+                e.Unuse();   // even if the ops throw: removal waits for the count to reach 0
+            }
             return r;
         }
 
@@ -45,8 +51,14 @@ namespace ProcNano
             if (pf == null) return;
             f.Private = null;
             if (!Entry.TakeOpener(pf)) return;   // the remover already ran it
-            if (Entry.Ops != null) Entry.Ops.Release(pf);
-            Entry.Unuse();
+            try
+            {
+                if (Entry.Ops != null) Entry.Ops.Release(pf);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
 
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
@@ -55,9 +67,14 @@ namespace ProcNano
             ProcFile pf = f.Private as ProcFile;
             if (pf == null || pf.Released) return -Errno.EIO;
             if (!Entry.Use()) return -Errno.EIO;
-            int r = Entry.Ops == null ? -Errno.EIO : Entry.Ops.Read(pf, current, pos, buf, off, count);
-            Entry.Unuse();
-            return r;
+            try
+            {
+                return Entry.Ops == null ? -Errno.EIO : Entry.Ops.Read(pf, current, pos, buf, off, count);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
 
         public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
@@ -66,9 +83,14 @@ namespace ProcNano
             ProcFile pf = f.Private as ProcFile;
             if (pf == null || pf.Released) return -Errno.EIO;
             if (!Entry.Use()) return -Errno.EIO;
-            int r = Entry.Ops == null ? -Errno.EIO : Entry.Ops.Write(pf, current, pos, buf, off, count);
-            Entry.Unuse();
-            return r;
+            try
+            {
+                return Entry.Ops == null ? -Errno.EIO : Entry.Ops.Write(pf, current, pos, buf, off, count);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
 
         public override int Lookup(Task current, string name, out Inode child)
@@ -85,9 +107,14 @@ namespace ProcNano
             if (IsRoot) return PidDirs.Lookup(PSb, name, out child);
             if (Entry.Ops == null) return -Errno.ENOENT;
             if (!Entry.Use()) return -Errno.ENOENT;
-            int r = Entry.Ops.Lookup(this, current, name, out child);
-            Entry.Unuse();
-            return r;
+            try
+            {
+                return Entry.Ops.Lookup(this, current, name, out child);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
 
         public override int ReadDir(Task current, int index, out string name, out Inode child)
@@ -109,9 +136,14 @@ namespace ProcNano
             if (IsRoot) return PidDirs.ReadDir(PSb, index, out name, out child);
             if (Entry.Ops == null) return 0;
             if (!Entry.Use()) return 0;
-            int r = Entry.Ops.ReadDir(this, current, index, out name, out child);
-            Entry.Unuse();
-            return r;
+            try
+            {
+                return Entry.Ops.ReadDir(this, current, index, out name, out child);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
 
         public override string ReadLink(Task current, out int err)
@@ -124,9 +156,14 @@ namespace ProcNano
                 return Entry.Data as string;
             }
             if (!Entry.Use()) { err = -Errno.ENOENT; return null; }
-            string s = Entry.Ops.ReadLink(this, current, out err);
-            Entry.Unuse();
-            return s;
+            try
+            {
+                return Entry.Ops.ReadLink(this, current, out err);
+            }
+            finally
+            {
+                Entry.Unuse();
+            }
         }
     }
 }

@@ -100,7 +100,8 @@ namespace ProcNano
             }
         }
 
-        /// <summary>Marks the entry removed. False if it already was (another remover owns the rundown).</summary>
+        /// <summary>Marks the entry removed (the tree does it under its lock, as it unlinks the entry). False if it
+        /// already was.</summary>
         internal bool MarkRemoved()
         {
             lock (this)
@@ -130,8 +131,14 @@ namespace ProcNano
                     _users++;
                 }
                 pf.Released = true;
-                if (Ops != null) Ops.Release(pf);
-                Unuse();
+                try
+                {
+                    if (Ops != null) Ops.Release(pf);
+                }
+                finally
+                {
+                    Unuse();
+                }
             }
             WaitIdle();
         }

@@ -139,9 +139,12 @@ namespace ProcNano
             if (e == null || e == Root) return -Errno.EINVAL;
             lock (_lock)
             {
+                // Unlinked and marked in one step: a second remover finds it gone (ENOENT) instead of returning
+                // 0 while the first is still running it down.
                 ProcEntry p = e.Parent;
-                if (p == null || e.Removed) return -Errno.ENOENT;
+                if (p == null || e.Removed || p.Children.IndexOf(e) < 0) return -Errno.ENOENT;
                 p.Children.Remove(e);
+                e.MarkRemoved();
             }
             RemoveTree(e);
             return 0;
@@ -161,9 +164,9 @@ namespace ProcNano
             return e == null ? -Errno.ENOENT : Remove(e);
         }
 
+        // Runs down an entry already unlinked and marked removed (under the tree lock), children first.
         private void RemoveTree(ProcEntry e)
         {
-            if (!e.MarkRemoved()) return;   // someone else is already running it down
             if (e.IsDir)
             {
                 // The directory was marked first, so an open handle on it already lists nothing.
@@ -175,6 +178,7 @@ namespace ProcNano
                         if (e.Children.Count == 0) break;
                         c = (ProcEntry)e.Children[e.Children.Count - 1];
                         e.Children.RemoveAt(e.Children.Count - 1);
+                        c.MarkRemoved();
                     }
                     RemoveTree(c);
                 }

@@ -59,22 +59,29 @@ namespace ProcNano
             if (copied == count) return copied;
 
             if (!FindTarget()) return copied > 0 ? copied : -Errno.ESRCH;
-            int cursor = Ops.Start(this, _index);
             int err = 0;
-            while (cursor != SeqOps.End)
+            int cursor = Ops.Start(this, _index);
+            try
             {
-                if (cursor < 0) { err = cursor; break; }
-                int len = Render(cursor);
-                if (len < 0) { err = len; break; }
-                _index++;
-                _from = 0;
-                _pending = len;
-                copied += Drain(buf, off + copied, count - copied);
-                if (copied == count) break;
-                cursor = Ops.Next(this, cursor, _index);
+                while (cursor != SeqOps.End)
+                {
+                    if (cursor < 0) { err = cursor; break; }
+                    int len = Render(cursor);
+                    if (len < 0) { err = len; break; }
+                    _index++;
+                    _from = 0;
+                    _pending = len;
+                    copied += Drain(buf, off + copied, count - copied);
+                    if (copied == count) break;
+                    cursor = Ops.Next(this, cursor, _index);
+                }
             }
-            Ops.Stop(this);
-            Target = null;
+            finally
+            {
+                // Even if a Show throws (a bug): Start may have taken a lock that Stop gives back.
+                Ops.Stop(this);
+                Target = null;
+            }
             if (err < 0 && copied == 0) return err;
             return copied;
         }
@@ -131,25 +138,31 @@ namespace ProcNano
             _pending = 0;
             if (pos == 0) return 0;
             if (!FindTarget()) return -Errno.ESRCH;
-            int cursor = Ops.Start(this, 0);
             int err = 0;
-            while (cursor != SeqOps.End)
+            int cursor = Ops.Start(this, 0);
+            try
             {
-                if (cursor < 0) { err = cursor; break; }
-                int len = Render(cursor);
-                if (len < 0) { err = len; break; }
-                _index++;
-                if (_pos + len > pos)
+                while (cursor != SeqOps.End)
                 {
-                    _from = (int)(pos - _pos);
-                    _pending = len - _from;
-                    break;
+                    if (cursor < 0) { err = cursor; break; }
+                    int len = Render(cursor);
+                    if (len < 0) { err = len; break; }
+                    _index++;
+                    if (_pos + len > pos)
+                    {
+                        _from = (int)(pos - _pos);
+                        _pending = len - _from;
+                        break;
+                    }
+                    _pos += len;
+                    cursor = Ops.Next(this, cursor, _index);
                 }
-                _pos += len;
-                cursor = Ops.Next(this, cursor, _index);
             }
-            Ops.Stop(this);
-            Target = null;
+            finally
+            {
+                Ops.Stop(this);
+                Target = null;
+            }
             if (err < 0)
             {
                 _index = 0;

@@ -3,7 +3,8 @@ namespace ProcNano
     /// <summary>
     /// /proc/&lt;pid&gt;/smaps (MMU-only in Linux, carried over on purpose): per VMA its maps line, then the
     /// 2.6.25 block of sizes, each label padded to 16 columns and the value "%8lu kB". Referenced and dirty
-    /// come from the software page bits the kernel's accessors set (see <see cref="WorkingSet"/>).
+    /// come from the software page bits the kernel's accessors set (see <see cref="WorkingSet"/>). Page counts
+    /// round up to whole kB (a 256-byte page is not 0 kB); Pss, a fraction by nature, is truncated as in Linux.
     /// </summary>
     public sealed class SmapsOps : VmaSeqOps
     {
@@ -20,14 +21,14 @@ namespace ProcNano
             WorkingSet ws = (WorkingSet)s.Private;
             MapsLine.Vma(o, k.Mem, v);
             ws.Measure(k, v);
-            PidFormat.Kb(o, "Size:", ws.Size);
-            PidFormat.Kb(o, "Rss:", ws.Rss);
+            PidFormat.KbPages(o, "Size:", ws.Size);
+            PidFormat.KbPages(o, "Rss:", ws.Rss);
             PidFormat.Kb(o, "Pss:", ws.Pss);
-            PidFormat.Kb(o, "Shared_Clean:", ws.SharedClean);
-            PidFormat.Kb(o, "Shared_Dirty:", ws.SharedDirty);
-            PidFormat.Kb(o, "Private_Clean:", ws.PrivateClean);
-            PidFormat.Kb(o, "Private_Dirty:", ws.PrivateDirty);
-            PidFormat.Kb(o, "Referenced:", ws.Referenced);
+            PidFormat.KbPages(o, "Shared_Clean:", ws.SharedClean);
+            PidFormat.KbPages(o, "Shared_Dirty:", ws.SharedDirty);
+            PidFormat.KbPages(o, "Private_Clean:", ws.PrivateClean);
+            PidFormat.KbPages(o, "Private_Dirty:", ws.PrivateDirty);
+            PidFormat.KbPages(o, "Referenced:", ws.Referenced);
             return 0;
         }
     }

@@ -45,6 +45,7 @@ namespace ProcNano
         {
             if (Ctl.IsDir) return -Errno.EISDIR;
             if ((Mode & 0x92) == 0) return -Errno.EACCES;   // no write bit for anyone
+            if (count == 0) return 0;                        // nothing to parse: the value stays, as in Linux
             return Ctl.Handler.Store(K, current, buf, off, count);
         }
 

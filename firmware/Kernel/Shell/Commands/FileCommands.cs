@@ -143,6 +143,11 @@ namespace ProcNano
             string src = argv[1], dst = argv[2];
             StatInfo st = new StatInfo();
             if (sh.Sys.Stat(t, dst, st) == 0 && (st.Mode & Stat.S_IFMT) == Stat.S_IFDIR) dst = ShellArgs.Join(dst, ShellArgs.BaseName(src));
+            // Opening the destination truncates it: onto the source itself that would lose the file.
+            StatInfo sst = new StatInfo();
+            if (sh.Sys.Stat(t, src, sst) == 0 && sh.Sys.Stat(t, dst, st) == 0 && st.Ino == sst.Ino
+                && st.Major == sst.Major && st.Minor == sst.Minor)
+                return sh.Complain("cp", "'" + src + "' and '" + dst + "' are the same file");
             int from = sh.Sys.Open(t, src, File.O_RDONLY, 0);
             if (from < 0) return sh.Fail("cp", src, from);
             // A new file gets the source's permission bits, as cp(1) does: a copied program stays executable.

@@ -10,7 +10,9 @@ namespace ProcNano
 
         /// <summary>
         /// ps: "  PID  PPID USER     STAT   VSZ   RSS COMMAND", one row per task visible in the shell's pid
-        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskSize"/>.
+        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskSize"/>: the
+        /// figures /proc/&lt;pid&gt;/stat shows (vsize bytes, rss pages), rounded up to whole kB so that with
+        /// pages under 1 KiB (the ESP32 boards' 256 bytes) a task holding memory never reads 0.
         /// </summary>
         public static int Ps(Shell sh, string[] argv, int argc)
         {
@@ -34,9 +36,9 @@ namespace ProcNano
                     o.Char(' ');
                     o.Char(t.State);
                     o.Str("   ");
-                    o.Dec(TaskSize.VszBytes(k, t) / 1024, 5);
+                    o.Dec(KbUp(TaskSize.VszBytes(k, t)), 5);
                     o.Char(' ');
-                    o.Dec(TaskSize.RssBytes(k, t) / 1024, 5);
+                    o.Dec(KbUp(TaskSize.RssBytes(k, t)), 5);
                     o.Char(' ');
                     CommandLine(o, t);
                     o.Char('\n');
@@ -44,6 +46,8 @@ namespace ProcNano
             }
             return Shell.StatusOk;
         }
+
+        private static long KbUp(long bytes) { return (bytes + 1023) / 1024; }
 
         private static void CommandLine(ShellWriter o, Task t)
         {
@@ -68,6 +72,8 @@ namespace ProcNano
         /// </code>
         /// Mem is the page arena (largest = the biggest free buddy block, the largest mmap that can
         /// succeed); Heap the runtime's managed heap, where kernel objects live ('-' where unknown).
+        /// kB figures are truncated as /proc/meminfo's are, and used is total - free of those figures (as
+        /// procps computes it), so a row adds up even when pages are smaller than a kB.
         /// </summary>
         public static int Free(Shell sh, string[] argv, int argc)
         {
@@ -99,6 +105,7 @@ namespace ProcNano
 
         private static void Row(ShellWriter o, string label, long total, long used, long free, long largest, bool human)
         {
+            if (!human && used >= 0 && total >= 0 && free >= 0) used = (total / 1024 - free / 1024) * 1024;
             o.StrLeft(label, 6);
             Cell(o, total, human);
             Cell(o, used, human);
@@ -133,8 +140,8 @@ namespace ProcNano
         }
     }
 
-    /// <summary>The per-task sizes ps shows: NOMMU's task_vsize, the sum of (vm_end - vm_start) over the mm's
-    /// VMAs (shared ones included), in bytes.</summary>
+    /// <summary>The per-task sizes ps shows, in bytes: NOMMU's task_vsize, the sum of (vm_end - vm_start) over
+    /// the mm's VMAs (shared ones included), and the resident pages /proc/&lt;pid&gt;/stat counts.</summary>
     public static class TaskSize
     {
         public static long VszBytes(Kernel k, Task t)
@@ -143,7 +150,11 @@ namespace ProcNano
             return t.Mm == null ? 0 : k.Mem.VSize(t.Mm);
         }
 
-        /// <summary>No MMU, no paging: everything a task has mapped is resident.</summary>
-        public static long RssBytes(Kernel k, Task t) { return VszBytes(k, t); }
+        /// <summary>No MMU, no paging: every page a task's VMAs cover is resident (stat's rss field, whole
+        /// pages, since a NOMMU VMA may end mid-page).</summary>
+        public static long RssBytes(Kernel k, Task t)
+        {
+            return t.Mm == null ? 0 : StatOps.ResidentPages(k, t.Mm) << k.Mem.PageShift;
+        }
     }
 }

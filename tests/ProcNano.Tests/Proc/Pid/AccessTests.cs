@@ -88,5 +88,20 @@ namespace ProcNano.Tests.PidFiles
             t.Dumpable = false;
             Assert.True(ReadOnce(k, t, fd) > 0);
         }
+
+        [Theory]
+        [InlineData("status")]
+        [InlineData("stat")]
+        [InlineData("cmdline")]
+        [InlineData("mounts")]
+        public void Write_PidFileWithNoWriteMethod_Einval_GenericEntryEio(string file)
+        {
+            // Root may open a 0444 file for writing; the write then fails as vfs_write fails a file with no
+            // write method (EINVAL), while generic entries go through proc_reg_write (EIO).
+            var k = Host();
+            Task t = Exec(k, k.Init, "hold", "1");
+            Assert.Equal(-Errno.EINVAL, WriteText(k, k.Init, Path(t, file), "x"));
+            Assert.Equal(-Errno.EIO, WriteText(k, k.Init, "/proc/meminfo", "x"));
+        }
     }
 }

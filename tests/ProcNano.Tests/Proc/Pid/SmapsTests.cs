@@ -67,6 +67,19 @@ namespace ProcNano.Tests.PidFiles
             Assert.Equal(whole, Cat(k, k.Init, Path(t, "smaps"), 1));
         }
 
+        [Fact]
+        public void Smaps_PagesUnder1KiB_PageCountsRoundUpToWholeKb_NotZero()
+        {
+            // The ESP32 boards' 256-byte pages: a one-page VMA is 0.25 kB, which must not read as 0 kB.
+            var k = Host(64, 256);
+            Task t = Exec(k, k.Init, "hold", "1");
+            long a = k.Sys.Mmap(t, 0, 256, RW, Anon, -1, 0);
+            Assert.True(a > 0);
+            Poke(k, t, a);
+            // Pss, a fraction by nature, is truncated as Linux does (256 bytes = 0 kB).
+            Assert.Equal(MapsLine(a, a + 256, "rw-p", 0, 0, 0, 0, null) + Sizes(1, 1, 0, 0, 0, 0, 1, 1), Block(k, t, a));
+        }
+
         // ---- clear_refs ----
 
         [Fact]
