@@ -12,7 +12,7 @@ namespace ProcNano
 
         public readonly string Name;
         /// <summary>Shown as the size column of /proc/modules: an estimate of the managed-heap bytes the
-        /// module's objects take while loaded (see docs/FOOTPRINT.md for the cost rules).</summary>
+        /// module's objects take while loaded (cost rules: firmware/Kernel/Memory/Footprint.cs).</summary>
         public readonly int Size;
         /// <summary>Modules that must be loaded first (this module then counts as their user).</summary>
         public readonly string[] Depends;
