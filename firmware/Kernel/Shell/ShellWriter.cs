@@ -24,6 +24,8 @@ namespace ProcNano
         /// <summary>The first -errno a redirected write met since the target was set (0 if none).</summary>
         public int Error => _error;
         public bool ToFile => _fd >= 0;
+        /// <summary>The redirect target's descriptor in the shell task (-1 when not writing to a file).</summary>
+        public int FileFd => _fd;
 
         public void TargetTty(LineDiscipline ld)
         {

@@ -53,6 +53,24 @@ namespace ProcNano.Tests.Shell
             Assert.Equal("precious\n", _h.Out("cat /d/a"));
         }
 
+        [Theory]
+        [InlineData("cat /tmp/f >> /tmp/f")]
+        [InlineData("cat /tmp/g /tmp/f > /tmp/f")]
+        public void Cat_InputIsTheOutputFile_IsRefused_TheFileDoesNotGrow(string line)
+        {
+            Assert.Equal(0, _h.Run("echo abc > /tmp/f; echo def > /tmp/g", out _));
+            Assert.Equal(1, _h.Run(line, out string o));
+            Assert.Contains("cat: /tmp/f: input file is output file\n", o);
+            Assert.True(_h.Out("cat /tmp/f").Length <= "def\nabc\n".Length);
+        }
+
+        [Fact]
+        public void Cat_OtherFileIntoRedirect_StillWorks()
+        {
+            Assert.Equal(0, _h.Run("echo abc > /tmp/f; cat /tmp/f >> /tmp/h; cat /tmp/f >> /tmp/h", out _));
+            Assert.Equal("abc\nabc\n", _h.Out("cat /tmp/h"));
+        }
+
         [Fact]
         public void Cp_OntoItselfOnFlash_IsRefused_TheFileIsKept()
         {

@@ -35,12 +35,26 @@ namespace ProcNano
             return status;
         }
 
+        private static bool IsOutputFile(Shell sh, int fd)
+        {
+            if (!sh.Out.ToFile) return false;
+            StatInfo a = new StatInfo(), b = new StatInfo();
+            if (sh.Sys.Fstat(sh.Task, fd, a) < 0 || sh.Sys.Fstat(sh.Task, sh.Out.FileFd, b) < 0) return false;
+            return (a.Mode & Stat.S_IFMT) == Stat.S_IFREG && a.Ino == b.Ino && a.Major == b.Major && a.Minor == b.Minor;
+        }
+
         /// <summary>Copies a file to the shell's output through <see cref="Shell.IoBuf"/>. 0 or 1.</summary>
         public static int Stream(Shell sh, string cmd, string path)
         {
             Task t = sh.Task;
             int fd = sh.Sys.Open(t, path, File.O_RDONLY, 0);
             if (fd < 0) return sh.Fail(cmd, path, fd);
+            if (IsOutputFile(sh, fd))
+            {
+                // `cat f >> f` would read what it writes until the file system is full.
+                sh.Sys.Close(t, fd);
+                return sh.Complain(cmd, path + ": input file is output file");
+            }
             int status = Shell.StatusOk;
             while (true)
             {
