@@ -113,7 +113,6 @@ namespace ProcNano
             Mm mm = t.Mm;
             if (--mm.Users > 0) return;
             while (mm.Vmas.Count > 0) DeleteVma(mm, mm.Vmas[0], t);
-            mm.TotalVm = 0;
             if (mm.ExeFile != null)
             {
                 Files.Close(mm.ExeFile);

@@ -11,8 +11,6 @@ namespace ProcNano
         public File ExeFile;
         /// <summary>VMAs with VM_EXECUTABLE (2.6.29's num_exe_file_vmas).</summary>
         public int ExeVmas;
-        /// <summary>Pages mapped fresh (shared attaches do not add), as total_vm.</summary>
-        public int TotalVm;
         public uint StartCode, EndCode, StartData, EndData, StartBrk, Brk, StartStack;
 
         public int MapCount => Vmas.Count;

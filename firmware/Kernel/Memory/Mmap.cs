@@ -66,7 +66,6 @@ namespace ProcNano
             Vmas.Pgoff[v] = (int)pgoff;
             Vmas.Region[v] = r;
             AddVma(t.Mm, v);
-            t.Mm.TotalVm += (int)(rlen >> PageShift);
             return Vmas.Start[v];
         }
 

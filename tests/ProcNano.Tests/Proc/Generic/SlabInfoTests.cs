@@ -55,7 +55,7 @@ namespace ProcNano.Tests.Proc.Generic
                 lines.Skip(1).Select(l => l.Substring(0, 17).TrimEnd()).ToArray());
             Assert.Equal("vm_region              0     16     32      512", lines[1]);
             Assert.Equal("vm_area                0     16     24      384", lines[2]);
-            Assert.Equal("mm                     1      1    192      192", lines[3]);
+            Assert.Equal("mm                     1      1    180      180", lines[3]);
             Assert.Equal("task                   1      1    300      300", lines[4]);
             Assert.Equal("pid                    1      1    108      108", lines[5]);
             Assert.Equal("shm_segment            0      0    204        0", lines[9]);
@@ -67,7 +67,7 @@ namespace ProcNano.Tests.Proc.Generic
             var rows = Read(Boot());
             Assert.Equal(32, rows["vm_region"].Size);
             Assert.Equal(24, rows["vm_area"].Size);
-            Assert.Equal(192, rows["mm"].Size);
+            Assert.Equal(180, rows["mm"].Size);
             Assert.Equal(300, rows["task"].Size);
             Assert.Equal(108, rows["pid"].Size);
             Assert.Equal(96, rows["file"].Size);
