@@ -1,17 +1,44 @@
 namespace ProcNano
 {
     /// <summary>
-    /// One booted kernel instance. No static state: tests boot many kernels side by side. Each subsystem adds
-    /// its fields and boot step in its own folder through this partial class (Memory/Kernel.Memory.cs, ...).
+    /// One booted kernel instance (no static state: tests boot many side by side). Its fields are the
+    /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
+    /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed partial class Kernel
+    public sealed class Kernel
     {
+        // Lib and Board
         public readonly BoardConfig Board;
         public readonly IPlatform Platform;
         public readonly KernelLog Log;
         /// <summary>Big kernel lock: syscalls from the shell, the serial line and test threads are serialised
         /// here, as a uniprocessor kernel without preemption would be.</summary>
         public readonly object Lock = new object();
+        // Pages
+        public readonly PageAllocator Pages;
+        public readonly PhysMem Phys;
+        // Vfs and the file systems
+        public readonly Vfs Vfs;
+        public readonly FsContext Fs;
+        // Memory: regions, VMAs, mmap/munmap
+        public readonly MemoryManager Mem;
+        // Tasks
+        public readonly TaskTable Tasks;
+        public readonly Loader Loader;
+        /// <summary>pid 1.</summary>
+        public readonly Task Init;
+        // Ipc, Syscalls
+        public readonly Shm Shm;
+        public readonly Syscalls Sys;
+        // Modules, Proc
+        public readonly ProcTree Proc;
+        public readonly ModuleTable Modules;
+        /// <summary>The shell UART's driver: its byte counters, shown in /proc/driver/uart while loaded.</summary>
+        public readonly UartModule Uart;
+        /// <summary>kernel.hostname and the other uname fields root may change.</summary>
+        public readonly UtsSettings Uts;
+        /// <summary>What the kernel's own objects cost (/proc/slabinfo, meminfo's Slab).</summary>
+        public readonly SlabTable Slab;
 
         public Kernel(BoardConfig board, IPlatform platform)
         {
@@ -19,27 +46,119 @@ namespace ProcNano
             Platform = platform;
             Log = new KernelLog(board.KmsgSize, platform);
             Log.Print("ProcNano version " + Version.Release + " (board " + board.Name + ")");
-            BootMemory();
-            BootVfs();
-            BootTasks();
-            BootIpc();
-            BootProc();
-            BootLate();
+
+            Pages = new PageAllocator(board.ArenaPages);
+            Phys = new PhysMem(board.ArenaBase, board.PageSize, board.PageShift, board.ArenaPages, board.RomBase);
+            Log.Print("Memory: " + (board.ArenaPages * board.PageSize / 1024).ToString() + "k arena, "
+                + board.ArenaPages.ToString() + " pages of " + board.PageSize.ToString() + " bytes at 0x"
+                + board.ArenaBase.ToString("x8"));
+
+            Vfs = new Vfs(new FileTable());
+            Fs = new FsContext(Pages, Phys, platform, Log, Vfs);
+            MountRootFs();
+            RamfsSuper shmStore = new RamfsSuper(Fs, Vfs.AllocAnonMinor(), true);
+            Vfs.KernMount(shmStore);
+            Phys.SetRom(ProgramTable.BuildRom(board.PageSize));
+            MountBoot("romfs", "/dev/mtdblock0", "/bin");
+            if (board.FlashMount != null && board.FlashMount.Length > 0)
+            {
+                Vfs.Mkdir(null, board.FlashMount, 0x1ED);
+                MountBoot("flashfs", "/dev/mtdblock1", board.FlashMount);
+            }
+
+            Mem = new MemoryManager(Pages, Phys, Vfs.Files, Log, board.NrTrimPages);
+
+            Tasks = new TaskTable(board.PidMax, new string[] { "lo", "eth0" }, Lock, Mem, Vfs.Files, platform);
+            Vfs.MountUsers = Tasks;
+            Loader = new Loader(Vfs, Mem, Phys, Pages, Tasks, board);
+            Init = Tasks.NewTask(null, "init", Tasks.RootNs, Tasks.RootNet);
+
+            Shm = new Shm(Vfs, Mem, shmStore, platform, (long)board.ArenaPages * board.PageSize);
+            Mem.ShmClose = Shm;
+            Sys = new Syscalls(this);
+            Loader.Sys = Sys;
+
+            Uts = new UtsSettings(board.Hostname);
+            Proc = new ProcTree(this);
+            Modules = new ModuleTable(this);
+            Uart = new UartModule(board);
+            Modules.Register(Uart);
+            Vfs.RegisterFs(ProcFs.TypeName, true, MountProc);
+            int e = Vfs.Mount(null, "proc", "/proc", ProcFs.TypeName);
+            Log.Print(e < 0 ? "procfs: cannot mount /proc: " + Errno.StrError(e) : "VFS: Mounted proc on /proc.");
+
+            Slab = new SlabTable();
+            RegisterSlabs();
+            LogFootprint();
         }
 
-        partial void BootMemory();
-        partial void BootVfs();
-        partial void BootTasks();
-        partial void BootIpc();
-        partial void BootProc();
-        partial void BootLate();
-    }
+        private void MountRootFs()
+        {
+            Vfs.RegisterFs("ramfs", true, Fs.MountRamfs);
+            Vfs.RegisterFs("romfs", false, Fs.MountRomfs);
+            Vfs.RegisterFs("flashfs", false, Fs.MountFlash);
+            RamfsSuper root = new RamfsSuper(Fs, Vfs.AllocAnonMinor(), false);
+            root.DevName = "rootfs";
+            Vfs.Mount("/", root);
+            Log.Print("VFS: Mounted root (ramfs filesystem).");
+            Vfs.Mkdir(null, "/bin", 0x1ED);
+            Vfs.Mkdir(null, "/flash", 0x1ED);
+            Vfs.Mkdir(null, "/proc", 0x16D);  // 0555 as Linux's /proc
+            Vfs.Mkdir(null, "/dev", 0x1ED);
+            Vfs.Mkdir(null, "/tmp", 0x3FF);   // 01777: anyone may create, only owners remove
+        }
 
-    /// <summary>Release strings shown by uname and /proc/version.</summary>
-    public static class Version
-    {
-        public const string OsType = "Linux";
-        public const string Release = "2.6.29-procnano";
-        public const string Build = "#1 PREEMPT";
+        private void MountBoot(string type, string source, string target)
+        {
+            int e = Vfs.Mount(null, source, target, type);
+            if (e < 0) Log.Print("VFS: cannot mount " + type + " on " + target + ": " + Errno.StrError(e));
+            else Log.Print("VFS: Mounted " + type + " on " + target + ".");
+        }
+
+        // A procfs shows the pid namespace of the task that mounts it.
+        private SuperBlock MountProc(Task mounter, string source)
+        {
+            ProcSuperBlock sb = ProcFs.NewSuperBlock(this, mounter == null ? null : mounter.PidNs);
+            sb.Minor = Vfs.AllocAnonMinor();
+            return sb;
+        }
+
+        // Each subsystem's object kinds, in /proc/slabinfo's order; the counts are the owners' own.
+        private void RegisterSlabs()
+        {
+            Slab.Register("vm_region", Footprint.Region, Mem.RegionsUsed, Mem.RegionSlots);
+            Slab.Register("vm_area", Footprint.Vma, Mem.VmasUsed, Mem.VmaSlots);
+            Slab.Register("mm", Footprint.Mm, Tasks.MmCount, Tasks.MmCount);
+            Slab.Register("task", Footprint.Task, Tasks.TaskCount, Tasks.TaskCount);
+            Slab.Register("pid", Footprint.Pid, Tasks.PidCount, Tasks.PidCount);
+            Slab.Register("file", Footprint.File, Vfs.OpenFileCount, Vfs.OpenFileCount);
+            Slab.Register("inode", Footprint.Inode, InodeCount, InodeCount);
+            Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc.EntryCount, Proc.EntryCount);
+            Slab.Register("shm_segment", Footprint.ShmSegment, Shm.SegmentCount, Shm.SegmentCount);
+        }
+
+        // Inodes the kernel keeps: the mounted trees, and shm segments (unlinked files of the shm store).
+        private int InodeCount() { return Vfs.CachedInodeCount() + Shm.Count; }
+
+        // Last boot step: everything the kernel builds at boot exists, so the log can say what it took,
+        // beside the runtime's own heap numbers where the platform knows them.
+        private void LogFootprint()
+        {
+            long bytes;
+            int objects;
+            lock (Lock)
+            {
+                bytes = Slab.TotalBytes();
+                objects = Slab.TotalObjects();
+            }
+            string line = "Slab: kernel objects take " + bytes.ToString() + " bytes (" + objects.ToString()
+                + " objects of " + Slab.Count.ToString() + " kinds), page map "
+                + SlabTable.PageMapBytes(Pages.Pages).ToString() + " bytes";
+            long heapTotal = Platform == null ? -1 : Platform.ManagedHeapTotal;
+            long heapFree = Platform == null ? -1 : Platform.ManagedHeapFree;
+            if (heapTotal >= 0 && heapFree >= 0)
+                line += "; managed heap " + (heapTotal - heapFree).ToString() + "/" + heapTotal.ToString() + " bytes used";
+            Log.Print(line);
+        }
     }
 }

@@ -2,11 +2,8 @@ namespace ProcNano
 {
     /// <summary>What the kernel needs from the runtime it runs on. The device (nanoFramework) and the host
     /// simulator each implement it; the kernel itself has no #if.</summary>
-    public interface IPlatform
+    public interface IPlatform : IClock
     {
-        /// <summary>Milliseconds since boot (monotonic).</summary>
-        long UptimeMs { get; }
-
         /// <summary>Seconds since the Unix epoch, for file times.</summary>
         long UnixTime { get; }
 

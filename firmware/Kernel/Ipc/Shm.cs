@@ -4,20 +4,38 @@ namespace ProcNano
 {
     /// <summary>SysV shared memory: shmget/shmat/shmdt/shmctl on NOMMU, where every attach of a segment maps
     /// the same contiguous pages at the same address and shmdt removes exactly one attachment.</summary>
-    public sealed class Shm
+    public sealed class Shm : IVmaClose
     {
         public const int IPC_PRIVATE = 0, IPC_CREAT = 0x200, IPC_EXCL = 0x400, SHM_RDONLY = 0x1000;
         public const int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2;
         public const int SHMMNI = 4096;
 
-        private readonly Kernel _k;
+        private readonly Vfs _vfs;
+        private readonly MemoryManager _mem;
+        private readonly IPlatform _platform;
+        private readonly long _maxSize;
+        /// <summary>The internal, unmounted ramfs whose unlinked files are the segments.</summary>
+        public readonly RamfsSuper Store;
         /// <summary>Live segments in id order (/proc/sysvipc/shm lists them).</summary>
         public readonly ArrayList Segments = new ArrayList();
         private int _nextId;
 
-        public Shm(Kernel k) { _k = k; }
+        public Shm(Vfs vfs, MemoryManager mem, RamfsSuper store, IPlatform platform, long maxSize)
+        {
+            _vfs = vfs;
+            _mem = mem;
+            Store = store;
+            _platform = platform;
+            _maxSize = maxSize;
+        }
+
+        /// <summary>Pages held by segments (/proc/meminfo "Shmem").</summary>
+        public int Pages => Store.Pages;
+
+        private long Now => _platform == null ? 0 : _platform.UnixTime;
 
         public int Count => Segments.Count;
+        public int SegmentCount() { return Segments.Count; }
         public ShmSegment this[int i] => (ShmSegment)Segments[i];
 
         public ShmSegment Find(int id)
@@ -50,10 +68,10 @@ namespace ProcNano
                 }
                 if ((flags & IPC_CREAT) == 0) return -Errno.ENOENT;
             }
-            if (size < 1 || size > (long)_k.Board.ArenaPages * _k.Board.PageSize) return -Errno.EINVAL;
+            if (size < 1 || size > _maxSize) return -Errno.EINVAL;
             if (Segments.Count >= SHMMNI) return -Errno.ENOSPC;
             File file;
-            int e = _k.Vfs.CreateShmFile(size, "/SYSV" + key.ToString("x8"), out file);
+            int e = CreateFile(size, "/SYSV" + key.ToString("x8"), out file);
             if (e < 0) return e;
             ShmSegment seg = new ShmSegment();
             seg.Id = _nextId++;
@@ -63,7 +81,7 @@ namespace ProcNano
             seg.Uid = seg.Cuid = t.Euid;
             seg.Gid = seg.Cgid = t.Egid;
             seg.CreatorPid = t.Tgid;
-            seg.CTime = _k.Platform == null ? 0 : _k.Platform.UnixTime;
+            seg.CTime = Now;
             seg.File = file;
             file.Private = seg;
             file.Inode.Uid = seg.Uid;
@@ -81,25 +99,25 @@ namespace ProcNano
             bool ro = (flags & SHM_RDONLY) != 0;
             if (!Permitted(t, s, ro ? 0x124 : 0x1B6)) return -Errno.EACCES;
             int prot = ro ? Vm.PROT_READ : Vm.PROT_READ | Vm.PROT_WRITE;
-            long a = _k.Mem.Mmap(t, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
+            long a = _mem.Mmap(t, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
             if (a < 0) return a;
             s.Nattch++;
             s.LastPid = t.Tgid;
-            s.ATime = _k.Platform == null ? 0 : _k.Platform.UnixTime;
+            s.ATime = Now;
             return a;
         }
 
         public int Detach(Task t, uint addr)
         {
-            if ((addr & (uint)(_k.Board.PageSize - 1)) != 0) return -Errno.EINVAL;
+            if ((addr & (uint)(_mem.PageSize - 1)) != 0) return -Errno.EINVAL;
             Mm mm = t.Mm;
-            VmaTable vmas = _k.Mem.Vmas;
+            VmaTable vmas = _mem.Vmas;
             for (int i = mm.FirstAt(vmas, addr); i < mm.Vmas.Count && vmas.Start[mm.Vmas[i]] == addr; i++)
             {
                 int v = mm.Vmas[i];
                 if ((vmas.Flags[v] & Vm.VM_SHM) != 0)
                 {
-                    _k.Mem.DeleteVma(mm, v, t);
+                    _mem.DeleteVma(mm, v, t);
                     return 0;
                 }
             }
@@ -125,20 +143,40 @@ namespace ProcNano
             }
         }
 
+        /// <summary>vm_ops->close of an shm mapping: the memory manager calls it when a VM_SHM VMA goes.</summary>
+        public void VmaClosed(File file, Task current)
+        {
+            if (file != null && file.Private is ShmSegment) Detached((ShmSegment)file.Private, current);
+        }
+
+        /// <summary>A segment's backing file: an unlinked file of <paramref name="size"/> bytes in
+        /// <see cref="Store"/>, its pages one contiguous zeroed block (DIRECT), opened read-write. The segment
+        /// holds the one reference and closes it when destroyed; the pages go back when the last mapping's
+        /// reference goes too. -ENOMEM if no block is big enough (-EFBIG beyond the largest block).</summary>
+        public int CreateFile(long size, string name, out File f)
+        {
+            f = null;
+            Inode inode;
+            int e = Store.CreateUnlinkedFile(size, out inode);
+            if (e == -Errno.ENOSPC) e = -Errno.ENOMEM;
+            if (e < 0) return e;
+            return _vfs.OpenUnlinked(inode, name, out f);
+        }
+
         /// <summary>shm_close: an shm VMA goes (shmdt, munmap, exit): one attachment fewer, and
         /// <paramref name="current"/> is the last task to have touched the segment.</summary>
         internal void Detached(ShmSegment s, Task current)
         {
             s.Nattch--;
             s.LastPid = current.Tgid;
-            s.DTime = _k.Platform == null ? 0 : _k.Platform.UnixTime;
+            s.DTime = Now;
             if (s.Removed && s.Nattch == 0) Destroy(s);
         }
 
         private void Destroy(ShmSegment s)
         {
             Segments.Remove(s);
-            _k.Files.Close(s.File);
+            _vfs.Files.Close(s.File);
         }
 
         // ipcperms: owner, group or other bits of the segment's mode must grant what is asked.

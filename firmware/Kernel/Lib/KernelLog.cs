@@ -6,11 +6,11 @@ namespace ProcNano
     {
         private readonly byte[] _ring;
         private long _head;   // total bytes ever written
-        private readonly IPlatform _platform;
+        private readonly IClock _platform;
         private readonly OutBuf _line = new OutBuf(160);
         private readonly object _lock = new object();
 
-        public KernelLog(int size, IPlatform platform)
+        public KernelLog(int size, IClock platform)
         {
             _ring = new byte[size];
             _platform = platform;

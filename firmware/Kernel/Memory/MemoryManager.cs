@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public sealed partial class MemoryManager
     {
-        private readonly Kernel _k;
+        private readonly KernelLog _log;
         public readonly PageAllocator Pages;
         public readonly PhysMem Phys;
         public readonly RegionTable Regions = new RegionTable(16);
@@ -26,16 +26,25 @@ namespace ProcNano
         private int _munmapWarnings;
         public const int MaxMapCount = 65530;
 
-        public MemoryManager(Kernel k)
+        /// <summary>vm_ops->close for VM_SHM mappings, registered by SysV shm at boot.</summary>
+        public IVmaClose ShmClose;
+
+        public MemoryManager(PageAllocator pages, PhysMem phys, FileTable files, KernelLog log, int nrTrimPages)
         {
-            _k = k;
-            Pages = k.Pages;
-            Phys = k.Phys;
-            Files = k.Files;
-            PageSize = k.Board.PageSize;
-            PageShift = k.Board.PageShift;
-            NrTrimPages = k.Board.NrTrimPages;
+            Pages = pages;
+            Phys = phys;
+            Files = files;
+            _log = log;
+            PageSize = phys.PageSize;
+            PageShift = phys.PageShift;
+            NrTrimPages = nrTrimPages;
         }
+
+        // Slab counts (/proc/slabinfo): column tables allocate slots, so their allocated count is the capacity.
+        public int RegionsUsed() { return Regions.Used; }
+        public int RegionSlots() { return Regions.Capacity; }
+        public int VmasUsed() { return Vmas.Used; }
+        public int VmaSlots() { return Vmas.Capacity; }
 
         public uint PageAlign(uint len) { return (len + (uint)PageSize - 1) & ~(uint)(PageSize - 1); }
 
@@ -59,7 +68,7 @@ namespace ProcNano
             mm.Remove(Vmas, v);
             int flags = Vmas.Flags[v];
             if ((flags & Vm.VM_EXECUTABLE) != 0) RemovedExeFileVma(mm);
-            if ((flags & Vm.VM_SHM) != 0) _k.ShmDetached(Vmas.Region[v], current);
+            if ((flags & Vm.VM_SHM) != 0 && ShmClose != null) ShmClose.VmaClosed(VmaFile(v), current);
             int r = Vmas.Region[v];
             Vmas.Free(v);
             PutRegion(r);

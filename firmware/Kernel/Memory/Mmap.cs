@@ -76,7 +76,7 @@ namespace ProcNano
             if ((flags & ~Vm.MAP_KNOWN) != 0) return -Errno.EINVAL;
             if ((flags & Vm.MAP_FIXED) != 0)
             {
-                _k.Log.Print("Can't do fixed-address/overlay mmap of RAM");
+                _log.Print("Can't do fixed-address/overlay mmap of RAM");
                 return -Errno.EINVAL;
             }
             int type = flags & Vm.MAP_TYPE;
@@ -105,7 +105,7 @@ namespace ProcNano
                     ((prot & Vm.PROT_WRITE) != 0 && (caps & MapCap.Write) == 0) ||
                     ((prot & Vm.PROT_EXEC) != 0 && (caps & MapCap.Exec) == 0))
                 {
-                    _k.Log.Print("MAP_SHARED not completely supported on !MMU");
+                    _log.Print("MAP_SHARED not completely supported on !MMU");
                     return -Errno.EINVAL;
                 }
                 // A shared mapping is never privatised.
@@ -156,7 +156,7 @@ namespace ProcNano
                     // Overlapping but not a subset: a direct store gives this map its own view; a copy
                     // cannot be shared partially.
                     if ((caps & MapCap.Direct) != 0) continue;
-                    _k.Log.Print("Attempt to share mismatched mappings");
+                    _log.Print("Attempt to share mismatched mappings");
                     return -Errno.EINVAL;
                 }
                 Regions.Usage[r]++;
@@ -180,7 +180,7 @@ namespace ProcNano
             int pfn = Pages.Alloc(order);
             if (pfn < 0)
             {
-                _k.Log.Print("Allocation of length " + len.ToString() + " from process " + t.Tgid.ToString()
+                _log.Print("Allocation of length " + len.ToString() + " from process " + t.Tgid.ToString()
                     + " (" + t.Comm + ") failed");
                 return -Errno.ENOMEM;
             }

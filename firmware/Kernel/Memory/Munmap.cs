@@ -15,7 +15,7 @@ namespace ProcNano
                 if (_munmapWarnings < 5)
                 {
                     _munmapWarnings++;
-                    _k.Log.Print("munmap of memory not mmapped by process " + t.Tgid.ToString() + " (" + t.Comm
+                    _log.Print("munmap of memory not mmapped by process " + t.Tgid.ToString() + " (" + t.Comm
                         + "): 0x" + start.ToString("x") + "-0x" + end.ToString("x"));
                 }
                 return -Errno.EINVAL;

@@ -20,12 +20,7 @@ namespace ProcNano
             MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK;
 
         /// <summary>get_order: smallest order with 2^order pages ≥ <paramref name="pages"/>.</summary>
-        public static int Order(int pages)
-        {
-            int o = 0;
-            while ((1 << o) < pages) o++;
-            return o;
-        }
+        public static int Order(int pages) { return PageAllocator.OrderFor(pages); }
 
         /// <summary>ilog2 of a positive number.</summary>
         public static int Log2(int n)

@@ -11,15 +11,20 @@ namespace ProcNano
         public const string ModuleName = "uart";
         public const string ProcPath = "driver/uart";
 
+        /// <summary>The shell UART's byte counters; the tty bumps them whether or not the module is loaded.</summary>
+        public readonly UartStats Stats;
         private ProcEntry _entry;
 
         // What a loaded driver holds on the heap: its proc entry and the (field-less) ops object.
-        public UartModule() : base(ModuleName, ProcEntry.ObjectBytes + 12, null) { }
+        public UartModule(BoardConfig board) : base(ModuleName, ProcEntry.ObjectBytes + 12, null)
+        {
+            Stats = new UartStats(board);
+        }
 
         public override int Init(Kernel k)
         {
             ProcEntry e;
-            int r = k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), k.UartStats, out e);
+            int r = k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), Stats, out e);
             if (r < 0) return r;
             _entry = e;
             return 0;

@@ -1,7 +1,7 @@
 namespace ProcNano
 {
     /// <summary>
-    /// k.UartStats: byte counters of the shell's UART (Linux keeps them in uart_port.icount). The tty bumps
+    /// The uart module's byte counters of the shell's UART (Linux keeps them in uart_port.icount). The tty bumps
     /// them whether or not the uart driver module is loaded; the module only shows them in /proc/driver/uart.
     /// The port facts (line, type, register base, irq) come from the board: COMn is UART n-1 on nanoFramework.
     /// </summary>

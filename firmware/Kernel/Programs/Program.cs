@@ -13,6 +13,6 @@ namespace ProcNano
         /// <summary>Name in the program file header (at most 11 ASCII characters).</summary>
         public abstract string Name { get; }
         public abstract string Help { get; }
-        public abstract int Start(Kernel k, Task t, string[] argv);
+        public abstract int Start(Syscalls sys, BoardConfig board, Task t, string[] argv);
     }
 }

@@ -26,6 +26,16 @@ namespace ProcNano
             return null;
         }
 
+        /// <summary>The ROM image mounted on /bin: one program file per built-in program, executable by all
+        /// (0555).</summary>
+        public static byte[] BuildRom(int pageSize)
+        {
+            RomfsBuilder b = new RomfsBuilder();
+            Program[] all = All();
+            for (int i = 0; i < all.Length; i++) b.Add(all[i].Name, Stat.S_IFREG | 0x16D, Image(all[i], pageSize));
+            return b.Build(pageSize);
+        }
+
         /// <summary>The program file for <paramref name="p"/>: header + text filler, then initialised data
         /// (its greeting), sized so that text spans more than one page on the host board.</summary>
         public static byte[] Image(Program p, int pageSize)

@@ -52,15 +52,15 @@ namespace ProcNano
 
         /// <summary>A shell for a serial console: a new "sh" task (see <see cref="NewTask"/>) over an
         /// interactive line discipline on <paramref name="tty"/> (echo, CRLF) whose bytes count in
-        /// k.UartStats. Serve it with <see cref="Run()"/>.</summary>
+        /// k.Uart.Stats. Serve it with <see cref="Run()"/>.</summary>
         public Shell(Kernel k, ITty tty) : this(k, NewTask(k), ConsoleLine(k, tty)) { }
 
-        /// <summary>An interactive line discipline on the console's tty, counting its bytes in k.UartStats
+        /// <summary>An interactive line discipline on the console's tty, counting its bytes in k.Uart.Stats
         /// (what /proc/driver/uart shows once the uart module is loaded).</summary>
         public static LineDiscipline ConsoleLine(Kernel k, ITty tty)
         {
             LineDiscipline ld = new LineDiscipline(tty);
-            ld.Counters = k.UartStats;
+            ld.Counters = k.Uart.Stats;
             return ld;
         }
 
@@ -86,7 +86,7 @@ namespace ProcNano
             {
                 int pid = k.Sys.Exec(k.Init, "/bin/sh", new string[] { "sh" }, 0);
                 if (pid > 0) return k.Sys.FindTask(k.Init, pid);
-                return k.NewTask(k.Init, "sh", k.Init.PidNs, k.Init.NetNs);
+                return k.Tasks.NewTask(k.Init, "sh", k.Init.PidNs, k.Init.NetNs);
             }
         }
 

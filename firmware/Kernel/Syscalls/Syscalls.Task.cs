@@ -18,7 +18,7 @@ namespace ProcNano
                 int e = _k.Vfs.OpenExec(t, path, out f);
                 if (e < 0) return e;
                 int r = _k.Loader.Exec(t, f, argv, cloneFlags);
-                _k.Files.Close(f);
+                _k.Vfs.Files.Close(f);
                 return r;
             }
         }
@@ -37,7 +37,7 @@ namespace ProcNano
                 if (sig == 0) return 0;
                 // Like Linux's unkillable init: pid 1 of the caller's own namespace ignores signals.
                 if (target.Pid.NrIn(t.PidNs) == 1) return 0;
-                _k.ExitTask(target, 128 + sig);
+                _k.Tasks.ExitTask(target, 128 + sig);
                 return 0;
             }
         }
@@ -89,7 +89,7 @@ namespace ProcNano
         /// <summary>Ends the calling task (exit(2)).</summary>
         public void Exit(Task t, int code)
         {
-            lock (_k.Lock) _k.ExitTask(t, code);
+            lock (_k.Lock) _k.Tasks.ExitTask(t, code);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ProcNano
                 int e = _k.Vfs.OpenFile(t, path, flags, mode, out f);
                 if (e < 0) return e;
                 int fd = t.Fds.Install(f);
-                if (fd < 0) _k.Files.Close(f);
+                if (fd < 0) _k.Vfs.Files.Close(f);
                 return fd;
             }
         }
@@ -23,7 +23,7 @@ namespace ProcNano
             {
                 File f = t.Fds.Remove(fd);
                 if (f == null) return -Errno.EBADF;
-                _k.Files.Close(f);
+                _k.Vfs.Files.Close(f);
                 return 0;
             }
         }

@@ -11,11 +11,4 @@ namespace ProcNano
 
         public Syscalls(Kernel k) { _k = k; }
     }
-
-    /// <summary>What stat() reports.</summary>
-    public sealed class StatInfo
-    {
-        public int Mode, Ino, Major, Minor, Uid, Gid, Nlink;
-        public long Size, MTime;
-    }
 }

@@ -7,10 +7,25 @@ namespace ProcNano
     /// </summary>
     public sealed class Loader
     {
-        private readonly Kernel _k;
+        private readonly Vfs _vfs;
+        private readonly MemoryManager _mem;
+        private readonly PhysMem _phys;
+        private readonly PageAllocator _pages;
+        private readonly TaskTable _tasks;
+        private readonly BoardConfig _board;
         private readonly byte[] _hdr = new byte[ProgramHeader.Size];
+        /// <summary>The syscall facade programs run against (built after the loader, set at boot).</summary>
+        public Syscalls Sys;
 
-        public Loader(Kernel k) { _k = k; }
+        public Loader(Vfs vfs, MemoryManager mem, PhysMem phys, PageAllocator pages, TaskTable tasks, BoardConfig board)
+        {
+            _vfs = vfs;
+            _mem = mem;
+            _phys = phys;
+            _pages = pages;
+            _tasks = tasks;
+            _board = board;
+        }
 
         /// <summary>Starts <paramref name="file"/> as a new child of <paramref name="parent"/>. Returns the new
         /// task's pid as the parent's namespace numbers it, or -errno with nothing left behind.</summary>
@@ -18,7 +33,7 @@ namespace ProcNano
         {
             Inode ino = file.Inode;
             if (!ino.IsReg) return -Errno.EACCES;
-            int e = _k.Vfs.Permission(parent, ino, Vfs.MayExec);
+            int e = _vfs.Permission(parent, ino, Vfs.MayExec);
             if (e < 0) return e;
             int n = ino.Read(file, parent, 0, _hdr, 0, ProgramHeader.Size);
             if (n < 0) return n;
@@ -30,10 +45,10 @@ namespace ProcNano
             if (prog == null) return -Errno.ENOEXEC;
 
             PidNamespace ns = parent.PidNs;
-            if ((cloneFlags & Syscalls.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _k.Board.PidMax);
-            NetNamespace net = (cloneFlags & Syscalls.CLONE_NEWNET) != 0 ? _k.Tasks.NewNet() : parent.NetNs;
+            if ((cloneFlags & Syscalls.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _board.PidMax);
+            NetNamespace net = (cloneFlags & Syscalls.CLONE_NEWNET) != 0 ? _tasks.NewNet() : parent.NetNs;
             string name = argv != null && argv.Length > 0 ? Basename(argv[0]) : h.Name;
-            Task t = _k.NewTask(parent, name, ns, net);
+            Task t = _tasks.NewTask(parent, name, ns, net);
             if (t == null) return -Errno.EAGAIN;
             t.Argv = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
             t.Program = prog;
@@ -42,13 +57,13 @@ namespace ProcNano
             if (e == 0)
             {
                 t.State = Task.Running;
-                e = prog.Start(_k, t, t.Argv);
+                e = prog.Start(Sys, _board, t, t.Argv);
                 t.State = Task.Sleeping;
             }
             if (e < 0 || e == Program.Exit)
             {
                 int pid = t.Pid.NrIn(parent.PidNs);
-                _k.ExitTask(t, e < 0 ? 127 : 0);
+                _tasks.ExitTask(t, e < 0 ? 127 : 0);
                 return e < 0 ? e : pid;
             }
             return t.Pid.NrIn(parent.PidNs);
@@ -56,7 +71,7 @@ namespace ProcNano
 
         private int MapImage(Task t, File file, ProgramHeader h)
         {
-            MemoryManager mem = _k.Mem;
+            MemoryManager mem = _mem;
             Mm mm = t.Mm;
             long text = mem.Mmap(t, h.TextSize, Vm.PROT_READ | Vm.PROT_EXEC,
                 Vm.MAP_PRIVATE | Vm.MAP_EXECUTABLE | Vm.MAP_DENYWRITE, file, 0, 0);
@@ -70,11 +85,11 @@ namespace ProcNano
             {
                 long data = mem.Mmap(t, dataLen, Vm.PROT_READ | Vm.PROT_WRITE, Vm.MAP_PRIVATE | Vm.MAP_ANONYMOUS, null, 0, 0);
                 if (data < 0) return (int)data;
-                int at = (int)((uint)data - _k.Phys.ArenaBase);
+                int at = (int)((uint)data - _phys.ArenaBase);
                 int done = 0;
                 while (done < h.DataSize)
                 {
-                    int n = file.Inode.Read(file, t, h.TextSize + done, _k.Phys.Arena, at + done, h.DataSize - done);
+                    int n = file.Inode.Read(file, t, h.TextSize + done, _phys.Arena, at + done, h.DataSize - done);
                     if (n < 0) return n;
                     if (n == 0) return -Errno.ENOEXEC;
                     done += n;
@@ -95,8 +110,8 @@ namespace ProcNano
         private void MarkWritten(uint addr, int len)
         {
             if (len <= 0) return;
-            int first = _k.Phys.ArenaPfn(addr), last = _k.Phys.ArenaPfn(addr + (uint)len - 1);
-            for (int p = first; p <= last; p++) _k.Pages.Flags[p] |= PageAllocator.PgReferenced | PageAllocator.PgDirty;
+            int first = _phys.ArenaPfn(addr), last = _phys.ArenaPfn(addr + (uint)len - 1);
+            for (int p = first; p <= last; p++) _pages.Flags[p] |= PageAllocator.PgReferenced | PageAllocator.PgDirty;
         }
 
         private static string Basename(string path)

@@ -2,16 +2,28 @@ using System.Collections;
 
 namespace ProcNano
 {
-    /// <summary>Every live task, in creation order, and the pid namespace tree's root.</summary>
-    public sealed class TaskTable
+    /// <summary>Every live task, in creation order, and the pid namespace tree's root; making a task (fork's
+    /// bookkeeping) and tearing one down (do_exit) happen here.</summary>
+    public sealed class TaskTable : IMountUsers
     {
         public readonly PidNamespace RootNs;
         public readonly NetNamespace RootNet;
         public readonly ArrayList All = new ArrayList();
         private int _nextNetId = 1;
+        private readonly object _lock;
+        private readonly MemoryManager _mem;
+        private readonly FileTable _files;
+        private readonly IPlatform _platform;
+        /// <summary>pid 1, once made: orphans are handed to it.</summary>
+        public Task Init;
 
-        public TaskTable(int pidMax, string[] interfaces)
+        /// <summary><paramref name="kernelLock"/> is the big kernel lock NewTask and ExitTask take.</summary>
+        public TaskTable(int pidMax, string[] interfaces, object kernelLock, MemoryManager mem, FileTable files, IPlatform platform)
         {
+            _lock = kernelLock;
+            _mem = mem;
+            _files = files;
+            _platform = platform;
             RootNs = new PidNamespace(null, pidMax);
             RootNet = new NetNamespace(_nextNetId++, interfaces);
         }
@@ -44,6 +56,114 @@ namespace ProcNano
         {
             pid.Task = null;
             for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].Pids.Remove(pid);
+        }
+
+        // Slab counts (/proc/slabinfo).
+        public int TaskCount() { return All.Count; }
+
+        /// <summary>Every live pid is numbered in the root namespace, so its list holds them all.</summary>
+        public int PidCount() { return RootNs.Pids.Count; }
+
+        /// <summary>Distinct address spaces among the tasks (tasks may share one).</summary>
+        public int MmCount()
+        {
+            int n = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                Mm mm = this[i].Mm;
+                if (mm == null) continue;
+                bool seen = false;
+                for (int j = 0; j < i && !seen; j++) seen = this[j].Mm == mm;
+                if (!seen) n++;
+            }
+            return n;
+        }
+
+        public bool HasCwdUnder(string point)
+        {
+            string inside = point + "/";
+            for (int i = 0; i < Count; i++)
+            {
+                string cwd = this[i].Cwd;
+                if (cwd == point || (cwd != null && cwd.StartsWith(inside))) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A fresh task with an empty mm and fd table, credentials copied from the parent
+        /// (root for init). Returns null if no pid is free. Takes the kernel lock.</summary>
+        public Task NewTask(Task parent, string name, PidNamespace ns, NetNamespace net)
+        {
+            lock (_lock)
+            {
+                Pid pid = AllocPid(ns);
+                if (pid == null) return null;
+                Task t = new Task();
+                t.Pid = pid;
+                pid.Task = t;
+                t.SetComm(name);
+                t.Parent = parent;
+                if (parent != null)
+                {
+                    t.Uid = parent.Uid; t.Euid = parent.Euid; t.Suid = parent.Suid; t.Fsuid = parent.Fsuid;
+                    t.Gid = parent.Gid; t.Egid = parent.Egid; t.Sgid = parent.Sgid; t.Fsgid = parent.Fsgid;
+                    t.Cwd = parent.Cwd;
+                }
+                t.PidNs = ns;
+                t.NetNs = net;
+                t.Mm = new Mm();
+                t.Fds = new FdTable(4);
+                t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
+                t.Argv = new string[] { name };
+                All.Add(t);
+                if (Init == null) Init = t;
+                return t;
+            }
+        }
+
+        /// <summary>
+        /// do_exit: closes the task's files, tears down its mm (regions whose usage reaches 0 are freed),
+        /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH and
+        /// nothing keeps the Task object alive. Tasks are reaped at once (no zombies are kept).
+        /// If the task is the init of a child pid namespace, every task of that namespace goes first.
+        /// Takes the kernel lock.
+        /// </summary>
+        public void ExitTask(Task t, int code)
+        {
+            lock (_lock) ExitTaskLocked(t, code);
+        }
+
+        private void ExitTaskLocked(Task t, int code)
+        {
+            if (t.State == Task.Dead) return;
+            if (t.PidNs.Level > 0 && t.Pid.NrIn(t.PidNs) == 1) KillNamespace(t.PidNs, t);
+            t.ExitCode = code;
+            for (int fd = 0; fd < t.Fds.Size; fd++)
+            {
+                File f = t.Fds.Remove(fd);
+                if (f != null) _files.Close(f);
+            }
+            _mem.ExitMmap(t);
+            for (int i = 0; i < Count; i++)
+            {
+                Task c = this[i];
+                if (c.Parent == t) c.Parent = Init;
+            }
+            t.State = Task.Dead;
+            All.Remove(t);
+            FreePid(t.Pid);
+            t.Mm = null;
+            t.Parent = null;
+        }
+
+        private void KillNamespace(PidNamespace ns, Task reaper)
+        {
+            for (int i = Count - 1; i >= 0; i--)
+            {
+                if (i >= Count) continue;
+                Task c = this[i];
+                if (c != reaper && c.Pid.NrIn(ns) != 0) ExitTaskLocked(c, 128 + Syscalls.SIGKILL);
+            }
         }
 
         /// <summary>The task numbered <paramref name="nr"/> in <paramref name="ns"/>, or null.</summary>

@@ -25,6 +25,25 @@ namespace ProcNano
 
         public int NewIno() { return _nextIno++; }
 
+        /// <summary>Inodes this file system keeps in memory while mounted (/proc/slabinfo's inode row):
+        /// ramfs and romfs keep their trees; procfs and flashfs make inodes on demand and keep none.</summary>
+        public virtual int CachedInodes() { return 0; }
+
+        /// <summary>Counts a directory tree's inodes, the directory included.</summary>
+        protected static int CountTree(Inode dir)
+        {
+            int n = 1;
+            if (dir == null || !dir.IsDir) return n;
+            for (int i = 0; ; i++)
+            {
+                string name;
+                Inode child;
+                if (dir.ReadDir(null, i, out name, out child) <= 0) break;
+                n += CountTree(child);
+            }
+            return n;
+        }
+
         /// <summary>Called once when the file system is unmounted (nothing is open): free what it holds.</summary>
         public virtual void Kill() { }
     }

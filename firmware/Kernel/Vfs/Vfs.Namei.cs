@@ -121,7 +121,7 @@ namespace ProcNano
                 e = inode.Truncate(0);
                 if (e < 0)
                 {
-                    _k.Files.Close(nf);
+                    Files.Close(nf);
                     return e;
                 }
             }
@@ -283,18 +283,11 @@ namespace ProcNano
             st.MTime = i.MTime;
         }
 
-        /// <summary>A SysV shm segment's backing file: an unlinked ramfs file of <paramref name="size"/> bytes in
-        /// the kernel's internal store, its pages one contiguous zeroed block (DIRECT), opened read-write.
-        /// The caller holds the one reference and closes it with <see cref="FileTable.Close"/> when the
-        /// segment is destroyed; the pages go back when the last mapping's reference goes too.
-        /// -ENOMEM if no block is big enough (-EFBIG beyond the largest block), -EINVAL for size ≤ 0.</summary>
-        public int CreateShmFile(long size, string name, out File f)
+        /// <summary>Opens an inode linked in no directory (a SysV shm segment's) read-write, by the kernel, shown
+        /// as <paramref name="name"/>. The caller holds the one reference and closes it with
+        /// <see cref="FileTable.Close"/>.</summary>
+        public int OpenUnlinked(Inode inode, string name, out File f)
         {
-            f = null;
-            Inode inode;
-            int e = _k.ShmStore.CreateUnlinkedFile(size, out inode);
-            if (e == -Errno.ENOSPC) e = -Errno.ENOMEM;
-            if (e < 0) return e;
             return OpenInode(null, inode, name, File.O_RDWR, true, out f);
         }
     }

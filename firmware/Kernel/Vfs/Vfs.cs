@@ -9,12 +9,39 @@ namespace ProcNano
     /// </summary>
     public sealed partial class Vfs
     {
-        private readonly Kernel _k;
+        /// <summary>Every file referenced from a region or an mm, by slot.</summary>
+        public readonly FileTable Files;
+        /// <summary>Who may hold a mount busy through a working directory (the task table, registered at boot).</summary>
+        public IMountUsers MountUsers;
         private readonly ArrayList _mounts = new ArrayList();
+        // Superblocks the kernel uses without mounting them (kern_mount: the SysV shm store).
+        private readonly ArrayList _internal = new ArrayList();
         private readonly ArrayList _types = new ArrayList();
         private readonly IntList _anonMinors = new IntList(4);
 
-        public Vfs(Kernel k) { _k = k; }
+        public Vfs(FileTable files) { Files = files; }
+
+        /// <summary>kern_mount: a superblock the kernel uses without a mount point; its files count as open
+        /// files of the kernel.</summary>
+        public void KernMount(SuperBlock sb) { _internal.Add(sb); }
+
+        /// <summary>Open files not yet released, over mounted and internal superblocks (a procfs that is not
+        /// mounted is not reachable from here).</summary>
+        public int OpenFileCount()
+        {
+            int n = 0;
+            for (int i = 0; i < _internal.Count; i++) n += ((SuperBlock)_internal[i]).OpenFiles;
+            for (int i = 0; i < _mounts.Count; i++) n += MountAt(i).Sb.OpenFiles;
+            return n;
+        }
+
+        /// <summary>Inodes the mounted file systems keep in memory (see <see cref="SuperBlock.CachedInodes"/>).</summary>
+        public int CachedInodeCount()
+        {
+            int n = 0;
+            for (int i = 0; i < _mounts.Count; i++) n += MountAt(i).Sb.CachedInodes();
+            return n;
+        }
 
         // ---- file system types ----
 
@@ -131,7 +158,7 @@ namespace ProcNano
             int e = Resolve(t, target, true, out dir, out abs);
             if (e < 0) return e;
             if (!dir.IsDir) return -Errno.ENOTDIR;
-            SuperBlock sb = type.Factory(_k, t, source);
+            SuperBlock sb = type.Factory(t, source);
             if (sb == null) return -Errno.EINVAL;
             e = Mount(abs, sb);
             if (e < 0) Discard(sb);
@@ -168,16 +195,7 @@ namespace ProcNano
                 VfsMount o = MountAt(i);
                 if (o.Covered != null && o.Covered.Sb == m.Sb) return true;
             }
-            if (_k.Tasks != null)
-            {
-                string inside = m.Point + "/";
-                for (int i = 0; i < _k.Tasks.Count; i++)
-                {
-                    string cwd = _k.Tasks[i].Cwd;
-                    if (cwd == m.Point || (cwd != null && cwd.StartsWith(inside))) return true;
-                }
-            }
-            return false;
+            return MountUsers != null && MountUsers.HasCwdUnder(m.Point);
         }
 
         // A superblock that is no longer (or never got) mounted: free its data and its device number.

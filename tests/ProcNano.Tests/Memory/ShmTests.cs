@@ -156,10 +156,10 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(b.Tgid, k.Shm.Find(id).LastPid);
             var c = NewTask(k, "c");
             k.Sys.Shmat(c, id, 0, 0);
-            k.ExitTask(a, 0);
+            k.Tasks.ExitTask(a, 0);
             Assert.Equal(1, k.Shm.Find(id).Nattch);
             Assert.Equal(a.Tgid, k.Shm.Find(id).LastPid);
-            k.ExitTask(c, 0);
+            k.Tasks.ExitTask(c, 0);
             Assert.Equal(0, k.Mem.Regions.Count);
             Assert.Equal(0, k.Sys.Shmctl(b, id, Shm.IPC_RMID));
             Assert.Null(k.Shm.Find(id));
@@ -176,7 +176,7 @@ namespace ProcNano.Tests.Memory
             k.Sys.Shmat(a, id, 0, 0);
             k.Sys.Shmat(a, id, 0, 0);
             k.Sys.Shmctl(a, id, Shm.IPC_RMID);
-            k.ExitTask(a, 0);
+            k.Tasks.ExitTask(a, 0);
             Assert.Null(k.Shm.Find(id));
             Assert.Equal(free, k.Pages.FreePages);
         }

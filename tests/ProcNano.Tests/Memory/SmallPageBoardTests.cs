@@ -83,12 +83,12 @@ namespace ProcNano.Tests.Memory
             // Everything exits: the arena is as at boot.
             foreach (int pid in new[] { a, b, c, d, e }) Assert.Equal(0, k.Sys.Kill(k.Init, pid, Syscalls.SIGKILL));
             k.Sys.Shmctl(k.Init, k.Shm[0].Id, Shm.IPC_RMID);
-            k.ExitTask(t, 0);
+            k.Tasks.ExitTask(t, 0);
             Assert.Equal(free, k.Pages.FreePages);
             Assert.Equal(0, k.Mem.MmapPagesAllocated);
             Assert.Equal(0, k.Mem.Regions.Count);
-            Assert.Equal(0, k.RamfsPages);
-            Assert.Equal(0, k.Files.Count);
+            Assert.Equal(0, k.Fs.RamfsPages);
+            Assert.Equal(0, k.Vfs.Files.Count);
             Invariants.Check(k);
         }
 

@@ -38,8 +38,8 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(free - 3, k.Pages.FreePages);
             Assert.Equal(0, k.Sys.Munmap(t, (uint)y, P));
             Assert.Equal(free, k.Pages.FreePages);
-            Assert.Equal(0, k.RamfsPages);
-            Assert.Equal(0, k.Files.Count);
+            Assert.Equal(0, k.Fs.RamfsPages);
+            Assert.Equal(0, k.Vfs.Files.Count);
             Invariants.Check(k);
         }
 
@@ -82,7 +82,7 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(flashOpen, flash.OpenFiles);
             Assert.Equal(binOpen, bin.OpenFiles);
             Assert.Equal(1, k.Mem.Regions.Count);
-            Assert.Equal(0, k.Files.Count);
+            Assert.Equal(0, k.Vfs.Files.Count);
             Invariants.Check(k);
             // ... and memory was all it lacked: with the stack's page and the one hold maps, it runs.
             Assert.Equal(0, k.Sys.Munmap(filler, (uint)text + 3 * P, 2 * P));
@@ -107,13 +107,13 @@ namespace ProcNano.Tests.Memory
             var k = Host(pages: 16);
             var t = NewTask(k, "a");
             long hold = k.Sys.Mmap(t, 0, 12 * P, RW, Anon, -1, 0);
-            int free = k.Pages.FreePages, shmOpen = k.ShmStore.OpenFiles, ramfs = k.RamfsPages;
+            int free = k.Pages.FreePages, shmOpen = k.Shm.Store.OpenFiles, ramfs = k.Fs.RamfsPages;
             Assert.Equal(-Errno.ENOMEM, k.Sys.Shmget(t, 0x51, 8 * P, Shm.IPC_CREAT | 0x1B6));
             Assert.Equal(0, k.Shm.Count);
             Assert.Equal(free, k.Pages.FreePages);
-            Assert.Equal(shmOpen, k.ShmStore.OpenFiles);
-            Assert.Equal(ramfs, k.RamfsPages);
-            Assert.Equal(0, k.ShmPages);
+            Assert.Equal(shmOpen, k.Shm.Store.OpenFiles);
+            Assert.Equal(ramfs, k.Fs.RamfsPages);
+            Assert.Equal(0, k.Shm.Pages);
             Assert.Equal(-Errno.ENOENT, k.Sys.Shmget(t, 0x51, P, 0));
             Assert.Equal(0, k.Sys.Munmap(t, (uint)hold, 12 * P));
             Assert.True(k.Sys.Shmget(t, 0x51, 8 * P, Shm.IPC_CREAT | 0x1B6) >= 0);
@@ -146,7 +146,7 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(free, k.Pages.FreePages);
             Assert.Equal(0, k.Mem.MmapPagesAllocated);
             Assert.Equal(flashOpen, flash.OpenFiles);
-            Assert.Equal(0, k.Files.Count);
+            Assert.Equal(0, k.Vfs.Files.Count);
             Invariants.Check(k);
         }
     }

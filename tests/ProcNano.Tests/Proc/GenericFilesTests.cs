@@ -20,7 +20,7 @@ namespace ProcNano.Tests.Proc
         public void Version_KeepsBuildHost_WhenHostnameChanges()
         {
             var kit = new ProcKit(new BoardConfig { Hostname = "buildbox" });
-            kit.K.Hostname = "renamed";
+            kit.K.Uts.Hostname = "renamed";
             Assert.Contains("(procnano@buildbox)", kit.Cat(kit.Init, "version"));
         }
 

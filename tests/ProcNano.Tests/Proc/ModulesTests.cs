@@ -57,14 +57,14 @@ namespace ProcNano.Tests.Proc
         {
             var kit = new ProcKit(new BoardConfig { NanoffTarget = "ESP32_REV3", ShellUart = "COM2" });
             kit.K.Modules.Insmod("uart");
-            kit.K.UartStats.AddTx(120);
-            kit.K.UartStats.AddTx(3);
-            kit.K.UartStats.AddRx(45);
+            kit.K.Uart.Stats.AddTx(120);
+            kit.K.Uart.Stats.AddTx(3);
+            kit.K.Uart.Stats.AddRx(45);
             Assert.Equal("serinfo:1.0 driver revision:\n1: uart:ESP32 mmio:0x3FF50000 irq:35 tx:123 rx:45\n",
                 kit.Cat(kit.Init, "driver/uart", 1));
             KTask user = kit.NewTask("user", 1000, 1000);
             Assert.Equal("serinfo:1.0 driver revision:\n1: uart:ESP32 mmio:0x3FF50000 irq:35\n", kit.Cat(user, "driver/uart"));
-            kit.K.UartStats.AddOverrun(2);
+            kit.K.Uart.Stats.AddOverrun(2);
             Assert.EndsWith(" tx:123 rx:45 oe:2\n", kit.Cat(kit.Init, "driver/uart"));
         }
 
@@ -101,7 +101,7 @@ namespace ProcNano.Tests.Proc
             Assert.Equal(0, kit.K.Modules.Insmod(kit.Init, "uart"));
             Assert.Equal(-Errno.EEXIST, kit.K.Modules.Insmod("uart"));
             Assert.Equal(-Errno.EPERM, kit.K.Modules.Rmmod(user, "uart"));
-            Assert.Equal(-Errno.EEXIST, kit.K.Modules.Register(new UartModule()));
+            Assert.Equal(-Errno.EEXIST, kit.K.Modules.Register(new UartModule(kit.K.Board)));
         }
 
         [Fact]
@@ -168,7 +168,7 @@ namespace ProcNano.Tests.Proc
         public void UartStats_CountWithoutTheModule_ModuleOnlyShowsThem()
         {
             var kit = new ProcKit();
-            kit.K.UartStats.AddRx(7);
+            kit.K.Uart.Stats.AddRx(7);
             kit.K.Modules.Insmod("uart");
             Assert.Contains(" rx:7\n", kit.Cat(kit.Init, "driver/uart"));
         }

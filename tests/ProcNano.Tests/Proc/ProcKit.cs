@@ -46,7 +46,7 @@ namespace ProcNano.Tests.Proc
         /// <summary>A task with the given credentials (real = effective = saved = fs).</summary>
         public KTask NewTask(string name, int uid, int gid, PidNamespace ns = null, NetNamespace net = null)
         {
-            KTask t = K.NewTask(K.Init, name, ns ?? K.Tasks.RootNs, net ?? K.Tasks.RootNet);
+            KTask t = K.Tasks.NewTask(K.Init, name, ns ?? K.Tasks.RootNs, net ?? K.Tasks.RootNet);
             SetCreds(t, uid, gid);
             return t;
         }

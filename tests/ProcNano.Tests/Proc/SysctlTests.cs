@@ -88,11 +88,11 @@ namespace ProcNano.Tests.Proc
         {
             var kit = new ProcKit();
             Assert.Equal(8, kit.WriteFile(kit.Init, "sys/kernel/hostname", "newhost\n"));
-            Assert.Equal("newhost", kit.K.Hostname);
+            Assert.Equal("newhost", kit.K.Uts.Hostname);
             Assert.Equal("newhost\n", kit.Cat(kit.Init, "sys/kernel/hostname"));
             string longName = new string('h', 70);
             Assert.Equal(70, kit.WriteFile(kit.Init, "sys/kernel/hostname", longName));
-            Assert.Equal(new string('h', 64), kit.K.Hostname);
+            Assert.Equal(new string('h', 64), kit.K.Uts.Hostname);
         }
 
         [Fact]
@@ -101,7 +101,7 @@ namespace ProcNano.Tests.Proc
             var kit = new ProcKit();
             KTask user = kit.NewTask("user", 1000, 1000);
             Assert.Equal(-Errno.EACCES, kit.WriteFile(user, "sys/kernel/hostname", "evil"));
-            Assert.Equal(kit.K.Hostname + "\n", kit.Cat(user, "sys/kernel/hostname"));
+            Assert.Equal(kit.K.Uts.Hostname + "\n", kit.Cat(user, "sys/kernel/hostname"));
         }
 
         [Fact]

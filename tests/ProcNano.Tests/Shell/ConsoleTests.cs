@@ -41,8 +41,8 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(first.Length, int.Parse(m[0].Groups[2].Value));
             Assert.Equal(first.Length + second.Length, int.Parse(m[1].Groups[2].Value));
             // And the totals, after the session: every byte in and out.
-            Assert.Equal(tty.OutputBytes.Length, k.UartStats.Tx);
-            Assert.Equal(first.Length + second.Length + "exit\r".Length, k.UartStats.Rx);
+            Assert.Equal(tty.OutputBytes.Length, k.Uart.Stats.Tx);
+            Assert.Equal(first.Length + second.Length + "exit\r".Length, k.Uart.Stats.Rx);
         }
 
         [Fact]
@@ -51,13 +51,13 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo x\r");
             KShell.Run(k, tty, true);
-            Assert.Equal(tty.OutputBytes.Length, k.UartStats.Tx);
-            Assert.True(k.UartStats.Tx > "nsh> echo x\r\nx\r\n".Length - 1);
+            Assert.Equal(tty.OutputBytes.Length, k.Uart.Stats.Tx);
+            Assert.True(k.Uart.Stats.Tx > "nsh> echo x\r\nx\r\n".Length - 1);
             // A shell over a plain line discipline (tests, scripts) is not the UART.
-            int tx = k.UartStats.Tx;
+            int tx = k.Uart.Stats.Tx;
             var plain = new KShell(k, KShell.NewTask(k), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false });
             plain.Execute("echo quiet");
-            Assert.Equal(tx, k.UartStats.Tx);
+            Assert.Equal(tx, k.Uart.Stats.Tx);
         }
 
         [Fact]
@@ -67,7 +67,7 @@ namespace ProcNano.Tests.Shell
             var tty = new MemoryTty();
             var sh = new KShell(k, tty);
             sh.RunBootScript("echo to the log\nnosuch\n");
-            Assert.Equal(0, k.UartStats.Tx);
+            Assert.Equal(0, k.Uart.Stats.Tx);
             Assert.Equal("", tty.Output);
             Assert.True(k.Log.Contains("rc: to the log"));
         }

@@ -355,11 +355,11 @@ namespace ProcNano.Tests.Shell
         public void Ps_ShowsOnlyTasksOfTheShellsPidNamespace()
         {
             var ns = new PidNamespace(_h.K.Tasks.RootNs, 100);
-            var hidden = _h.K.NewTask(_h.K.Init, "inner", ns, _h.K.Tasks.RootNet);
+            var hidden = _h.K.Tasks.NewTask(_h.K.Init, "inner", ns, _h.K.Tasks.RootNet);
             // The inner task is visible from the root namespace...
             Assert.Contains(" inner", _h.Out("ps"));
             // ...but a shell inside the new namespace sees only its own (and numbers them from 1).
-            var t = _h.K.NewTask(hidden, "sh2", ns, _h.K.Tasks.RootNet);
+            var t = _h.K.Tasks.NewTask(hidden, "sh2", ns, _h.K.Tasks.RootNet);
             var sh2 = new KShell(_h.K, t, new LineDiscipline(_h.Tty) { Echo = false, OutputCrlf = false });
             _h.Tty.ClearOutput();
             sh2.Execute("ps");

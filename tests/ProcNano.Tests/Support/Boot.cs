@@ -15,7 +15,7 @@ namespace ProcNano.Tests
         /// <summary>A child of init with the given credentials.</summary>
         public static Task NewTask(Kernel k, string name, int uid = 0, int gid = 0)
         {
-            Task t = k.NewTask(k.Init, name, k.Tasks.RootNs, k.Tasks.RootNet);
+            Task t = k.Tasks.NewTask(k.Init, name, k.Tasks.RootNs, k.Tasks.RootNet);
             t.Uid = t.Euid = t.Suid = t.Fsuid = uid;
             t.Gid = t.Egid = t.Sgid = t.Fsgid = gid;
             return t;

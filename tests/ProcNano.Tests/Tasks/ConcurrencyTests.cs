@@ -23,12 +23,12 @@ namespace ProcNano.Tests.Tasks
                 {
                     for (int n = 0; n < each; n++)
                     {
-                        Task t = k.NewTask(k.Init, "w", k.Tasks.RootNs, k.Tasks.RootNet);
+                        Task t = k.Tasks.NewTask(k.Init, "w", k.Tasks.RootNs, k.Tasks.RootNet);
                         if (t == null) { Interlocked.Increment(ref failures); continue; }
                         if (Interlocked.Increment(ref seen[t.Tgid]) != 1) Interlocked.Increment(ref failures);
                         k.Sys.Mmap(t, 0, 4096, RW, Anon, -1, 0);
                         Interlocked.Decrement(ref seen[t.Tgid]);
-                        k.ExitTask(t, 0);
+                        k.Tasks.ExitTask(t, 0);
                     }
                 });
                 ts[i].Start();

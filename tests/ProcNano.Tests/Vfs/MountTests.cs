@@ -119,10 +119,10 @@ namespace ProcNano.Tests.Vfs
 
             // A region's reference (FileTable slot) keeps it busy after the fd is closed.
             KFile f = _v.Root.Fds.Get(fd);
-            int slot = _v.K.Files.Get(f);
+            int slot = _v.K.Vfs.Files.Get(f);
             Assert.Equal(0, _v.Sys.Close(_v.Root, fd));
             Assert.Equal(-Errno.EBUSY, _v.Sys.Umount(_v.Root, "/mnt"));
-            _v.K.Files.Put(slot);
+            _v.K.Vfs.Files.Put(slot);
             Assert.Equal(0, _v.Sys.Umount(_v.Root, "/mnt"));
         }
 
@@ -163,9 +163,9 @@ namespace ProcNano.Tests.Vfs
             Assert.True(vfs.FindFs("ramfs").NoDev);
             Assert.False(vfs.FindFs("romfs").NoDev);
             Assert.NotNull(vfs.FindFs("flashfs"));
-            Assert.Equal(-Errno.EBUSY, vfs.RegisterFs("ramfs", true, RamfsSuper.Factory));
+            Assert.Equal(-Errno.EBUSY, vfs.RegisterFs("ramfs", true, _v.K.Fs.MountRamfs));
             int n = vfs.FsTypeCount;
-            Assert.Equal(0, vfs.RegisterFs("other", true, (k, who, src) => new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false)));
+            Assert.Equal(0, vfs.RegisterFs("other", true, (who, src) => new RamfsSuper(_v.K.Fs, _v.K.Vfs.AllocAnonMinor(), false)));
             Assert.Equal(n + 1, vfs.FsTypeCount);
             MakeMnt();
             Assert.Equal(0, _v.Sys.Mount(_v.Root, "x", "/mnt", "other"));

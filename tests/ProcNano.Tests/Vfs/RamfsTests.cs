@@ -37,7 +37,7 @@ namespace ProcNano.Tests.Vfs
             Assert.Equal(3, f.PageCount);
             Assert.Equal(3 * Ps, f.Size);
             Assert.Equal(boot - 3, _v.K.Pages.FreePages);
-            Assert.Equal(3, _v.K.RamfsPages);
+            Assert.Equal(3, _v.K.Fs.RamfsPages);
             Assert.NotEqual(firstPfn, f.Pfn);
             Assert.True(_v.K.Pages.IsFree(firstPfn));
             for (int i = 0; i < 3; i++) Assert.False(_v.K.Pages.IsFree(f.Pfn + i));
@@ -51,7 +51,7 @@ namespace ProcNano.Tests.Vfs
 
             Assert.Equal(0, _v.Sys.Unlink(_v.Root, "/tmp/g"));
             Assert.Equal(boot, _v.K.Pages.FreePages);
-            Assert.Equal(0, _v.K.RamfsPages);
+            Assert.Equal(0, _v.K.Fs.RamfsPages);
         }
 
         [Fact]
@@ -189,27 +189,27 @@ namespace ProcNano.Tests.Vfs
             int boot = _v.K.Pages.FreePages;
             for (int i = 0; i < _v.K.Phys.Arena.Length; i++) _v.K.Phys.Arena[i] = 0xEE;
             KFile f;
-            Assert.Equal(0, _v.K.Vfs.CreateShmFile(3 * Ps - 1, "/SYSV00000001", out f));
+            Assert.Equal(0, _v.K.Shm.CreateFile(3 * Ps - 1, "/SYSV00000001", out f));
             RamfsFile r = (RamfsFile)f.Inode;
             Assert.Equal(3, r.PageCount);
             Assert.Equal(3 * Ps - 1, r.Size);
             Assert.Equal(0, r.Nlink);
-            Assert.Equal(3, _v.K.ShmPages);
-            Assert.Equal(3, _v.K.RamfsPages);
+            Assert.Equal(3, _v.K.Shm.Pages);
+            Assert.Equal(3, _v.K.Fs.RamfsPages);
             Assert.Equal(boot - 3, _v.K.Pages.FreePages);
             for (int i = 0; i < 3 * Ps; i++) Assert.Equal(0, _v.K.Phys.Arena[r.Pfn * Ps + i]);
             Assert.Equal((long)_v.K.Phys.PageAddress(r.Pfn), r.DirectAddress(0, 3 * Ps));
 
             // A mapping's reference keeps it after the segment's own reference goes.
-            int slot = _v.K.Files.Get(f);
-            _v.K.Files.Close(f);
+            int slot = _v.K.Vfs.Files.Get(f);
+            _v.K.Vfs.Files.Close(f);
             Assert.Equal(boot - 3, _v.K.Pages.FreePages);
-            _v.K.Files.Put(slot);
+            _v.K.Vfs.Files.Put(slot);
             Assert.Equal(boot, _v.K.Pages.FreePages);
-            Assert.Equal(0, _v.K.ShmPages);
+            Assert.Equal(0, _v.K.Shm.Pages);
 
-            Assert.Equal(-Errno.EINVAL, _v.K.Vfs.CreateShmFile(0, "x", out f));
-            Assert.Equal(-Errno.ENOMEM, _v.K.Vfs.CreateShmFile((long)Ps * (_v.K.Board.ArenaPages + 1), "x", out f));
+            Assert.Equal(-Errno.EINVAL, _v.K.Shm.CreateFile(0, "x", out f));
+            Assert.Equal(-Errno.ENOMEM, _v.K.Shm.CreateFile((long)Ps * (_v.K.Board.ArenaPages + 1), "x", out f));
         }
 
         [Fact]
@@ -224,7 +224,7 @@ namespace ProcNano.Tests.Vfs
             Assert.Equal(boot - 6, _v.K.Pages.FreePages);
             Assert.Equal(0, _v.Sys.Umount(_v.Root, "/mnt"));
             Assert.Equal(boot, _v.K.Pages.FreePages);
-            Assert.Equal(0, _v.K.RamfsPages);
+            Assert.Equal(0, _v.K.Fs.RamfsPages);
         }
     }
 }

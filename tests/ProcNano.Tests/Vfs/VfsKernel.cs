@@ -31,7 +31,7 @@ namespace ProcNano.Tests.Vfs
         /// <summary>A task of uid/gid <paramref name="id"/> (fsuid too).</summary>
         public KTask User(int id)
         {
-            KTask t = K.NewTask(Root, "user" + id, K.Tasks.RootNs, K.Tasks.RootNet);
+            KTask t = K.Tasks.NewTask(Root, "user" + id, K.Tasks.RootNs, K.Tasks.RootNet);
             t.Uid = t.Euid = t.Suid = t.Fsuid = id;
             t.Gid = t.Egid = t.Sgid = t.Fsgid = id;
             return t;

@@ -11,28 +11,21 @@ namespace ProcNano
     public sealed class FlashSuper : SuperBlock
     {
         public const int DevMajor = 0x1f, DevMinor = 1;
-        internal readonly Kernel K;
+        internal readonly FsContext Ctx;
         internal readonly IStorage Store;
         // Inodes handed out so far, by name: a file keeps its inode number while it exists.
         private readonly ArrayList _names = new ArrayList();
         private readonly ArrayList _inodes = new ArrayList();
 
-        public FlashSuper(Kernel k, IStorage store) : base("flashfs", DevMajor, DevMinor)
+        public FlashSuper(FsContext ctx, IStorage store) : base("flashfs", DevMajor, DevMinor)
         {
-            K = k;
+            Ctx = ctx;
             Store = store;
             DevName = "/dev/mtdblock1";
             Root = new FlashDir(this);
         }
 
-        /// <summary>The mount(2) factory: the platform's store (null if the board has none).</summary>
-        public static SuperBlock Factory(Kernel k, Task mounter, string source)
-        {
-            if (k.Platform == null || k.Platform.Flash == null) return null;
-            return new FlashSuper(k, k.Platform.Flash);
-        }
-
-        internal long Now => K.Platform == null ? 0 : K.Platform.UnixTime;
+        internal long Now => Ctx.Now;
 
         /// <summary>The inode for store file <paramref name="name"/> (which must exist).</summary>
         internal FlashFile Get(string name)

@@ -23,7 +23,7 @@ namespace ProcNano
         public RamfsFile(RamfsSuper sb, int mode, Task owner) { sb.Init(this, mode, owner); }
 
         private RamfsSuper Super => (RamfsSuper)Sb;
-        private PhysMem Phys => Super.K.Phys;
+        private PhysMem Phys => Super.Ctx.Phys;
 
         /// <summary>First page frame of the data (-1 while empty).</summary>
         public int Pfn => _pfn;
@@ -88,7 +88,7 @@ namespace ProcNano
                 Array.Clear(Phys.Arena, ByteIndex(size), (int)(_size - size));
                 if (keep < _pages)
                 {
-                    Super.K.Pages.Put(_pfn + keep, _pages - keep);
+                    Super.Ctx.Pages.Put(_pfn + keep, _pages - keep);
                     Super.Account(keep - _pages);
                     _pages = keep;
                     if (keep == 0) _pfn = -1;
@@ -124,19 +124,19 @@ namespace ProcNano
             int need = PagesFor(bytes);
             if (need <= _pages) return 0;
             if (Mapped > 0) return -Errno.EBUSY;
-            int order = Vm.Order(need);
+            int order = PageAllocator.OrderFor(need);
             if (order >= PageAllocator.MaxOrder) return -Errno.EFBIG;
-            int pfn = Super.K.Pages.Alloc(order);
+            int pfn = Super.Ctx.Pages.Alloc(order);
             if (pfn < 0) return -Errno.ENOSPC;
             int page = Phys.PageSize;
             int to = pfn << Phys.PageShift;
             int old = (int)_size;
             if (old > 0) Array.Copy(Phys.Arena, _pfn << Phys.PageShift, Phys.Arena, to, old);
             Array.Clear(Phys.Arena, to + old, need * page - old);
-            if (_pages > 0) Super.K.Pages.Put(_pfn, _pages);
+            if (_pages > 0) Super.Ctx.Pages.Put(_pfn, _pages);
             // Trim: the block's pages past the size go straight back.
             int block = 1 << order;
-            if (block > need) Super.K.Pages.Put(pfn + need, block - need);
+            if (block > need) Super.Ctx.Pages.Put(pfn + need, block - need);
             Super.Account(need - _pages);
             _pfn = pfn;
             _pages = need;
@@ -147,7 +147,7 @@ namespace ProcNano
         {
             if (_pages > 0)
             {
-                Super.K.Pages.Put(_pfn, _pages);
+                Super.Ctx.Pages.Put(_pfn, _pages);
                 Super.Account(-_pages);
             }
             _pfn = -1;

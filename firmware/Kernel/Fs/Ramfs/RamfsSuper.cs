@@ -7,23 +7,17 @@ namespace ProcNano
     /// </summary>
     public sealed class RamfsSuper : SuperBlock
     {
-        internal readonly Kernel K;
+        internal readonly FsContext Ctx;
+        /// <summary>Pages held by this instance's file data (the shm store's are /proc/meminfo's Shmem).</summary>
+        public int Pages;
         /// <summary>The internal SysV shm store: its pages count as Shmem as well.</summary>
         public readonly bool IsShmStore;
 
-        public RamfsSuper(Kernel k, int minor, bool shmStore) : base("ramfs", 0, minor)
+        public RamfsSuper(FsContext ctx, int minor, bool shmStore) : base("ramfs", 0, minor)
         {
-            K = k;
+            Ctx = ctx;
             IsShmStore = shmStore;
             Root = new RamfsDir(this, Stat.S_IFDIR | 0x1ED, null); // 0755
-        }
-
-        /// <summary>The mount(2) factory: a fresh, empty instance.</summary>
-        public static SuperBlock Factory(Kernel k, Task mounter, string source)
-        {
-            RamfsSuper sb = new RamfsSuper(k, k.Vfs.AllocAnonMinor(), false);
-            if (source != null && source.Length > 0) sb.DevName = source;
-            return sb;
         }
 
         /// <summary>A regular file linked in no directory, <paramref name="size"/> bytes of zeroed contiguous
@@ -52,14 +46,16 @@ namespace ProcNano
             i.MTime = Now;
         }
 
-        internal long Now => K.Platform == null ? 0 : K.Platform.UnixTime;
+        internal long Now => Ctx.Now;
 
         /// <summary>Keeps the kernel's page counters (/proc/meminfo) in step with file data.</summary>
         internal void Account(int pages)
         {
-            K.RamfsPages += pages;
-            if (IsShmStore) K.ShmPages += pages;
+            Ctx.RamfsPages += pages;
+            Pages += pages;
         }
+
+        public override int CachedInodes() { return CountTree(Root); }
 
         /// <summary>Unmounted (nothing open): every file's pages go back, as kill_litter_super drops the tree.</summary>
         public override void Kill() { ((RamfsDir)Root).FreeAll(); }

@@ -18,7 +18,7 @@ namespace ProcNano
             _data = data;
         }
 
-        private PhysMem Phys => ((RomfsSuper)Sb).K.Phys;
+        private PhysMem Phys => ((RomfsSuper)Sb).Ctx.Phys;
 
         public override long Size => _size;
         /// <summary>Offset of the data in the image.</summary>

@@ -8,26 +8,28 @@ namespace ProcNano
     public sealed class RomfsSuper : SuperBlock
     {
         public const int DevMajor = 0x1f, DevMinor = 0;
-        internal readonly Kernel K;
+        internal readonly FsContext Ctx;
         /// <summary>The image as it was when mounted (reads come from here).</summary>
         internal byte[] Image;
 
-        private RomfsSuper(Kernel k) : base("romfs", DevMajor, DevMinor)
+        private RomfsSuper(FsContext ctx) : base("romfs", DevMajor, DevMinor)
         {
-            K = k;
+            Ctx = ctx;
             ReadOnly = true;
             DevName = "/dev/mtdblock0";
         }
 
-        /// <summary>The mount(2) factory: mounts the kernel's ROM image (the source name is only shown).
-        /// Null, with a log line, if the image is not a valid romfs for this board's page size.</summary>
-        public static SuperBlock Factory(Kernel k, Task mounter, string source)
+        public override int CachedInodes() { return CountTree(Root); }
+
+        /// <summary>Mounts the kernel's ROM image; null, with a log line, if it is not a valid romfs for this
+        /// board's page size.</summary>
+        internal static RomfsSuper Load(FsContext ctx)
         {
-            RomfsSuper sb = new RomfsSuper(k);
-            string why = sb.Load(k.Phys.Rom, k.Phys.PageSize);
+            RomfsSuper sb = new RomfsSuper(ctx);
+            string why = sb.Load(ctx.Phys.Rom, ctx.Phys.PageSize);
             if (why != null)
             {
-                k.Log.Print("romfs: " + why);
+                ctx.Log.Print("romfs: " + why);
                 return null;
             }
             return sb;

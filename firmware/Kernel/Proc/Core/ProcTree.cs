@@ -28,6 +28,22 @@ namespace ProcNano
         private readonly OutBuf[] _pool = new OutBuf[PoolMax];
         private int _poolCount;
 
+        /// <summary>Generic proc entries, the root included (/proc/slabinfo's proc_entry row).</summary>
+        public int EntryCount() { return CountEntries(Root); }
+
+        private int CountEntries(ProcEntry e)
+        {
+            int n = 1;
+            if (!e.IsDir) return n;
+            for (int i = 0; ; i++)
+            {
+                ProcEntry c = ChildAt(e, i);
+                if (c == null) break;
+                n += CountEntries(c);
+            }
+            return n;
+        }
+
         public ProcTree(Kernel k)
         {
             K = k;

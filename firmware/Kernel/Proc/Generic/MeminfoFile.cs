@@ -23,10 +23,10 @@ namespace ProcNano
                 int shift = m.PageShift;
                 long total = pa.Pages;
                 long copy = m.MmapPagesAllocated;
-                long cached = k.RamfsPages;
+                long cached = k.Fs.RamfsPages;
                 long anon, mapped;
                 CountRegions(m, out anon, out mapped);
-                long slab = k.Slab == null ? 0 : k.Slab.TotalBytes(k);
+                long slab = k.Slab == null ? 0 : k.Slab.TotalBytes();
 
                 Pages(o, "MemTotal:", total, shift);
                 Pages(o, "MemFree:", pa.FreePages, shift);
@@ -49,7 +49,7 @@ namespace ProcNano
                 Pages(o, "Writeback:", 0, shift);
                 Pages(o, "AnonPages:", anon, shift);
                 Pages(o, "Mapped:", mapped, shift);
-                Pages(o, "Shmem:", k.ShmPages, shift);
+                Pages(o, "Shmem:", k.Shm.Pages, shift);
                 Bytes(o, "Slab:", slab);
                 Pages(o, "SReclaimable:", 0, shift);
                 Bytes(o, "SUnreclaim:", slab);
@@ -60,7 +60,7 @@ namespace ProcNano
                 // overcommit_ratio 50 and no swap; NOMMU allocates at mmap time, so what is committed is
                 // what is allocated for mappings: copies and shm segments.
                 Pages(o, "CommitLimit:", total / 2, shift);
-                Pages(o, "Committed_AS:", copy + k.ShmPages, shift);
+                Pages(o, "Committed_AS:", copy + k.Shm.Pages, shift);
                 Pages(o, "VmallocTotal:", 0, shift);
                 Pages(o, "VmallocUsed:", 0, shift);
                 Pages(o, "VmallocChunk:", 0, shift);

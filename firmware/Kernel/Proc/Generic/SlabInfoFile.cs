@@ -26,12 +26,12 @@ namespace ProcNano
             }
             Kernel k = s.Kernel;
             SlabTable t = k.Slab;
-            SlabRow r = t.Rows[cursor - 1];
+            SlabRow r = t[cursor - 1];
             int active, num;
             lock (k.Lock)
             {
-                active = r.Active(k);
-                num = r.Num(k);
+                active = r.Active();
+                num = r.Num();
             }
             o.StrLeft(r.Name, 17);
             o.Char(' ');

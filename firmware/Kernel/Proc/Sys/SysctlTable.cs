@@ -38,8 +38,8 @@ namespace ProcNano
     public sealed class HostnameSysctl : StringSysctl
     {
         public HostnameSysctl() : base(SysctlTable.UtsLen) { }
-        protected override string Get(Kernel k) { return k.Hostname; }
-        protected override void Set(Kernel k, string v) { k.Hostname = v; }
+        protected override string Get(Kernel k) { return k.Uts.Hostname; }
+        protected override void Set(Kernel k, string v) { k.Uts.Hostname = v; }
     }
 
     /// <summary>pid_max as the task table was sized at boot (the pid namespaces take it then).</summary>

@@ -5,6 +5,6 @@ namespace ProcNano
     {
         public override string Name => "init";
         public override string Help => "the first task: sleeps and adopts orphans";
-        public override int Start(Kernel k, Task t, string[] argv) { return 0; }
+        public override int Start(Syscalls sys, BoardConfig board, Task t, string[] argv) { return 0; }
     }
 }

@@ -6,6 +6,6 @@ namespace ProcNano
     {
         public override string Name => "sh";
         public override string Help => "the serial shell";
-        public override int Start(Kernel k, Task t, string[] argv) { return 0; }
+        public override int Start(Syscalls sys, BoardConfig board, Task t, string[] argv) { return 0; }
     }
 }

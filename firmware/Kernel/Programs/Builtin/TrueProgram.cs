@@ -5,6 +5,6 @@ namespace ProcNano
     {
         public override string Name => "true";
         public override string Help => "exit at once with status 0";
-        public override int Start(Kernel k, Task t, string[] argv) { return Exit; }
+        public override int Start(Syscalls sys, BoardConfig board, Task t, string[] argv) { return Exit; }
     }
 }

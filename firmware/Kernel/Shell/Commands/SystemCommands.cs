@@ -88,7 +88,7 @@ namespace ProcNano
         }
 
         /// <summary>kernel.hostname (sysctl can change it).</summary>
-        private static string Hostname(Shell sh) { return sh.Kernel.Hostname; }
+        private static string Hostname(Shell sh) { return sh.Kernel.Uts.Hostname; }
 
         /// <summary>" 14:03:07 up 2:05,  3 tasks" (time of day UTC; days, then h:mm, or minutes, as
         /// uptime(1) prints them). No load average: ProcNano does not measure one.</summary>

@@ -17,8 +17,8 @@ namespace ProcNano.Tests.Proc.Generic
         public void TypeRegisteredLater_AppearsAtTheEnd()
         {
             var k = Boot();
-            Assert.Equal(0, k.Vfs.RegisterFs("tmpfs", true, RamfsSuper.Factory));
-            Assert.Equal(0, k.Vfs.RegisterFs("blockfs", false, RamfsSuper.Factory));
+            Assert.Equal(0, k.Vfs.RegisterFs("tmpfs", true, k.Fs.MountRamfs));
+            Assert.Equal(0, k.Vfs.RegisterFs("blockfs", false, k.Fs.MountRamfs));
             Assert.EndsWith("nodev\tproc\nnodev\ttmpfs\n\tblockfs\n", Cat(k, k.Init, "/proc/filesystems"));
         }
     }

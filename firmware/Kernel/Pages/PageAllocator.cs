@@ -7,6 +7,14 @@ namespace ProcNano
     /// </summary>
     public sealed class PageAllocator
     {
+        /// <summary>The smallest order whose block holds <paramref name="pages"/> pages.</summary>
+        public static int OrderFor(int pages)
+        {
+            int o = 0;
+            while ((1 << o) < pages) o++;
+            return o;
+        }
+
         public const int MaxOrder = 11;
         private const short None = -1;
 
