@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using ProcNano;
 using Xunit;
 
@@ -199,17 +202,34 @@ namespace ProcNano.Tests.Board
         [Fact]
         public void Apply_EveryBoardConfigField_HasASnakeCaseKey()
         {
-            // A field added to BoardConfig must be settable from the files, or the device could never get it.
-            foreach (var f in typeof(BoardConfig).GetFields())
+            // A field added to BoardConfig must be settable from the files, or the device could never get it; and
+            // its key must set that field and no other. Each key gets a value unlike the default, so a key wired
+            // to the wrong field shows as one field unchanged and another changed.
+            var fields = typeof(BoardConfig).GetFields().Where(f => !f.IsStatic && !f.IsInitOnly).ToArray();
+            foreach (var f in fields)
             {
-                if (f.IsStatic || f.IsInitOnly) continue;
                 string key = System.Text.RegularExpressions.Regex.Replace(f.Name, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
-                object value = f.GetValue(new BoardConfig());
-                var cfg = new BoardConfig();
-                int r = ConfigFile.Apply(key + " = " + value + "\n", cfg, out string e);
-                Assert.True(r == 0, f.Name + ": " + e);
-                Assert.Equal(value, f.GetValue(cfg));
+                var defaults = new BoardConfig();
+                object old = f.GetValue(defaults);
+                BoardConfig cfg = null;
+                string why = null;
+                foreach (string candidate in NewValues(old))
+                {
+                    var c = new BoardConfig();
+                    if (ConfigFile.Apply(key + " = " + candidate + "\n", c, out why) == 0 && !Equals(f.GetValue(c), old)) { cfg = c; break; }
+                }
+                Assert.True(cfg != null, f.Name + ": no value unlike the default was accepted (" + why + ")");
+                foreach (var other in fields)
+                    if (other != f) Assert.True(Equals(other.GetValue(defaults), other.GetValue(cfg)), key + " also changed " + other.Name);
             }
+        }
+
+        private static IEnumerable<string> NewValues(object old)
+        {
+            if (old is string s) return new[] { "COM1", "stdio", "/mnt", "ESP32_S3", "procnano2", "x" + s, "x" };
+            if (old is bool b) return new[] { b ? "false" : "true" };
+            long n = Convert.ToInt64(old);
+            return new[] { n * 2, n + 1, n / 2, 2, 1, 64, 4096, 0x3F000000L }.Where(v => v != n).Select(v => v.ToString());
         }
 
         [Theory]

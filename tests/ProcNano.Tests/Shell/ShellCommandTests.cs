@@ -379,16 +379,18 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
-        public void Sysctl_ReadsProcSys_OrReportsTheError()
+        public void Sysctl_ReadsProcSys()
         {
-            int probe = _h.K.Sys.Open(_h.Task, "/proc/sys/kernel/hostname", KFile.O_RDONLY, 0);
-            _h.Run("sysctl kernel.hostname", out string o);
-            if (probe < 0) Assert.Equal(ShellHarness.Error("sysctl", "kernel.hostname", probe), o);
-            else
-            {
-                _h.K.Sys.Close(_h.Task, probe);
-                Assert.Equal("kernel.hostname = " + _h.K.Board.Hostname + "\n", o);
-            }
+            Assert.Equal("kernel.hostname = " + _h.K.Board.Hostname + "\n", _h.Out("sysctl kernel.hostname"));
+            _h.K.Uts.Hostname = "board7";
+            Assert.Equal("kernel.hostname = board7\n", _h.Out("sysctl kernel.hostname"));
+        }
+
+        [Fact]
+        public void Sysctl_UnknownName_ReportsTheError()
+        {
+            _h.Run("sysctl kernel.nosuch", out string o);
+            Assert.Equal(ShellHarness.Error("sysctl", "kernel.nosuch", -Errno.ENOENT), o);
         }
 
         [Fact]
