@@ -2,62 +2,117 @@ namespace ProcNano
 {
     /// <summary>
     /// Every shell command, one row each (name, synopsis, one-line help, body), in the order `help` lists
-    /// them. Adding a command is adding a row.
+    /// them. The table is code, not data: a row costs no object, delegate or array on the device's heap
+    /// (an object and a delegate per row per shell were 5 KB of nanoCLR heap). Adding a command is adding a
+    /// case to <see cref="Row"/> and to <see cref="Run"/> under the same number; a test checks they agree.
     /// </summary>
     public static class CommandTable
     {
-        /// <summary>The table, made per shell rather than kept in a static (no kernel state is shared, and a
-        /// static array would hold heap on the device even with no shell running).</summary>
-        public static Command[] All()
+        public const int Count = 35;
+
+        /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
+        /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
+        public static bool Row(int i, out string name, out string usage, out string help, out bool ownsDashH)
         {
-            return new Command[]
+            ownsDashH = false;
+            switch (i)
             {
-                new Command("cat", "cat FILE...", "print files", FileCommands.Cat),
-                new Command("cd", "cd [DIR]", "change the working directory (default /)", FileCommands.Cd),
-                new Command("cp", "cp SRC DST", "copy a file (DST may be a directory)", FileCommands.Cp),
-                new Command("dmesg", "dmesg", "print the kernel log", SystemCommands.Dmesg),
-                new Command("echo", "echo [-n] [TEXT...]", "print the words, then a newline (-n: none)", FileCommands.Echo, true),
-                new Command("exec", "exec PATH [ARGS...]", "start a program file as a new task; prints its pid", TaskCommands.Exec),
-                new Command("exit", "exit [STATUS]", "leave the shell", SystemCommands.Exit),
-                new Command("free", "free [-h]", "arena pages and managed heap: total, used, free, largest free block (kB; -h human units)", StatusCommands.Free, true),
-                new Command("help", "help [COMMAND]", "list the commands, or show one command's usage", SystemCommands.Help),
-                new Command("hexdump", "hexdump [-p PID] ADDR LEN", "dump a task's mapped memory, hexdump -C style", MemoryCommands.Hexdump),
-                new Command("id", "id", "print the shell's user and group ids", TaskCommands.Id),
-                new Command("insmod", "insmod NAME", "load a built-in driver module", SystemCommands.Insmod),
-                new Command("kill", "kill [-SIGNAL] PID...", "send a signal (default TERM; 9/KILL, 15/TERM)", TaskCommands.Kill),
-                new Command("ls", "ls [-la] [PATH...]", "list directories (-l long, -a dot files)", FileCommands.Ls),
-                new Command("mkdir", "mkdir [-p] DIR...", "make directories (-p: parents too, no error if present)", FileCommands.Mkdir),
-                new Command("mmap", "mmap [-p PID] LEN PROT shared|private [PATH [OFFSET]]", "map memory (PROT like rw-); prints the address", MemoryCommands.Mmap),
-                new Command("mount", "mount [-t TYPE [SOURCE] DIR]", "mount a file system; alone, list the mounts", FileCommands.Mount),
-                new Command("munmap", "munmap [-p PID] ADDR LEN", "unmap memory", MemoryCommands.Munmap),
-                new Command("poke", "poke [-p PID] ADDR TEXT", "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)", MemoryCommands.Poke),
-                new Command("ps", "ps", "list tasks: PID PPID USER STAT VSZ RSS COMMAND (kB)", StatusCommands.Ps),
-                new Command("pwd", "pwd", "print the working directory", FileCommands.Pwd),
-                new Command("readlink", "readlink PATH", "print a symbolic link's target", FileCommands.Readlink),
-                new Command("rm", "rm [-d] PATH...", "remove files (-d: empty directories too)", FileCommands.Rm),
-                new Command("rmmod", "rmmod NAME", "unload a driver module", SystemCommands.Rmmod),
-                new Command("shmat", "shmat [-p PID] ID", "attach a SysV shm segment; prints the address", MemoryCommands.Shmat),
-                new Command("shmdt", "shmdt [-p PID] ADDR", "detach one shm attachment", MemoryCommands.Shmdt),
-                new Command("shmget", "shmget KEY SIZE", "get or create a SysV shm segment (KEY 0: private); prints its id", MemoryCommands.Shmget),
-                new Command("shmrm", "shmrm ID", "remove a shm segment once its last attachment goes", MemoryCommands.Shmrm),
-                new Command("su", "su [UID]", "become user UID (default 0, root)", TaskCommands.Su),
-                new Command("sysctl", "sysctl [-a] [-w] NAME[=VALUE]...", "read or write /proc/sys values (kernel.hostname, vm.nr_trim_pages)", SystemCommands.Sysctl),
-                new Command("truncate", "truncate -s SIZE FILE...", "set a file's size (creates it if absent)", FileCommands.Truncate),
-                new Command("umount", "umount DIR", "unmount a file system", FileCommands.Umount),
-                new Command("uname", "uname [-asnrvm]", "print system information", SystemCommands.Uname),
-                new Command("unshare", "unshare [-p] [-n] PATH [ARGS...]", "exec in new pid (-p) / net (-n) namespaces; prints the pid", TaskCommands.Unshare),
-                new Command("uptime", "uptime", "time of day, time since boot, task count", SystemCommands.Uptime),
-            };
+                case 0: name = "cat"; usage = "cat FILE..."; help = "print files"; return true;
+                case 1: name = "cd"; usage = "cd [DIR]"; help = "change the working directory (default /)"; return true;
+                case 2: name = "cp"; usage = "cp SRC DST"; help = "copy a file (DST may be a directory)"; return true;
+                case 3: name = "dmesg"; usage = "dmesg"; help = "print the kernel log"; return true;
+                case 4: name = "echo"; usage = "echo [-n] [TEXT...]"; help = "print the words, then a newline (-n: none)"; ownsDashH = true; return true;
+                case 5: name = "exec"; usage = "exec PATH [ARGS...]"; help = "start a program file as a new task; prints its pid"; return true;
+                case 6: name = "exit"; usage = "exit [STATUS]"; help = "leave the shell"; return true;
+                case 7: name = "free"; usage = "free [-h]"; help = "arena pages and managed heap: total, used, free, largest free block (kB; -h human units)"; ownsDashH = true; return true;
+                case 8: name = "help"; usage = "help [COMMAND]"; help = "list the commands, or show one command's usage"; return true;
+                case 9: name = "hexdump"; usage = "hexdump [-p PID] ADDR LEN"; help = "dump a task's mapped memory, hexdump -C style"; return true;
+                case 10: name = "id"; usage = "id"; help = "print the shell's user and group ids"; return true;
+                case 11: name = "insmod"; usage = "insmod NAME"; help = "load a built-in driver module"; return true;
+                case 12: name = "kill"; usage = "kill [-SIGNAL] PID..."; help = "send a signal (default TERM; 9/KILL, 15/TERM)"; return true;
+                case 13: name = "ls"; usage = "ls [-la] [PATH...]"; help = "list directories (-l long, -a dot files)"; return true;
+                case 14: name = "mkdir"; usage = "mkdir [-p] DIR..."; help = "make directories (-p: parents too, no error if present)"; return true;
+                case 15: name = "mmap"; usage = "mmap [-p PID] LEN PROT shared|private [PATH [OFFSET]]"; help = "map memory (PROT like rw-); prints the address"; return true;
+                case 16: name = "mount"; usage = "mount [-t TYPE [SOURCE] DIR]"; help = "mount a file system; alone, list the mounts"; return true;
+                case 17: name = "munmap"; usage = "munmap [-p PID] ADDR LEN"; help = "unmap memory"; return true;
+                case 18: name = "poke"; usage = "poke [-p PID] ADDR TEXT"; help = "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)"; return true;
+                case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS COMMAND (kB)"; return true;
+                case 20: name = "pwd"; usage = "pwd"; help = "print the working directory"; return true;
+                case 21: name = "readlink"; usage = "readlink PATH"; help = "print a symbolic link's target"; return true;
+                case 22: name = "rm"; usage = "rm [-d] PATH..."; help = "remove files (-d: empty directories too)"; return true;
+                case 23: name = "rmmod"; usage = "rmmod NAME"; help = "unload a driver module"; return true;
+                case 24: name = "shmat"; usage = "shmat [-p PID] ID"; help = "attach a SysV shm segment; prints the address"; return true;
+                case 25: name = "shmdt"; usage = "shmdt [-p PID] ADDR"; help = "detach one shm attachment"; return true;
+                case 26: name = "shmget"; usage = "shmget KEY SIZE"; help = "get or create a SysV shm segment (KEY 0: private); prints its id"; return true;
+                case 27: name = "shmrm"; usage = "shmrm ID"; help = "remove a shm segment once its last attachment goes"; return true;
+                case 28: name = "su"; usage = "su [UID]"; help = "become user UID (default 0, root)"; return true;
+                case 29: name = "sysctl"; usage = "sysctl [-a] [-w] NAME[=VALUE]..."; help = "read or write /proc/sys values (kernel.hostname, vm.nr_trim_pages)"; return true;
+                case 30: name = "truncate"; usage = "truncate -s SIZE FILE..."; help = "set a file's size (creates it if absent)"; return true;
+                case 31: name = "umount"; usage = "umount DIR"; help = "unmount a file system"; return true;
+                case 32: name = "uname"; usage = "uname [-asnrvm]"; help = "print system information"; return true;
+                case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
+                case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
+            }
+            name = usage = help = null;
+            return false;
         }
 
-        /// <summary>The row of <paramref name="table"/> named <paramref name="name"/>, or null.</summary>
-        public static Command Find(Command[] table, string name)
+        /// <summary>Runs row <paramref name="i"/>'s body; <paramref name="argv"/>[0..argc) are its words.</summary>
+        public static int Run(int i, Shell sh, string[] argv, int argc)
         {
-            for (int i = 0; i < table.Length; i++)
+            switch (i)
             {
-                if (table[i].Name == name) return table[i];
+                case 0: return FileCommands.Cat(sh, argv, argc);   // cat
+                case 1: return FileCommands.Cd(sh, argv, argc);   // cd
+                case 2: return FileCommands.Cp(sh, argv, argc);   // cp
+                case 3: return SystemCommands.Dmesg(sh, argv, argc);   // dmesg
+                case 4: return FileCommands.Echo(sh, argv, argc);   // echo
+                case 5: return TaskCommands.Exec(sh, argv, argc);   // exec
+                case 6: return SystemCommands.Exit(sh, argv, argc);   // exit
+                case 7: return StatusCommands.Free(sh, argv, argc);   // free
+                case 8: return SystemCommands.Help(sh, argv, argc);   // help
+                case 9: return MemoryCommands.Hexdump(sh, argv, argc);   // hexdump
+                case 10: return TaskCommands.Id(sh, argv, argc);   // id
+                case 11: return SystemCommands.Insmod(sh, argv, argc);   // insmod
+                case 12: return TaskCommands.Kill(sh, argv, argc);   // kill
+                case 13: return FileCommands.Ls(sh, argv, argc);   // ls
+                case 14: return FileCommands.Mkdir(sh, argv, argc);   // mkdir
+                case 15: return MemoryCommands.Mmap(sh, argv, argc);   // mmap
+                case 16: return FileCommands.Mount(sh, argv, argc);   // mount
+                case 17: return MemoryCommands.Munmap(sh, argv, argc);   // munmap
+                case 18: return MemoryCommands.Poke(sh, argv, argc);   // poke
+                case 19: return StatusCommands.Ps(sh, argv, argc);   // ps
+                case 20: return FileCommands.Pwd(sh, argv, argc);   // pwd
+                case 21: return FileCommands.Readlink(sh, argv, argc);   // readlink
+                case 22: return FileCommands.Rm(sh, argv, argc);   // rm
+                case 23: return SystemCommands.Rmmod(sh, argv, argc);   // rmmod
+                case 24: return MemoryCommands.Shmat(sh, argv, argc);   // shmat
+                case 25: return MemoryCommands.Shmdt(sh, argv, argc);   // shmdt
+                case 26: return MemoryCommands.Shmget(sh, argv, argc);   // shmget
+                case 27: return MemoryCommands.Shmrm(sh, argv, argc);   // shmrm
+                case 28: return TaskCommands.Su(sh, argv, argc);   // su
+                case 29: return SystemCommands.Sysctl(sh, argv, argc);   // sysctl
+                case 30: return FileCommands.Truncate(sh, argv, argc);   // truncate
+                case 31: return FileCommands.Umount(sh, argv, argc);   // umount
+                case 32: return SystemCommands.Uname(sh, argv, argc);   // uname
+                case 33: return TaskCommands.Unshare(sh, argv, argc);   // unshare
+                case 34: return SystemCommands.Uptime(sh, argv, argc);   // uptime
             }
-            return null;
+            return Shell.StatusNotFound;
+        }
+
+        public static string Name(int i)
+        {
+            string name, usage, help;
+            bool own;
+            return Row(i, out name, out usage, out help, out own) ? name : null;
+        }
+
+        /// <summary>The row named <paramref name="name"/>, or -1.</summary>
+        public static int Find(string name)
+        {
+            for (int i = 0; i < Count; i++) if (Name(i) == name) return i;
+            return -1;
         }
     }
 }

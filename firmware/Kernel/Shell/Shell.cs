@@ -21,7 +21,6 @@ namespace ProcNano
         private readonly LineDiscipline _ld;
         private readonly ShellLexer _lex;
         private readonly string[] _argv = new string[ShellLexer.MaxTokens];
-        private readonly Command[] _commands = CommandTable.All();
         private KernelLog _logSink;
         private string _logPrefix;
         private int _status;
@@ -68,8 +67,6 @@ namespace ProcNano
         public Task Task => _task;
         public Syscalls Sys => _k.Sys;
         public LineDiscipline Tty => _ld;
-        /// <summary>The command table this shell runs (see <see cref="CommandTable"/>).</summary>
-        public Command[] Commands => _commands;
         /// <summary>Status of the last command.</summary>
         public int Status => _status;
         /// <summary>True once `exit` ran.</summary>
@@ -322,15 +319,17 @@ namespace ProcNano
 
         private int Dispatch(int argc)
         {
-            Command c = CommandTable.Find(_commands, _argv[0]);
-            if (c == null)
+            int c = CommandTable.Find(_argv[0]);
+            string name, usage, help;
+            bool ownsDashH;
+            if (!CommandTable.Row(c, out name, out usage, out help, out ownsDashH))
             {
                 Err.Str("sh: ");
                 Err.Str(_argv[0]);
                 Err.Line(": command not found");
                 return StatusNotFound;
             }
-            if (argc > 1 && (_argv[1] == "--help" || (_argv[1] == "-h" && !c.OwnsDashH)))
+            if (argc > 1 && (_argv[1] == "--help" || (_argv[1] == "-h" && !ownsDashH)))
             {
                 PrintUsage(Out, c);
                 return StatusOk;
@@ -339,14 +338,14 @@ namespace ProcNano
             _task.State = Task.Running;
             try
             {
-                return c.Run(this, _argv, argc);
+                return CommandTable.Run(c, this, _argv, argc);
             }
             catch (Exception e)
             {
                 // A bug in a subsystem must not take the console away with it.
                 Out.Flush();
                 string msg = e.Message;
-                Err.Str(c.Name);
+                Err.Str(name);
                 Err.Str(": internal error");
                 if (msg != null && msg.Length > 0)
                 {
@@ -354,7 +353,7 @@ namespace ProcNano
                     Err.Str(msg);
                 }
                 Err.Char('\n');
-                _k.Log.Print("sh: " + c.Name + ": exception " + (msg == null ? "" : msg));
+                _k.Log.Print("sh: " + name + ": exception " + (msg == null ? "" : msg));
                 return StatusError;
             }
             finally
@@ -365,23 +364,27 @@ namespace ProcNano
 
         // ---- helpers for command bodies ----
 
-        /// <summary>Prints "Usage: SYNOPSIS" and the help line.</summary>
-        public static void PrintUsage(ShellWriter w, Command c)
+        /// <summary>Prints "Usage: SYNOPSIS" and the help line of command row <paramref name="c"/>.</summary>
+        public static void PrintUsage(ShellWriter w, int c)
         {
+            string name, usage, help;
+            bool own;
+            if (!CommandTable.Row(c, out name, out usage, out help, out own)) return;
             w.Str("Usage: ");
-            w.Line(c.Usage);
-            w.Line(c.Help);
+            w.Line(usage);
+            w.Line(help);
         }
 
         /// <summary>Prints the command's usage on the error stream; returns 1.</summary>
         public int Usage(string name)
         {
             Out.Flush();
-            Command c = CommandTable.Find(_commands, name);
-            if (c != null)
+            string n, usage, help;
+            bool own;
+            if (CommandTable.Row(CommandTable.Find(name), out n, out usage, out help, out own))
             {
                 Err.Str("Usage: ");
-                Err.Line(c.Usage);
+                Err.Line(usage);
             }
             Err.Flush();
             return StatusError;

@@ -10,6 +10,16 @@ namespace ProcNano.Tests.Shell
     /// <summary>A booted kernel plus a shell task whose output is captured plainly (no echo, no CRLF).</summary>
     internal sealed class ShellHarness
     {
+        public sealed record CommandRow(string Name, string Usage, string Help, bool OwnsDashH);
+
+        /// <summary>The shell's command table, row by row.</summary>
+        public static System.Collections.Generic.List<CommandRow> Commands()
+        {
+            var rows = new System.Collections.Generic.List<CommandRow>();
+            for (int i = 0; CommandTable.Row(i, out string n, out string u, out string h, out bool own); i++) rows.Add(new CommandRow(n, u, h, own));
+            return rows;
+        }
+
         public readonly KKernel K;
         public readonly KTask Task;
         public readonly MemoryTty Tty = new MemoryTty();

@@ -10,16 +10,17 @@ namespace ProcNano
             if (argc > 2) return sh.Usage("help");
             if (argc == 2)
             {
-                Command c = CommandTable.Find(sh.Commands, argv[1]);
-                if (c == null) return sh.Complain("help", argv[1] + ": no such command");
+                int c = CommandTable.Find(argv[1]);
+                if (c < 0) return sh.Complain("help", argv[1] + ": no such command");
                 Shell.PrintUsage(sh.Out, c);
                 return Shell.StatusOk;
             }
-            Command[] all = sh.Commands;
-            for (int i = 0; i < all.Length; i++)
+            string name, usage, help;
+            bool own;
+            for (int i = 0; CommandTable.Row(i, out name, out usage, out help, out own); i++)
             {
-                sh.Out.StrLeft(all[i].Name, 10);
-                sh.Out.Line(all[i].Help);
+                sh.Out.StrLeft(name, 10);
+                sh.Out.Line(help);
             }
             sh.Out.Line("CMD -h or CMD --help shows a command's usage; ';' separates commands; > and >> redirect output.");
             return Shell.StatusOk;
