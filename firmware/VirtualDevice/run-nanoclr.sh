@@ -68,16 +68,20 @@ bin="$here/bin/Release/netstandard2.0"
 out="$here/bin/nanoclr"
 pe="$out/pe"
 
-mdp() { "$nanoclr_dir/mdp.sh" "$@" >"$out/mdp.log" 2>&1 || { cat "$out/mdp.log" >&2; echo "run-nanoclr: mdp failed on $1" >&2; exit 4; }; }
+# mdp LOG IN.dll OUT.pe ...: converts, keeping the converter's chatter in LOG (shown on failure).
+mdp() {
+    local log="$1"; shift
+    "$nanoclr_dir/mdp.sh" "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "run-nanoclr: mdp failed on $1" >&2; exit 4; }
+}
 
+mkdir -p "$pe"
 if [ "$build" = "1" ]; then
-    mkdir -p "$pe"
     dotnet build "$here/ProcNano.VirtualDevice.csproj" -c Release -nologo -v:q -p:NanoClrDir="$nanoclr_dir/" >"$out/build.log" 2>&1 \
         || { cat "$out/build.log" >&2; echo "run-nanoclr: dotnet build failed" >&2; exit 4; }
     if [ ! -f "$corelib/mscorlib.pe" ]; then echo "run-nanoclr: $corelib/mscorlib.pe missing (dotnet restore)" >&2; exit 4; fi
     cp "$corelib/mscorlib.pe" "$native_pe" "$pe/"
-    mdp "$bin/ProcNano.Kernel.dll" "$pe/ProcNano.Kernel.pe" false mscorlib="$corelib/mscorlib.dll"
-    mdp "$bin/ProcNano.VirtualDevice.dll" "$pe/ProcNano.VirtualDevice.pe" false mscorlib="$corelib/mscorlib.dll" \
+    mdp "$out/mdp.log" "$bin/ProcNano.Kernel.dll" "$pe/ProcNano.Kernel.pe" false mscorlib="$corelib/mscorlib.dll"
+    mdp "$out/mdp.log" "$bin/ProcNano.VirtualDevice.dll" "$pe/ProcNano.VirtualDevice.pe" false mscorlib="$corelib/mscorlib.dll" \
         nanoFramework.Runtime.Native="$native_dll" ProcNano.Kernel="$bin/ProcNano.Kernel.dll" \
         ProcNano.VirtualDevice.Run="$bin/ProcNano.VirtualDevice.Run.dll"
 fi
@@ -99,7 +103,7 @@ if [ ! -f "$run_dir/ProcNano.VirtualDevice.Run.pe" ] || ! cmp -s "$run_dir/RunCo
     dotnet exec "$csc" -nologo -noconfig -nostdlib+ -target:library -langversion:10 -optimize+ -deterministic+ \
         -out:"$run_dir/ProcNano.VirtualDevice.Run.dll" -reference:"$corelib/mscorlib.dll" "$run_dir/RunConfig.cs" >"$run_dir/csc.log" 2>&1 \
         || { cat "$run_dir/csc.log" >&2; echo "run-nanoclr: compiling the run config failed" >&2; exit 4; }
-    mdp "$run_dir/ProcNano.VirtualDevice.Run.dll" "$run_dir/ProcNano.VirtualDevice.Run.pe" false mscorlib="$corelib/mscorlib.dll"
+    mdp "$run_dir/mdp.log" "$run_dir/ProcNano.VirtualDevice.Run.dll" "$run_dir/ProcNano.VirtualDevice.Run.pe" false mscorlib="$corelib/mscorlib.dll"
     cp "$run_dir/RunConfig.cs" "$run_dir/built.cs"
 fi
 
