@@ -1,0 +1,78 @@
+using Xunit;
+
+namespace ProcNano.Tests.Device
+{
+    /// <summary>
+    /// The kernel on the device's own runtime (nanoCLR, 32-bit, 12-byte heap blocks) at each board's heap: what
+    /// holds today and must keep holding. The memory goals are in <see cref="DeviceGoalTests"/>.
+    /// </summary>
+    [Collection("Device")]
+    public sealed class DeviceTests
+    {
+        private readonly DeviceFixture _f;
+
+        public DeviceTests(DeviceFixture f)
+        {
+            _f = f;
+        }
+
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-c3")]
+        [InlineData("esp32-wrover")]
+        [InlineData("esp32-s3")]
+        public void Runtime_LoadsEveryAssembly_MainReportsTheHeap(string board)
+        {
+            foreach (string script in DeviceFixture.Scripts)
+            {
+                DeviceRun r = _f.Get(board, script);
+                Assert.True(r.H("main") > 0, "Main did not run (the runtime refused an assembly?): " + r.Summary() + "\n" + r.Output);
+                Assert.True(r.H("before_kernel") > 0, r.Summary());
+            }
+        }
+
+        // The C3 is not here: its heap does not hold the kernel yet (DeviceGoalTests).
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-wrover")]
+        [InlineData("esp32-s3")]
+        public void Demo_BootsToPrompt_RunsEveryCommand_NoOutOfMemoryEscapes(string board)
+        {
+            DeviceRun r = _f.Get(board, "demo");
+            Assert.True(r.Booted, "new Kernel did not return: " + r.Summary());
+            Assert.True(r.H("after_boot_script") > 0, "boot.sh did not finish: " + r.Summary());
+            Assert.True(r.Prompted, "no first prompt: " + r.Summary());
+            Assert.Contains("nsh> cat /proc/meminfo", r.Output);
+            Assert.True(r.Typed == 100, "the session did not type its 100 commands: " + r.Summary());
+            Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0, "an exception reached Main: " + r.Summary());
+            Assert.True(r.End == "done" && r.ExitCode == 0, "Main did not end normally: " + r.Summary());
+        }
+
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-wrover")]
+        [InlineData("esp32-s3")]
+        public void Maps_BootsToPrompt_MapsPages_NoOutOfMemoryEscapes(string board)
+        {
+            DeviceRun r = _f.Get(board, "maps");
+            Assert.True(r.Prompted, "no first prompt: " + r.Summary());
+            Assert.True(r.Mapped > 0, "no mmap succeeded: " + r.Summary());
+            Assert.True(r.H("after_100_maps") > 0, r.Summary());
+            Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0, "an exception reached Main: " + r.Summary());
+            Assert.True(r.End == "done" && r.ExitCode == 0, "Main did not end normally: " + r.Summary());
+        }
+
+        // With megabytes of heap every command must work: a failure here is a kernel bug, not a memory limit.
+        [SkippableTheory]
+        [InlineData("esp32-wrover")]
+        [InlineData("esp32-s3")]
+        public void PsramBoards_DemoAndMaps_EveryCommandWorks(string board)
+        {
+            DeviceRun demo = _f.Get(board, "demo");
+            Assert.True(demo.Oom == 0 && demo.Errors == 0, demo.Summary());
+            Assert.DoesNotContain("internal error", demo.Output);
+            DeviceRun maps = _f.Get(board, "maps");
+            Assert.True(maps.Mapped == 100, "100 one-page maps should fit the arena: " + maps.Summary());
+        }
+    }
+}
