@@ -46,7 +46,15 @@ namespace ProcNano
                 nss[p.Level] = p;
             }
             Pid pid = new Pid(nrs, nss);
-            for (int i = 0; i < nss.Length; i++) nss[i].Pids.Add(pid);
+            try
+            {
+                for (int i = 0; i < nss.Length; i++) nss[i].Pids.Add(pid);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                FreePid(pid);   // a list that could not grow: the number is in no namespace half-way
+                return null;
+            }
             return pid;
         }
 
@@ -98,27 +106,42 @@ namespace ProcNano
             {
                 Pid pid = AllocPid(ns);
                 if (pid == null) return null;
-                Task t = new Task();
-                t.Pid = pid;
-                pid.Task = t;
-                t.SetComm(name);
-                t.Parent = parent;
-                if (parent != null)
+                try
                 {
-                    t.Uid = parent.Uid; t.Euid = parent.Euid; t.Suid = parent.Suid; t.Fsuid = parent.Fsuid;
-                    t.Gid = parent.Gid; t.Egid = parent.Egid; t.Sgid = parent.Sgid; t.Fsgid = parent.Fsgid;
-                    t.Cwd = parent.Cwd;
+                    return NewTaskOn(pid, parent, name, ns, net);
                 }
-                t.PidNs = ns;
-                t.NetNs = net;
-                t.Mm = new Mm();
-                t.Fds = new FdTable(4);
-                t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
-                t.Argv = new string[] { name };
-                All.Add(t);
-                if (Init == null) Init = t;
-                return t;
+                catch (System.OutOfMemoryException)
+                {
+                    // The heap ran out half-way: no half-made task may stay behind in ps.
+                    if (pid.Task != null) All.Remove(pid.Task);
+                    FreePid(pid);
+                    return null;
+                }
             }
+        }
+
+        private Task NewTaskOn(Pid pid, Task parent, string name, PidNamespace ns, NetNamespace net)
+        {
+            Task t = new Task();
+            t.Pid = pid;
+            pid.Task = t;
+            t.SetComm(name);
+            t.Parent = parent;
+            if (parent != null)
+            {
+                t.Uid = parent.Uid; t.Euid = parent.Euid; t.Suid = parent.Suid; t.Fsuid = parent.Fsuid;
+                t.Gid = parent.Gid; t.Egid = parent.Egid; t.Sgid = parent.Sgid; t.Fsgid = parent.Fsgid;
+                t.Cwd = parent.Cwd;
+            }
+            t.PidNs = ns;
+            t.NetNs = net;
+            t.Mm = new Mm();
+            t.Fds = new FdTable(4);
+            t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
+            t.Argv = new string[] { name };
+            All.Add(t);
+            if (Init == null) Init = t;
+            return t;
         }
 
         /// <summary>

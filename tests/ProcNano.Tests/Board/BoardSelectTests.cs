@@ -48,7 +48,12 @@ namespace ProcNano.Tests.Board
             string expected = board.NanoffTarget.Length > 0 ? nf.Name : "esp32-c3";
             Assert.Equal(expected, cfg.Name);
             Assert.Equal(nf.Hostname, cfg.Hostname);
-            Assert.Equal(nf.KmsgSize, cfg.KmsgSize);
+            // Kernel defaults come from nf.config unless the board file sets its own (the small boards' log ring).
+            var layered = new BoardConfig();
+            Assert.Equal(0, ConfigFile.Apply(BoardDefaults.NfConfig, layered, out _));
+            Assert.Equal(0, ConfigFile.Apply(BoardDefaults.BoardText(BoardSelect.IndexOf(cfg.Name)), layered, out _));
+            Assert.Equal(layered.KmsgSize, cfg.KmsgSize);
+            Assert.Equal(cfg.Name == "esp32-c3" ? 1024 : nf.KmsgSize, cfg.KmsgSize);
         }
 
         [Fact]
