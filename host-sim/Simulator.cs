@@ -117,10 +117,10 @@ namespace ProcNano.HostSim
                 }
 
                 // The console is the board's shell UART: its bytes count in /proc/driver/uart.
-                var ld = Shell.ConsoleLine(kernel, tty);
+                var ld = Getty.ConsoleLine(kernel, tty);
                 ld.Echo = interactive;
                 ld.OutputCrlf = interactive;
-                Task task = Shell.NewTask(kernel);
+                Task task = Getty.NewShellTask(kernel);
                 var shell = new Shell(kernel, task, ld, ScriptLineMax);
 
                 if (!opt.Bare)
@@ -143,7 +143,7 @@ namespace ProcNano.HostSim
 
                 if (opt.Command != null) return shell.RunScript(ShellText(opt.Command));
                 if (script != null) return shell.RunScript(ShellText(script));
-                return shell.Run(prompt);
+                return shell.ServeTty(prompt);
             }
             finally
             {

@@ -59,7 +59,7 @@ namespace ProcNano.VirtualDevice
         /// <summary>Serves the tty with a prompt until the script's input ends; the last status.</summary>
         public int Serve()
         {
-            return _shell.Run();
+            return _shell.ServeTty();
         }
     }
 }

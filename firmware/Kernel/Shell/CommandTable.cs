@@ -4,7 +4,7 @@ namespace ProcNano
     /// Every shell command, one row each (name, synopsis, one-line help, body), in the order `help` lists
     /// them. The table is code, not data: a row costs no object, delegate or array on the device's heap
     /// (an object and a delegate per row per shell were 5 KB of nanoCLR heap). Adding a command is adding a
-    /// case to <see cref="Row"/> and to <see cref="Run"/> under the same number; a test checks they agree.
+    /// case to <see cref="Row"/> and to <see cref="Invoke"/> under the same number; a test checks they agree.
     /// </summary>
     public static class CommandTable
     {
@@ -58,7 +58,7 @@ namespace ProcNano
         }
 
         /// <summary>Runs row <paramref name="i"/>'s body; <paramref name="argv"/>[0..argc) are its words.</summary>
-        public static int Run(int i, Shell sh, string[] argv, int argc)
+        public static int Invoke(int i, Shell sh, string[] argv, int argc)
         {
             switch (i)
             {

@@ -49,19 +49,10 @@ namespace ProcNano
 
         public Shell(Kernel k, Task task, LineDiscipline ld) : this(k, task, ld, ld.MaxLine) { }
 
-        /// <summary>A shell for a serial console: a new "sh" task (see <see cref="NewTask"/>) over an
+        /// <summary>A shell for a serial console: a new "sh" task (see <see cref="Getty.NewShellTask"/>) over an
         /// interactive line discipline on <paramref name="tty"/> (echo, CRLF) whose bytes count in
-        /// k.Uart.Stats. Serve it with <see cref="Run()"/>.</summary>
-        public Shell(Kernel k, ITty tty) : this(k, NewTask(k), ConsoleLine(k, tty)) { }
-
-        /// <summary>An interactive line discipline on the console's tty, counting its bytes in k.Uart.Stats
-        /// (what /proc/driver/uart shows once the uart module is loaded).</summary>
-        public static LineDiscipline ConsoleLine(Kernel k, ITty tty)
-        {
-            LineDiscipline ld = new LineDiscipline(tty);
-            ld.Counters = k.Uart.Stats;
-            return ld;
-        }
+        /// k.Uart.Stats. Serve it with <see cref="ServeTty()"/>.</summary>
+        public Shell(Kernel k, ITty tty) : this(k, Getty.NewShellTask(k), Getty.ConsoleLine(k, tty)) { }
 
         public Kernel Kernel => _k;
         public Task Task => _task;
@@ -74,71 +65,13 @@ namespace ProcNano
         /// <summary>True when the last <see cref="Run()"/> ended because the tty closed (not by `exit`).</summary>
         public bool LineClosed => _closed;
 
-        /// <summary>Starts the shell task: /bin/sh exec'd as a child of init, so the shell has text, data and a
-        /// stack like any program (`cat /proc/self/maps` shows them). Without a /bin/sh (a bare test kernel)
-        /// it is a task with an empty mm.</summary>
-        public static Task NewTask(Kernel k)
-        {
-            lock (k.Lock)
-            {
-                int pid = k.Sys.Exec(k.Init, "/bin/sh", new string[] { "sh" }, 0);
-                if (pid > 0) return k.Sys.FindTask(k.Init, pid);
-                return k.Tasks.NewTask(k.Init, "sh", k.Init.PidNs, k.Init.NetNs);
-            }
-        }
-
-        /// <summary>
-        /// The shell entry point: a new "sh" task serving <paramref name="tty"/> until `exit` or until the
-        /// line closes. Interactive: echo, prompt and CRLF output; otherwise (a pipe) none of these.
-        /// Returns the exit status.
-        /// </summary>
-        public static int Run(Kernel k, ITty tty, bool interactive)
-        {
-            Task t = NewTask(k);
-            if (t == null) return StatusError;
-            LineDiscipline ld = ConsoleLine(k, tty);
-            ld.Echo = interactive;
-            ld.OutputCrlf = interactive;
-            Shell sh = new Shell(k, t, ld);
-            int status = sh.Run(interactive);
-            // The session is over: its task goes, as a login shell's does.
-            k.Sys.Exit(t, status);
-            return status;
-        }
-
-        /// <summary>
-        /// The console, getty-style (the device's main loop): a new /bin/sh task per session on
-        /// <paramref name="tty"/>; the first one runs <paramref name="bootScript"/> (if any) first. `exit`
-        /// ends a session and its task, and a fresh shell prompts again on the same line discipline. Returns
-        /// only when the tty closes, with the last session's status.
-        /// </summary>
-        public static int Serve(Kernel k, ITty tty, string bootScript)
-        {
-            string script = bootScript;
-            // The line discipline belongs to the tty, not to a session: bytes already read ahead (a pasted
-            // line after `exit`) go to the next shell.
-            LineDiscipline ld = ConsoleLine(k, tty);
-            while (true)
-            {
-                ld.ClearHistory();   // a new session does not walk the last one's commands
-                Task t = NewTask(k);
-                if (t == null) return StatusError;   // no pid left for a shell
-                Shell sh = new Shell(k, t, ld);
-                if (script != null && script.Length > 0) sh.RunBootScript(script);
-                script = null;
-                int status = sh.Run();
-                k.Sys.Exit(sh.Task, status);
-                if (sh.LineClosed) return status;
-            }
-        }
-
         /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new
         /// session. Returns the last status.</summary>
-        public int Run() { return Run(true); }
+        public int ServeTty() { return ServeTty(true); }
 
         /// <summary>Reads and runs lines until `exit` or the tty closes; prints the prompt before each line
         /// if <paramref name="prompt"/>. Returns the last status.</summary>
-        public int Run(bool prompt)
+        public int ServeTty(bool prompt)
         {
             _exit = false;
             _closed = false;
@@ -338,7 +271,7 @@ namespace ProcNano
             _task.State = Task.Running;
             try
             {
-                return CommandTable.Run(c, this, _argv, argc);
+                return CommandTable.Invoke(c, this, _argv, argc);
             }
             catch (Exception e)
             {

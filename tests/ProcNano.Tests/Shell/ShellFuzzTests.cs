@@ -104,7 +104,7 @@ namespace ProcNano.Tests.Shell
         public void Shell_RandomInput_NoException_NoInternalError_NoLeakedFdsOrTasks()
         {
             var k = new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
-            KTask task = KShell.NewTask(k);
+            KTask task = Getty.NewShellTask(k);
             var tty = new MemoryTty { Chunk = 13 };
             var ld = new LineDiscipline(tty) { Echo = true, OutputCrlf = true };
             var sh = new KShell(k, task, ld);
@@ -125,7 +125,7 @@ namespace ProcNano.Tests.Shell
                 all.Append(line);
             }
             tty.Type(Encoding.Latin1.GetBytes(all.ToString()));
-            sh.Run();
+            sh.ServeTty();
             Assert.True(sh.LineClosed || sh.Exited);
             string output = tty.Output;
             Assert.DoesNotContain("internal error", output);

@@ -31,7 +31,7 @@ namespace ProcNano.Tests.Shell
         public ShellHarness(BoardConfig board)
         {
             K = new KKernel(board, HostPlatform.WithTempFlash());
-            Task = KShell.NewTask(K);
+            Task = Getty.NewShellTask(K);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
             Sh = new KShell(K, Task, Ld, 1024);
         }

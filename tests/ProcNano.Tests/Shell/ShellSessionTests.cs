@@ -18,7 +18,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo hi\rexit 5\r");
-            Assert.Equal(5, KShell.Run(k, tty, true));
+            Assert.Equal(5, Getty.RunSession(k, tty, true));
             Assert.Equal("nsh> echo hi\r\nhi\r\nnsh> exit 5\r\n", tty.Output);
         }
 
@@ -27,7 +27,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo a\nnosuch\necho b\n");
-            Assert.Equal(0, KShell.Run(k, tty, false));
+            Assert.Equal(0, Getty.RunSession(k, tty, false));
             Assert.Equal("a\nsh: nosuch: command not found\nb\n", tty.Output);
         }
 
@@ -36,7 +36,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("nosuch\n");
-            Assert.Equal(127, KShell.Run(k, tty, false));
+            Assert.Equal(127, Getty.RunSession(k, tty, false));
         }
 
         [Fact]
@@ -45,7 +45,7 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo never\x03");
             var sh = new KShell(k, tty);
-            Assert.Equal(130, sh.Run());
+            Assert.Equal(130, sh.ServeTty());
             Assert.Equal("nsh> echo never^C\r\nnsh> ", tty.Output);
         }
 
@@ -55,7 +55,7 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo " + new string('x', 400) + "\recho ok\r");
             var sh = new KShell(k, tty);
-            Assert.Equal(0, sh.Run());
+            Assert.Equal(0, sh.ServeTty());
             string o = tty.Output;
             Assert.Contains("\r\nsh: line too long (max 256 bytes)\r\nnsh> echo ok\r\nok\r\n", o);
             Assert.DoesNotContain(new string('x', 252), o.Replace("\r\n", ""));
@@ -71,7 +71,7 @@ namespace ProcNano.Tests.Shell
             var sh = new KShell(k, tty);
             int pid = sh.Task.Pid.NrIn(sh.Task.PidNs);
             tty.Type("kill " + sig + pid + "; echo same line\recho next line\r");
-            Assert.Equal(status, sh.Run());
+            Assert.Equal(status, sh.ServeTty());
             Assert.True(sh.Exited);
             Assert.Equal("nsh> kill " + sig + pid + "; echo same line\r\n", tty.Output);   // nothing ran after the kill
             Assert.Equal(Task.Dead, sh.Task.State);
@@ -83,7 +83,7 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             // The first session's shell is the first task after init; the next line must reach a live shell.
             var tty = new MemoryTty().Type("kill 2\rcat /proc/self/comm\r");
-            KShell.Serve(k, tty, null);
+            Getty.Serve(k, tty, null);
             Assert.Contains("nsh> cat /proc/self/comm\r\nsh\r\n", tty.Output);
         }
 
@@ -93,9 +93,9 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             var tty = new MemoryTty().Type("exit 1\r");
             var sh = new KShell(k, tty);
-            Assert.Equal(1, sh.Run());
+            Assert.Equal(1, sh.ServeTty());
             tty.Type("echo again\rexit 0\r");
-            Assert.Equal(0, sh.Run());
+            Assert.Equal(0, sh.ServeTty());
             Assert.EndsWith("nsh> echo again\r\nagain\r\nnsh> exit 0\r\n", tty.Output);
         }
 
@@ -177,7 +177,7 @@ namespace ProcNano.Tests.Shell
         public void FirstPrompt_IsLoggedWithItsTime()
         {
             KKernel k = Boot();
-            KShell.Run(k, new MemoryTty(), true);
+            Getty.RunSession(k, new MemoryTty(), true);
             Assert.True(k.Log.Contains("sh: first prompt at "));
         }
 
@@ -186,7 +186,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("help\n");
-            KShell.Run(k, tty, false);
+            Getty.RunSession(k, tty, false);
             Assert.True(tty.OutputBytes.Length > 1000);
             Assert.True(tty.Writes < tty.OutputBytes.Length / 100, "writes: " + tty.Writes);
         }
