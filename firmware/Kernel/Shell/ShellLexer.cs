@@ -11,7 +11,7 @@ namespace ProcNano
     /// </summary>
     public sealed class ShellLexer
     {
-        public const int MaxTokens = 64;
+        public const int MaxTokens = 32;   // per command; each slot is 12 B of device heap in two arrays
         public const int Word = 0, Semicolon = 1, RedirOut = 2, RedirAppend = 3;
         /// <summary>Errors: unterminated quote, too many tokens in one command, line longer than the buffer,
         /// a redirection not followed by a file name (see <see cref="BadToken"/>).</summary>
