@@ -5,7 +5,7 @@ namespace ProcNano
     /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
     /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed class Kernel
+    public sealed class Kernel : ISlabSource
     {
         // Lib and Board
         public readonly BoardConfig Board;
@@ -126,19 +126,20 @@ namespace ProcNano
         // Each subsystem's object kinds, in /proc/slabinfo's order; the counts are the owners' own.
         private void RegisterSlabs()
         {
-            Slab.Register("vm_region", Footprint.Region, Mem.RegionsUsed, Mem.RegionSlots);
-            Slab.Register("vm_area", Footprint.Vma, Mem.VmasUsed, Mem.VmaSlots);
-            Slab.Register("mm", Footprint.Mm, Tasks.MmCount, Tasks.MmCount);
-            Slab.Register("task", Footprint.Task, Tasks.TaskCount, Tasks.TaskCount);
-            Slab.Register("pid", Footprint.Pid, Tasks.PidCount, Tasks.PidCount);
-            Slab.Register("file", Footprint.File, Vfs.OpenFileCount, Vfs.OpenFileCount);
-            Slab.Register("inode", Footprint.Inode, InodeCount, InodeCount);
-            Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc.EntryCount, Proc.EntryCount);
-            Slab.Register("shm_segment", Footprint.ShmSegment, Shm.SegmentCount, Shm.SegmentCount);
+            Slab.Register("vm_region", Footprint.Region, Mem, MemoryManager.SlabRegions);
+            Slab.Register("vm_area", Footprint.Vma, Mem, MemoryManager.SlabVmas);
+            Slab.Register("mm", Footprint.Mm, Tasks, TaskTable.SlabMms);
+            Slab.Register("task", Footprint.Task, Tasks, TaskTable.SlabTasks);
+            Slab.Register("pid", Footprint.Pid, Tasks, TaskTable.SlabPids);
+            Slab.Register("file", Footprint.File, Vfs, 0);
+            Slab.Register("inode", Footprint.Inode, this, 0);
+            Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc, 0);
+            Slab.Register("shm_segment", Footprint.ShmSegment, Shm, 0);
         }
 
-        // Inodes the kernel keeps: the mounted trees, and shm segments (unlinked files of the shm store).
-        private int InodeCount() { return Vfs.CachedInodeCount() + Shm.Count; }
+        /// <summary>/proc/slabinfo's inode row spans two owners: the mounted trees, and shm segments (unlinked
+        /// files of the shm store).</summary>
+        public int SlabObjects(int kind, bool allocated) { return Vfs.CachedInodeCount() + Shm.Count; }
 
         // Last boot step: everything the kernel builds at boot exists, so the log can say what it took,
         // beside the runtime's own heap numbers where the platform knows them.

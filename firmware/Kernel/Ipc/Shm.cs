@@ -4,7 +4,7 @@ namespace ProcNano
 {
     /// <summary>SysV shared memory: shmget/shmat/shmdt/shmctl on NOMMU, where every attach of a segment maps
     /// the same contiguous pages at the same address and shmdt removes exactly one attachment.</summary>
-    public sealed class Shm : IVmaClose
+    public sealed class Shm : IVmaClose, ISlabSource
     {
         public const int IPC_PRIVATE = 0, IPC_CREAT = 0x200, IPC_EXCL = 0x400, SHM_RDONLY = 0x1000;
         public const int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2;
@@ -35,7 +35,7 @@ namespace ProcNano
         private long Now => _platform == null ? 0 : _platform.UnixTime;
 
         public int Count => Segments.Count;
-        public int SegmentCount() { return Segments.Count; }
+        public int SlabObjects(int kind, bool allocated) { return Segments.Count; }
         public ShmSegment this[int i] => (ShmSegment)Segments[i];
 
         public ShmSegment Find(int id)

@@ -6,7 +6,7 @@ namespace ProcNano
     /// UserAccess.cs; this file holds the shared bookkeeping (adding and deleting VMAs, putting regions).
     /// Callers hold <see cref="Kernel.Lock"/>.
     /// </summary>
-    public sealed partial class MemoryManager
+    public sealed partial class MemoryManager : ISlabSource
     {
         private readonly KernelLog _log;
         public readonly PageAllocator Pages;
@@ -40,11 +40,14 @@ namespace ProcNano
             NrTrimPages = nrTrimPages;
         }
 
-        // Slab counts (/proc/slabinfo): column tables allocate slots, so their allocated count is the capacity.
-        public int RegionsUsed() { return Regions.Used; }
-        public int RegionSlots() { return Regions.Capacity; }
-        public int VmasUsed() { return Vmas.Used; }
-        public int VmaSlots() { return Vmas.Capacity; }
+        public const int SlabRegions = 0, SlabVmas = 1;
+
+        /// <summary>Column tables allocate slots, so their allocated count is the capacity.</summary>
+        public int SlabObjects(int kind, bool allocated)
+        {
+            if (kind == SlabRegions) return allocated ? Regions.Capacity : Regions.Used;
+            return allocated ? Vmas.Capacity : Vmas.Used;
+        }
 
         public uint PageAlign(uint len) { return (len + (uint)PageSize - 1) & ~(uint)(PageSize - 1); }
 

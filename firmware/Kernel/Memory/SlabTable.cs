@@ -1,24 +1,24 @@
 namespace ProcNano
 {
-    /// <summary>Counts objects of one kind in a kernel (non-generic: the device has no Func&lt;&gt;).</summary>
-    public delegate int SlabCount();
-
     /// <summary>One kind of kernel object: its name, its cost on the managed heap (<see cref="Footprint"/>),
     /// how many are in use and how many are allocated (slots of a column table count even when free).</summary>
     public sealed class SlabRow
     {
         public readonly string Name;
         public readonly int ObjSize;
-        public readonly SlabCount Active;
-        public readonly SlabCount Num;
+        private readonly ISlabSource _source;
+        private readonly int _kind;
 
-        public SlabRow(string name, int objSize, SlabCount active, SlabCount num)
+        public SlabRow(string name, int objSize, ISlabSource source, int kind)
         {
             Name = name;
             ObjSize = objSize;
-            Active = active;
-            Num = num;
+            _source = source;
+            _kind = kind;
         }
+
+        public int Active() { return _source.SlabObjects(_kind, false); }
+        public int Num() { return _source.SlabObjects(_kind, true); }
     }
 
     /// <summary>
@@ -31,15 +31,15 @@ namespace ProcNano
     /// </summary>
     public sealed class SlabTable
     {
-        private const int MaxRows = 16;
+        private const int MaxRows = 12;
         private readonly SlabRow[] _rows = new SlabRow[MaxRows];
         private int _count;
 
         /// <summary>Adds a kind (boot only); false when the table is full.</summary>
-        public bool Register(string name, int objSize, SlabCount active, SlabCount num)
+        public bool Register(string name, int objSize, ISlabSource source, int kind)
         {
             if (_count == MaxRows) return false;
-            _rows[_count++] = new SlabRow(name, objSize, active, num);
+            _rows[_count++] = new SlabRow(name, objSize, source, kind);
             return true;
         }
 

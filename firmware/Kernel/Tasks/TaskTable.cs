@@ -4,7 +4,7 @@ namespace ProcNano
 {
     /// <summary>Every live task, in creation order, and the pid namespace tree's root; making a task (fork's
     /// bookkeeping) and tearing one down (do_exit) happen here.</summary>
-    public sealed class TaskTable : IMountUsers
+    public sealed class TaskTable : IMountUsers, ISlabSource
     {
         public readonly PidNamespace RootNs;
         public readonly NetNamespace RootNet;
@@ -66,11 +66,16 @@ namespace ProcNano
             for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].Pids.Remove(pid);
         }
 
-        // Slab counts (/proc/slabinfo).
-        public int TaskCount() { return All.Count; }
+        public const int SlabMms = 0, SlabTasks = 1, SlabPids = 2;
 
-        /// <summary>Every live pid is numbered in the root namespace, so its list holds them all.</summary>
-        public int PidCount() { return RootNs.Pids.Count; }
+        /// <summary>Tasks, pids and mms are made one at a time: allocated = in use. Every live pid is numbered
+        /// in the root namespace, so its list holds them all.</summary>
+        public int SlabObjects(int kind, bool allocated)
+        {
+            if (kind == SlabTasks) return All.Count;
+            if (kind == SlabPids) return RootNs.Pids.Count;
+            return MmCount();
+        }
 
         /// <summary>Distinct address spaces among the tasks (tasks may share one).</summary>
         public int MmCount()

@@ -7,7 +7,7 @@ namespace ProcNano
     /// Path operations (open, mkdir, ...) are in Vfs.Namei.cs. Callers hold <see cref="Kernel.Lock"/>;
     /// a null task means the kernel itself (root, cwd "/").
     /// </summary>
-    public sealed partial class Vfs
+    public sealed partial class Vfs : ISlabSource
     {
         /// <summary>Every file referenced from a region or an mm, by slot.</summary>
         public readonly FileTable Files;
@@ -24,6 +24,9 @@ namespace ProcNano
         /// <summary>kern_mount: a superblock the kernel uses without a mount point; its files count as open
         /// files of the kernel.</summary>
         public void KernMount(SuperBlock sb) { _internal.Add(sb); }
+
+        /// <summary>/proc/slabinfo's file row: open files (made one at a time, allocated = in use).</summary>
+        public int SlabObjects(int kind, bool allocated) { return OpenFileCount(); }
 
         /// <summary>Open files not yet released, over mounted and internal superblocks (a procfs that is not
         /// mounted is not reachable from here).</summary>

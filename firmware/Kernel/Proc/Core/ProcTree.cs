@@ -8,7 +8,7 @@ namespace ProcNano
     /// run time is part of the API: a driver adds /proc/driver/&lt;name&gt; and removes it when unloaded.
     /// Paths are relative to /proc ("driver/uart"; a leading "/proc/" or "/" is accepted).
     /// </summary>
-    public sealed class ProcTree
+    public sealed class ProcTree : ISlabSource
     {
         /// <summary>Seq buffer handed to each open file; records longer than this grow their own buffer.</summary>
         public const int SeqBufSize = 256;
@@ -29,7 +29,7 @@ namespace ProcNano
         private int _poolCount;
 
         /// <summary>Generic proc entries, the root included (/proc/slabinfo's proc_entry row).</summary>
-        public int EntryCount() { return CountEntries(Root); }
+        public int SlabObjects(int kind, bool allocated) { return CountEntries(Root); }
 
         private int CountEntries(ProcEntry e)
         {
