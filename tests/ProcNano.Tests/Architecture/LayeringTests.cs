@@ -20,6 +20,13 @@ namespace ProcNano.Tests.Architecture
             Assert.All(folders, f => Assert.Contains(f, LayerScanner.Layers));
         }
 
+        [Fact]
+        public void EveryKernelLayer_HasATestFolder()
+        {
+            foreach (string layer in LayerScanner.Layers)
+                Assert.True(Directory.Exists(RepoPaths.Combine("tests", "ProcNano.Tests", layer)), "tests/ProcNano.Tests/" + layer + " is missing");
+        }
+
         /// <summary>Upward uses not yet removed, one "file: Type" per line (layering-debt.txt). The list may only
         /// shrink: a new upward use fails, and so does an entry that no longer happens (delete its line).</summary>
         private static string DebtFile => RepoPaths.Combine("tests", "ProcNano.Tests", "Architecture", "layering-debt.txt");

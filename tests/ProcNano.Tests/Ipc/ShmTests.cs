@@ -2,7 +2,9 @@ using ProcNano;
 using Xunit;
 using static ProcNano.Tests.Boot;
 
-namespace ProcNano.Tests.Memory
+using ProcNano.Tests.Memory;
+
+namespace ProcNano.Tests.Ipc
 {
     public class ShmTests
     {

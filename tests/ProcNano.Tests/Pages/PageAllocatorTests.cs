@@ -1,7 +1,7 @@
 using ProcNano;
 using Xunit;
 
-namespace ProcNano.Tests.Memory
+namespace ProcNano.Tests.Pages
 {
     public class PageAllocatorTests
     {

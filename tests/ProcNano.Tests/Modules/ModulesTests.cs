@@ -4,7 +4,9 @@ using KFile = ProcNano.File;
 using KKernel = ProcNano.Kernel;
 using KTask = ProcNano.Task;
 
-namespace ProcNano.Tests.Proc
+using ProcNano.Tests.Proc;
+
+namespace ProcNano.Tests.Modules
 {
     /// <summary>A module that creates /proc/&lt;name&gt; (or fails its init on request).</summary>
     public sealed class TestModule : KernelModule

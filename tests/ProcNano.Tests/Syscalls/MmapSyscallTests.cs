@@ -2,7 +2,9 @@ using ProcNano;
 using Xunit;
 using static ProcNano.Tests.Boot;
 
-namespace ProcNano.Tests.Memory
+using ProcNano.Tests.Memory;
+
+namespace ProcNano.Tests.SyscallFacade
 {
     /// <summary>What the mmap(2) entry point itself decides, before the memory manager (Linux's sys_mmap).</summary>
     public class MmapSyscallTests

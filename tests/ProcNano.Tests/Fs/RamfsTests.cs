@@ -3,7 +3,9 @@ using ProcNano;
 using Xunit;
 using KFile = ProcNano.File;
 
-namespace ProcNano.Tests.Vfs
+using ProcNano.Tests.Vfs;
+
+namespace ProcNano.Tests.Fs
 {
     public class RamfsTests : IDisposable
     {
