@@ -12,31 +12,29 @@ namespace ProcNano
     /// </summary>
     public sealed class ProcEntry
     {
-        /// <summary>Managed-heap cost of one entry on nanoCLR: 12 bytes per field (11) plus the header.</summary>
-        public const int ObjectBytes = 12 * (11 + 1);
+        /// <summary>Managed-heap cost of one entry on nanoCLR: 12 bytes per field (9) plus the header. A field
+        /// costs 12 bytes whatever its type, so small numbers share one (mode and id; users and removed).</summary>
+        public const int ObjectBytes = 12 * (9 + 1);
+        private const int RemovedBit = 0x40000000;
 
         public readonly string Name;
-        /// <summary>S_IF* type plus permission bits.</summary>
-        public readonly int Mode;
         /// <summary>Null for the root.</summary>
         public ProcEntry Parent;
         /// <summary>File operations; null for plain directories and fixed symlinks.</summary>
         public readonly ProcOps Ops;
         /// <summary>Private data for the ops (a fixed symlink keeps its target text here).</summary>
         public readonly object Data;
-        /// <summary>Small dense number: the inode number's low part and the index of per-superblock caches.</summary>
-        public int Id;
+        private int _modeId;              // mode in the low 16 bits, id in the high 16
 
         internal ArrayList Children;      // directories only, guarded by the tree lock
         private ArrayList _openers;       // ProcFile records of open files (regular files only)
-        private int _users;               // calls in progress
-        private bool _removed;
+        private int _users;               // calls in progress, and RemovedBit once removal began
         private ManualResetEvent _idle;   // made only when a remover has to wait
 
         public ProcEntry(string name, int mode, ProcOps ops, object data)
         {
             Name = name;
-            Mode = mode;
+            _modeId = mode & 0xFFFF;
             Ops = ops;
             Data = data;
             if ((mode & Stat.S_IFMT) == Stat.S_IFDIR) Children = new ArrayList();
@@ -44,10 +42,21 @@ namespace ProcNano
 
         public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
         public bool IsLink => (Mode & Stat.S_IFMT) == Stat.S_IFLNK;
-        public bool Removed => _removed;
+        /// <summary>S_IF* type plus permission bits.</summary>
+        public int Mode => _modeId & 0xFFFF;
+
+        /// <summary>Small dense number (below 65536): the inode number's low part and the index of
+        /// per-superblock caches.</summary>
+        public int Id
+        {
+            get { return (int)((uint)_modeId >> 16); }
+            set { _modeId = (_modeId & 0xFFFF) | (value << 16); }
+        }
+
+        public bool Removed => (_users & RemovedBit) != 0;
 
         /// <summary>Calls currently inside the entry's ops (Linux's pde_users).</summary>
-        public int Users => _users;
+        public int Users => _users & ~RemovedBit;
 
         /// <summary>Files currently open on the entry.</summary>
         public int OpenCount
@@ -60,7 +69,7 @@ namespace ProcNano
         {
             lock (this)
             {
-                if (_removed) return false;
+                if ((_users & RemovedBit) != 0) return false;
                 _users++;
                 return true;
             }
@@ -71,7 +80,7 @@ namespace ProcNano
             lock (this)
             {
                 _users--;
-                if (_users == 0 && _idle != null) _idle.Set();
+                if ((_users & ~RemovedBit) == 0 && _idle != null) _idle.Set();
             }
         }
 
@@ -106,8 +115,8 @@ namespace ProcNano
         {
             lock (this)
             {
-                if (_removed) return false;
-                _removed = true;
+                if ((_users & RemovedBit) != 0) return false;
+                _users |= RemovedBit;
                 return true;
             }
         }
@@ -150,7 +159,7 @@ namespace ProcNano
                 ManualResetEvent ev;
                 lock (this)
                 {
-                    if (_users == 0) { _idle = null; return; }
+                    if ((_users & ~RemovedBit) == 0) { _idle = null; return; }
                     if (_idle == null) _idle = new ManualResetEvent(false);
                     else _idle.Reset();    // only reset while users > 0: the last Unuse sets it under this lock
                     ev = _idle;
