@@ -21,6 +21,16 @@ namespace ProcNano.Tests.Architecture
         }
 
         [Fact]
+        public void NoKernelSourceFile_IsOver400Lines()
+        {
+            var long_ = Directory.GetFiles(KernelRoot, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar))
+                .Select(f => (File: RepoPaths.Relative(f), Lines: System.IO.File.ReadAllLines(f).Length))
+                .Where(x => x.Lines > 400).Select(x => x.File + ": " + x.Lines).ToList();
+            Assert.True(long_.Count == 0, "split these by job:\n" + string.Join("\n", long_));
+        }
+
+        [Fact]
         public void EveryKernelLayer_HasATestFolder()
         {
             foreach (string layer in LayerScanner.Layers)

@@ -1,0 +1,146 @@
+using System.Threading;
+
+namespace ProcNano
+{
+    // Escape sequences (cursor keys walk the history), the history ring, and echo.
+    public sealed partial class LineDiscipline
+    {
+        private void Escape(byte b)
+        {
+            switch (_esc)
+            {
+                case EscStart:
+                    if (b == (byte)'[') _esc = EscCsi;
+                    else if (b == (byte)'O') _esc = EscSs3;
+                    else if (b != Esc) _esc = EscNone; // a two-byte sequence: swallowed
+                    return;
+                case EscCsi:
+                    if (b >= 0x40 && b <= 0x7e)
+                    {
+                        _esc = EscNone;
+                        Arrow(b);
+                    }
+                    else if (b >= 0x7f) _esc = EscNone; // not part of any sequence: dropped with it
+                    return; // 0x20..0x3f: parameters and intermediates
+                default:
+                    _esc = EscNone;
+                    Arrow(b);
+                    return;
+            }
+        }
+
+        private void Arrow(byte final)
+        {
+            if (final == (byte)'A')
+            {
+                if (_browse < _histCount) ShowHistory(_browse + 1);
+            }
+            else if (final == (byte)'B')
+            {
+                if (_browse > 0) ShowHistory(_browse - 1);
+            }
+        }
+
+        // Replaces the line being edited with the entry 'back' steps into the history (0 = an empty line).
+        private void ShowHistory(int back)
+        {
+            if (Echo) EchoRubout(Columns(_line, _len));
+            _overflow = false;
+            _utfNeed = 0;
+            _browse = back;
+            _len = 0;
+            if (back > 0)
+            {
+                int slot = Slot(back);
+                _len = _histLen[slot];
+                byte[] h = _hist[slot];
+                for (int i = 0; i < _len; i++) _line[i] = h[i];
+            }
+            if (Echo && _len > 0) EchoBytes(_line, _len);
+        }
+
+        private void Remember(int n)
+        {
+            int depth = _hist.Length;
+            if (depth == 0) return;
+            if (_histCount > 0 && Same(Slot(1), n)) return;
+            byte[] h = _hist[_histNext];
+            for (int i = 0; i < n; i++) h[i] = _line[i];
+            _histLen[_histNext] = n;
+            _histNext = (_histNext + 1) % depth;
+            if (_histCount < depth) _histCount++;
+        }
+
+        private int Slot(int back)
+        {
+            int depth = _hist.Length;
+            return ((_histNext - back) % depth + depth) % depth;
+        }
+
+        private bool Same(int slot, int n)
+        {
+            if (_histLen[slot] != n) return false;
+            byte[] h = _hist[slot];
+            for (int i = 0; i < n; i++) if (h[i] != _line[i]) return false;
+            return true;
+        }
+
+        /// <summary>Terminal columns the bytes take: one per character (continuation bytes take none).</summary>
+        private static int Columns(byte[] b, int n)
+        {
+            int c = 0;
+            for (int i = 0; i < n; i++) if ((b[i] & 0xC0) != 0x80) c++;
+            return c;
+        }
+
+        // Every byte to the tty goes through here, so the counters see all of them.
+        private void TtyWrite(byte[] buf, int off, int count)
+        {
+            _tty.Write(buf, off, count);
+            if (Counters != null) Counters.AddTx(count);
+        }
+
+        // ---- echo ----
+
+        private void EchoByte(byte b)
+        {
+            _scratch[0] = b;
+            TtyWrite(_scratch, 0, 1);
+            _lastOut = b;
+        }
+
+        private void EchoBytes(byte[] b, int n)
+        {
+            TtyWrite(b, 0, n);
+            _lastOut = b[n - 1];
+        }
+
+        private void EchoCrlf()
+        {
+            _scratch[0] = (byte)'\r';
+            _scratch[1] = (byte)'\n';
+            TtyWrite(_scratch, 0, 2);
+            _lastOut = (byte)'\n';
+        }
+
+        /// <summary>Erases <paramref name="cols"/> characters on screen: back, blank, back.</summary>
+        private void EchoRubout(int cols)
+        {
+            Repeat(Bs, cols);
+            Repeat((byte)' ', cols);
+            Repeat(Bs, cols);
+        }
+
+        private void Repeat(byte b, int n)
+        {
+            while (n > 0)
+            {
+                int k = n < _scratch.Length ? n : _scratch.Length;
+                for (int i = 0; i < k; i++) _scratch[i] = b;
+                TtyWrite(_scratch, 0, k);
+                _lastOut = b;
+                n -= k;
+            }
+        }
+    }
+}
