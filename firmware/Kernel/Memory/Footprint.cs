@@ -1,7 +1,7 @@
 namespace ProcNano
 {
     /// <summary>
-    /// What kernel objects cost on nanoFramework's managed heap (NANO.md, measured on the 32-bit runtime):
+    /// What kernel objects cost on nanoFramework's managed heap (12 B per object header and per field, arrays 20 B plus elements; measured on the 32-bit runtime, see firmware/VirtualDevice):
     /// every heap block is 12 bytes; an object with N fields costs 12 × (N + 1); an array costs a 20-byte
     /// header plus its elements (int 4, reference 12, byte 1), rounded up to 12. Field counts are constants
     /// here (the device has no reflection to count them); a host test checks them against the real classes.

@@ -76,7 +76,7 @@ namespace ProcNano
             }
         }
 
-        /// <summary>ptrace-style access (SPEC 5): same task, root, or same uid and gid and a dumpable target.</summary>
+        /// <summary>ptrace-style access (PTRACE_MODE_READ as 2.6.29 checks /proc/pid/maps): same task, root, or same uid and gid and a dumpable target.</summary>
         public static bool MayAccess(Task reader, Task target)
         {
             if (reader == target) return true;

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ProcNano.Tests.Board
 {
-    /// <summary>The shipped boards: each loads, and its numbers fit the chip it describes (NANO.md).</summary>
+    /// <summary>The shipped boards: each loads, and its numbers fit the chip it describes.</summary>
     public class BoardFilesTests
     {
         public static TheoryData<string> Boards()
@@ -82,7 +82,7 @@ namespace ProcNano.Tests.Board
             BoardConfig cfg = Load(board);
             if (cfg.NanoffTarget.Length == 0) return;
             long arena = (long)cfg.ArenaPages * cfg.PageSize;
-            // One managed object is at most 0xFFFF heap blocks of 12 bytes (NANO-ECOSYSTEM 3.5).
+            // One managed object is at most 0xFFFF heap blocks of 12 bytes (nanoCLR's CLR_RT_HeapBlock size field is 16 bits).
             Assert.True(arena + 20 <= 0xFFFF * 12L, board + ": arena " + arena + " B exceeds one managed object");
             // Without PSRAM the heap is 50-80 KB and also holds the kernel: keep the arena at a quarter or less.
             if (cfg.PsramKb == 0) Assert.True(arena <= 20 * 1024, board + ": arena " + arena + " B too big for ~54-79 KB heap");

@@ -18,7 +18,7 @@ namespace ProcNano.Tests.Build
             Assert.NotEmpty(files);
             var found = files.SelectMany(f => KernelSourceScanner.Scan(System.IO.File.ReadAllText(f))
                 .Select(h => RepoPaths.Relative(f) + ":" + h.Line + ": " + h.What)).ToList();
-            Assert.True(found.Count == 0, "kernel code uses what the device lacks (see NANO.md):\n  " + string.Join("\n  ", found));
+            Assert.True(found.Count == 0, "kernel code uses what the device lacks (see docs/ESP32.md):\n  " + string.Join("\n  ", found));
         }
 
         [Fact]

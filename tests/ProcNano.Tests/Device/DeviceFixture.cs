@@ -19,7 +19,7 @@ namespace ProcNano.Tests.Device
     public sealed class DeviceFixture
     {
         /// <summary>The boards and the heap each firmware leaves (the defaults of run-nanoclr.sh; see its comment
-        /// and shared/NANO.md): devkitc --heap 90000 (~80 KB free at Main), C3 54,472 B (ESP32_C3 with BLE),
+        /// and nanoFramework's published figures): devkitc --heap 90000 (~80 KB free at Main), C3 54,472 B (ESP32_C3 with BLE),
         /// S3 quad PSRAM ~800 KB, WROVER ~3.7 MB.</summary>
         public static readonly (string Board, long Heap)[] Boards =
         {

@@ -49,7 +49,7 @@ namespace ProcNano.Tests.Memory
         [Fact]
         public void NanoCostRules_MatchMeasuredSizes()
         {
-            // Figures measured on the real runtime (NANO.md).
+            // Figures measured on the real runtime (nanoCLR, 32-bit: firmware/VirtualDevice).
             Assert.Equal(60, Footprint.Object(4));
             Assert.Equal(84, Footprint.Array(16, 4));
             Assert.Equal(1044, Footprint.Array(1024, 1));

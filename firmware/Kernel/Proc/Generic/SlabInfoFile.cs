@@ -1,7 +1,7 @@
 namespace ProcNano
 {
     /// <summary>
-    /// /proc/slabinfo (SPEC 8): a header line, then one line per kind of kernel object from
+    /// /proc/slabinfo: a header line, then one line per kind of kernel object from
     /// <see cref="SlabTable"/>: "%-17s %6lu %6lu %6u %8lu" = name, objects in use, objects allocated,
     /// bytes per object on the managed heap, bytes allocated (num × size). The header follows Linux's
     /// slabinfo 2.1 header for the columns both have; there are no slabs, tunables or per-slab counts.

@@ -5,7 +5,7 @@ using static ProcNano.Tests.PidFiles.PidKit;
 
 namespace ProcNano.Tests.PidFiles
 {
-    /// <summary>SPEC 5: maps, smaps, pagemap and exe need ptrace-style access, checked at open and at every read.</summary>
+    /// <summary>maps, smaps, pagemap and exe need ptrace-style access, checked at open and at every read.</summary>
     public class AccessTests
     {
         [Theory]
