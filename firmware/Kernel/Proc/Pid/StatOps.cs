@@ -26,7 +26,7 @@ namespace ProcNano
                 if (mm != null)
                 {
                     vsize = k.Mem.VSize(mm);
-                    rss = ResidentPages(k, mm);
+                    rss = TaskMem.ResidentPages(k.Mem, mm);
                     startCode = mm.StartCode;
                     endCode = mm.EndCode;
                     startStack = mm.StartStack;
@@ -57,19 +57,6 @@ namespace ProcNano
             Zeros(o, 6);                                // 39 cpu .. 44 cguest_time
             o.Char('\n');
             return 0;
-        }
-
-        /// <summary>Pages covered by the mm's VMAs (each rounded up to whole pages).</summary>
-        public static long ResidentPages(Kernel k, Mm mm)
-        {
-            MemoryManager m = k.Mem;
-            long pages = 0;
-            for (int i = 0; i < mm.Vmas.Count; i++)
-            {
-                int v = mm.Vmas[i];
-                pages += m.PageAlign(m.Vmas.End[v] - m.Vmas.Start[v]) >> m.PageShift;
-            }
-            return pages;
         }
 
         private static void Zeros(OutBuf o, int n)

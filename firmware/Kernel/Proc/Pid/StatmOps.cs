@@ -8,7 +8,7 @@ namespace ProcNano
         {
             Kernel k = s.Kernel;
             long size, text, data;
-            lock (k.Lock) TaskMem.Statm(k, s.Target, out size, out text, out data);
+            lock (k.Lock) TaskMem.Statm(k.Mem, s.Target, out size, out text, out data);
             o.Dec(size);
             PidFormat.Next(o, size);
             PidFormat.Next(o, 0);

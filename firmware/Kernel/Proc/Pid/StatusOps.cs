@@ -35,7 +35,7 @@ namespace ProcNano
             o.Str("Groups:\t\n");
             TaskMem tm = (TaskMem)s.Private;
             Kernel k = s.Kernel;
-            lock (k.Lock) tm.Compute(k, t);
+            lock (k.Lock) tm.Compute(k.Mem, t);
             PidFormat.Bytes(o, "Mem:", tm.Mem);
             PidFormat.Bytes(o, "Slack:", tm.Slack);
             PidFormat.Bytes(o, "Shared:", tm.Shared);

@@ -10,7 +10,7 @@ namespace ProcNano
 
         /// <summary>
         /// ps: "  PID  PPID USER     STAT   VSZ   RSS COMMAND", one row per task visible in the shell's pid
-        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskSize"/>: the
+        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskMem"/>: the
         /// figures /proc/&lt;pid&gt;/stat shows (vsize bytes, rss pages), rounded up to whole kB so that with
         /// pages under 1 KiB (the ESP32 boards' 256 bytes) a task holding memory never reads 0.
         /// </summary>
@@ -36,9 +36,9 @@ namespace ProcNano
                     o.Char(' ');
                     o.Char(t.State);
                     o.Str("   ");
-                    o.Dec(KbUp(TaskSize.VszBytes(k, t)), 5);
+                    o.Dec(KbUp(TaskMem.VszBytes(k.Mem, t)), 5);
                     o.Char(' ');
-                    o.Dec(KbUp(TaskSize.RssBytes(k, t)), 5);
+                    o.Dec(KbUp(TaskMem.RssBytes(k.Mem, t)), 5);
                     o.Char(' ');
                     CommandLine(o, t);
                     o.Char('\n');
@@ -137,24 +137,6 @@ namespace ProcNano
             long tenths = (bytes * 10 + unit / 2) / unit;
             if (tenths < 100) return (tenths / 10).ToString() + "." + (tenths % 10).ToString() + units[u];
             return ((bytes + unit / 2) / unit).ToString() + units[u];
-        }
-    }
-
-    /// <summary>The per-task sizes ps shows, in bytes: NOMMU's task_vsize, the sum of (vm_end - vm_start) over
-    /// the mm's VMAs (shared ones included), and the resident pages /proc/&lt;pid&gt;/stat counts.</summary>
-    public static class TaskSize
-    {
-        public static long VszBytes(Kernel k, Task t)
-        {
-            // NOMMU's task_vsize: the bytes of every VMA, shared ones included.
-            return t.Mm == null ? 0 : k.Mem.VSize(t.Mm);
-        }
-
-        /// <summary>No MMU, no paging: every page a task's VMAs cover is resident (stat's rss field, whole
-        /// pages, since a NOMMU VMA may end mid-page).</summary>
-        public static long RssBytes(Kernel k, Task t)
-        {
-            return t.Mm == null ? 0 : StatOps.ResidentPages(k, t.Mm) << k.Mem.PageShift;
         }
     }
 }

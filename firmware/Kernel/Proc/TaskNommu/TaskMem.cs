@@ -1,8 +1,9 @@
 namespace ProcNano
 {
     /// <summary>
-    /// The NOMMU memory lines of /proc/&lt;pid&gt;/status (Mem, Slack, Shared), statm and stat's sizes, computed
-    /// the way Linux's task_nommu.c does, with kernel object sizes from <see cref="Footprint"/>.
+    /// The one home of a task's memory figures (Linux's task_nommu.c): /proc/&lt;pid&gt;/status's Mem, Slack and
+    /// Shared, statm, stat's vsize and rss, and ps's VSZ and RSS, with kernel object sizes from
+    /// <see cref="Footprint"/>.
     /// Linux charges the reader's own fs/files structures; ProcNano charges the target's (the reader's are
     /// not the target's business).
     /// </summary>
@@ -10,10 +11,9 @@ namespace ProcNano
     {
         public long Mem, Slack, Shared;
 
-        public void Compute(Kernel k, Task t)
+        public void Compute(MemoryManager m, Task t)
         {
             Mem = Slack = Shared = 0;
-            MemoryManager m = k.Mem;
             Mm mm = t.Mm;
             if (mm == null) return;
             for (int i = 0; i < mm.Vmas.Count; i++)
@@ -33,21 +33,45 @@ namespace ProcNano
             Mem += (t.Fds == null ? 0 : Footprint.Array(t.Fds.Size, 12)) + Footprint.Task;
         }
 
+        /// <summary>NOMMU's task_vsize: the bytes of every VMA, shared ones included (ps's VSZ, stat's vsize).</summary>
+        public static long VszBytes(MemoryManager m, Task t)
+        {
+            return t.Mm == null ? 0 : m.VSize(t.Mm);
+        }
+
+        /// <summary>No MMU, no paging: every page a task's VMAs cover is resident (ps's RSS, in bytes).</summary>
+        public static long RssBytes(MemoryManager m, Task t)
+        {
+            return t.Mm == null ? 0 : ResidentPages(m, t.Mm) << m.PageShift;
+        }
+
+        /// <summary>Pages covered by the mm's VMAs, each rounded up to whole pages (stat's rss field: a NOMMU
+        /// VMA may end mid-page).</summary>
+        public static long ResidentPages(MemoryManager m, Mm mm)
+        {
+            long pages = 0;
+            for (int i = 0; i < mm.Vmas.Count; i++)
+            {
+                int v = mm.Vmas[i];
+                pages += m.PageAlign(m.Vmas.End[v] - m.Vmas.Start[v]) >> m.PageShift;
+            }
+            return pages;
+        }
+
         /// <summary>statm's fields in pages: size, resident, shared, text, lib (0), data, dt (0).</summary>
-        public static void Statm(Kernel k, Task t, out long size, out long text, out long data)
+        public static void Statm(MemoryManager m, Task t, out long size, out long text, out long data)
         {
             size = text = data = 0;
             Mm mm = t.Mm;
             if (mm == null) return;
-            MemoryManager m = k.Mem;
             long bytes = Footprint.Mm;
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i], r = m.Vmas.Region[v];
                 bytes += Footprint.Vma + Footprint.Region + (m.Regions.End[r] - m.Regions.Start[r]);
             }
-            int shift = k.Board.PageShift;
-            uint mask = (uint)(k.Board.PageSize - 1);
+            int shift = m.PageShift;
+            uint mask = (uint)(m.PageSize - 1);
             if (mm.EndCode > mm.StartCode) text = ((mm.EndCode + mask) - (mm.StartCode & ~mask)) >> shift;
             if (mm.StartBrk > mm.StartData) data = ((mm.StartBrk + mask) - (mm.StartData & ~mask)) >> shift;
             size = (bytes >> shift) + text + data;
