@@ -144,7 +144,7 @@ namespace ProcNano
         }
 
         /// <summary>vm_ops->close of an shm mapping: the memory manager calls it when a VM_SHM VMA goes.</summary>
-        public void VmaClosed(File file, Task current)
+        public void VmaClosed(File file, MmOwner current)
         {
             if (file != null && file.Private is ShmSegment) Detached((ShmSegment)file.Private, current);
         }
@@ -165,7 +165,7 @@ namespace ProcNano
 
         /// <summary>shm_close: an shm VMA goes (shmdt, munmap, exit): one attachment fewer, and
         /// <paramref name="current"/> is the last task to have touched the segment.</summary>
-        internal void Detached(ShmSegment s, Task current)
+        internal void Detached(ShmSegment s, MmOwner current)
         {
             s.Nattch--;
             s.LastPid = current.Tgid;

@@ -5,6 +5,6 @@ namespace ProcNano
     public interface IVmaClose
     {
         /// <summary>A VMA of <paramref name="file"/> was deleted by <paramref name="current"/>.</summary>
-        void VmaClosed(File file, Task current);
+        void VmaClosed(File file, MmOwner current);
     }
 }

@@ -66,7 +66,7 @@ namespace ProcNano
 
         /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.
         /// <paramref name="current"/> is the task doing it (shm records it as the last to detach).</summary>
-        internal void DeleteVma(Mm mm, int v, Task current)
+        internal void DeleteVma(Mm mm, int v, MmOwner current)
         {
             mm.Remove(Vmas, v);
             int flags = Vmas.Flags[v];
@@ -120,7 +120,7 @@ namespace ProcNano
         }
 
         /// <summary>exit_mmap: every VMA of the exiting task's mm goes, in order (once its last user goes).</summary>
-        public void ExitMmap(Task t)
+        public void ExitMmap(MmOwner t)
         {
             Mm mm = t.Mm;
             if (--mm.Users > 0) return;

@@ -6,7 +6,7 @@ namespace ProcNano
     {
         /// <summary>do_mmap_pgoff. <paramref name="file"/> null means anonymous. <paramref name="extraVmFlags"/>
         /// lets the kernel's own callers (shmat, the loader) add VM_SHM / VM_EXECUTABLE.</summary>
-        public long Mmap(Task t, long len, int prot, int flags, File file, long pgoff, int extraVmFlags)
+        public long Mmap(MmOwner t, long len, int prot, int flags, File file, long pgoff, int extraVmFlags)
         {
             int caps;
             long err = Validate(t, file, len, prot, flags, pgoff, out caps);
@@ -70,7 +70,7 @@ namespace ProcNano
         }
 
         // validate_mmap_request, in Linux's order. On success caps holds what this mapping may use.
-        private long Validate(Task t, File file, long len, int prot, int flags, long pgoff, out int caps)
+        private long Validate(MmOwner t, File file, long len, int prot, int flags, long pgoff, out int caps)
         {
             caps = 0;
             if ((flags & ~Vm.MAP_KNOWN) != 0) return -Errno.EINVAL;
@@ -139,7 +139,7 @@ namespace ProcNano
         }
 
         // Looks for a region of the same file whose page range holds the new one. -ENOENT: none found.
-        private long TryShare(Task t, File file, uint len, int pgoff, int vmFlags, int caps)
+        private long TryShare(MmOwner t, File file, uint len, int pgoff, int vmFlags, int caps)
         {
             int pglen = (int)(PageAlign(len) >> PageShift);
             for (int i = 0; i < Regions.Count; i++)
@@ -173,7 +173,7 @@ namespace ProcNano
         }
 
         // do_mmap_private: a power-of-two block, its excess trimmed, filled from the file or zeroed.
-        private long MmapPrivate(Task t, int r, File file, uint len, uint rlen, int pgoff)
+        private long MmapPrivate(MmOwner t, int r, File file, uint len, uint rlen, int pgoff)
         {
             int point = (int)(rlen >> PageShift);
             int order = Vm.Order(point);
@@ -204,13 +204,15 @@ namespace ProcNano
             Phys.Zero(start, total << PageShift);
             if (file != null)
             {
-                // Read rlen bytes at pgoff without moving the file position; past EOF stays zero.
+                // Read rlen bytes at pgoff without moving the file position; past EOF stays zero. The kernel
+                // reads (null task), as Linux's kernel_read does: access was checked when the file was opened,
+                // and procfs files, the only ones whose reads look at the reader, cannot be mapped.
                 long pos = (long)pgoff << PageShift;
                 int at = (int)(start - Phys.ArenaBase);
                 int done = 0;
                 while (done < (int)rlen)
                 {
-                    int n = file.Inode.Read(file, t, pos + done, Phys.Arena, at + done, (int)rlen - done);
+                    int n = file.Inode.Read(file, null, pos + done, Phys.Arena, at + done, (int)rlen - done);
                     if (n < 0)
                     {
                         FreeRegionPages(start, Regions.Top[r]);

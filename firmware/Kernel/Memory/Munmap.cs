@@ -4,7 +4,7 @@ namespace ProcNano
     // or a hole punched in the middle.
     public sealed partial class MemoryManager
     {
-        public int Munmap(Task t, uint start, long len)
+        public int Munmap(MmOwner t, uint start, long len)
         {
             if (len <= 0 || len > 0xFFFFFFFFL - start) return -Errno.EINVAL;
             Mm mm = t.Mm;

@@ -2,13 +2,11 @@ namespace ProcNano
 {
     /// <summary>A task: one process (NOMMU has no fork; tasks are started by exec). Programs are built-in
     /// C# routines that set up their mappings and then sleep until killed.</summary>
-    public sealed class Task
+    public sealed class Task : MmOwner
     {
         public const char Running = 'R', Sleeping = 'S', Zombie = 'Z', Dead = 'X';
 
         public Pid Pid;
-        /// <summary>Command name, at most 15 characters (TASK_COMM_LEN - 1).</summary>
-        public string Comm;
         public char State = Sleeping;
         public Task Parent;
         // Credentials: real, effective, saved, filesystem.
@@ -17,7 +15,6 @@ namespace ProcNano
         /// <summary>Cleared when a task changes credentials (like Linux's dumpable flag); ptrace-style
         /// access by others then needs root.</summary>
         public bool Dumpable = true;
-        public Mm Mm;
         public FdTable Fds;
         public PidNamespace PidNs;
         public NetNamespace NetNs;
@@ -30,7 +27,7 @@ namespace ProcNano
         public Program Program;
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
-        public int Tgid => Pid.Nrs[0];
+        public override int Tgid => Pid.Nrs[0];
 
         public bool IsRoot => Euid == 0;
 

@@ -1,0 +1,17 @@
+namespace ProcNano
+{
+    /// <summary>
+    /// What the memory manager knows of a task: its address space, and who it is for the kernel's log lines
+    /// ("... from process 5 (hold)"). <see cref="Task"/> extends it, so the memory layer never sees the rest of
+    /// a task (Linux's mm code reaches current only for the same two things).
+    /// </summary>
+    public abstract class MmOwner
+    {
+        public Mm Mm;
+        /// <summary>Command name, at most 15 characters (TASK_COMM_LEN - 1).</summary>
+        public string Comm;
+
+        /// <summary>The thread group id log lines print.</summary>
+        public abstract int Tgid { get; }
+    }
+}
