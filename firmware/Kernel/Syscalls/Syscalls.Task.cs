@@ -3,8 +3,8 @@ namespace ProcNano
     // Task syscalls: exec, kill, credentials.
     public sealed partial class Syscalls
     {
-        public const int SIGKILL = 9, SIGTERM = 15, NSIG = 64;
-        public const int CLONE_NEWPID = 0x20000000, CLONE_NEWNET = 0x40000000;
+        public const int SIGKILL = TaskAbi.SIGKILL, SIGTERM = TaskAbi.SIGTERM, NSIG = TaskAbi.NSIG;
+        public const int CLONE_NEWPID = TaskAbi.CLONE_NEWPID, CLONE_NEWNET = TaskAbi.CLONE_NEWNET;
 
         /// <summary>Starts program file <paramref name="path"/> as a new child task of <paramref name="t"/>;
         /// returns its pid as <paramref name="t"/>'s namespace numbers it, or -errno.

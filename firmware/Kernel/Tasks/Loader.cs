@@ -45,8 +45,8 @@ namespace ProcNano
             if (prog == null) return -Errno.ENOEXEC;
 
             PidNamespace ns = parent.PidNs;
-            if ((cloneFlags & Syscalls.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _board.PidMax);
-            NetNamespace net = (cloneFlags & Syscalls.CLONE_NEWNET) != 0 ? _tasks.NewNet() : parent.NetNs;
+            if ((cloneFlags & TaskAbi.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _board.PidMax);
+            NetNamespace net = (cloneFlags & TaskAbi.CLONE_NEWNET) != 0 ? _tasks.NewNet() : parent.NetNs;
             string name = argv != null && argv.Length > 0 ? Basename(argv[0]) : h.Name;
             Task t = _tasks.NewTask(parent, name, ns, net);
             if (t == null) return -Errno.EAGAIN;

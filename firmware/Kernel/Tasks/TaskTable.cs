@@ -190,7 +190,7 @@ namespace ProcNano
             {
                 if (i >= Count) continue;
                 Task c = this[i];
-                if (c != reaper && c.Pid.NrIn(ns) != 0) ExitTaskLocked(c, 128 + Syscalls.SIGKILL);
+                if (c != reaper && c.Pid.NrIn(ns) != 0) ExitTaskLocked(c, 128 + TaskAbi.SIGKILL);
             }
         }
 
