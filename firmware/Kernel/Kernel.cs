@@ -25,8 +25,8 @@ namespace ProcNano
         // Tasks
         public readonly TaskTable Tasks;
         public readonly Loader Loader;
-        /// <summary>pid 1.</summary>
-        public readonly Task Init;
+        /// <summary>pid 1 (the task table keeps it: orphans go to it).</summary>
+        public Task Init => Tasks.Init;
         // Ipc, Syscalls
         public readonly Shm Shm;
         public readonly Syscalls Sys;
@@ -56,7 +56,7 @@ namespace ProcNano
             Vfs = new Vfs(new FileTable());
             Fs = new FsContext(Pages, Phys, platform, Log, Vfs);
             MountRootFs();
-            RamfsSuper shmStore = new RamfsSuper(Fs, Vfs.AllocAnonMinor(), true);
+            RamfsSuper shmStore = new RamfsSuper(Fs, Vfs.AllocAnonMinor());
             Vfs.KernMount(shmStore);
             Phys.SetRom(ProgramTable.BuildRom(board.PageSize));
             MountBoot("romfs", "/dev/mtdblock0", "/bin");
@@ -71,7 +71,7 @@ namespace ProcNano
             Tasks = new TaskTable(board.PidMax, new string[] { "lo", "eth0" }, Lock, Mem, Vfs.Files, platform);
             Vfs.MountUsers = Tasks;
             Loader = new Loader(Vfs, Mem, Phys, Pages, Tasks, board);
-            Init = Tasks.NewTask(null, "init", Tasks.RootNs, Tasks.RootNet);
+            Tasks.NewTask(null, "init", Tasks.RootNs, Tasks.RootNet);
 
             Shm = new Shm(Vfs, Mem, shmStore, platform, (long)board.ArenaPages * board.PageSize);
             Mem.ShmClose = Shm;
@@ -97,7 +97,7 @@ namespace ProcNano
             Vfs.RegisterFs("ramfs", true, Fs.MountRamfs);
             Vfs.RegisterFs("romfs", false, Fs.MountRomfs);
             Vfs.RegisterFs("flashfs", false, Fs.MountFlash);
-            RamfsSuper root = new RamfsSuper(Fs, Vfs.AllocAnonMinor(), false);
+            RamfsSuper root = new RamfsSuper(Fs, Vfs.AllocAnonMinor());
             root.DevName = "rootfs";
             Vfs.Mount("/", root);
             Log.Print("VFS: Mounted root (ramfs filesystem).");

@@ -32,7 +32,7 @@ namespace ProcNano
         /// <summary>mount -t ramfs: a fresh, empty instance.</summary>
         public SuperBlock MountRamfs(Task mounter, string source)
         {
-            RamfsSuper sb = new RamfsSuper(this, Vfs.AllocAnonMinor(), false);
+            RamfsSuper sb = new RamfsSuper(this, Vfs.AllocAnonMinor());
             if (source != null && source.Length > 0) sb.DevName = source;
             return sb;
         }

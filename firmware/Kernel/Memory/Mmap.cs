@@ -176,7 +176,7 @@ namespace ProcNano
         private long MmapPrivate(MmOwner t, int r, File file, uint len, uint rlen, int pgoff)
         {
             int point = (int)(rlen >> PageShift);
-            int order = Vm.Order(point);
+            int order = PageAllocator.OrderFor(point);
             int pfn = Pages.Alloc(order);
             if (pfn < 0)
             {

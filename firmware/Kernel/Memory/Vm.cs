@@ -19,8 +19,6 @@ namespace ProcNano
         public const int MAP_KNOWN = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_GROWSDOWN |
             MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK;
 
-        /// <summary>get_order: smallest order with 2^order pages ≥ <paramref name="pages"/>.</summary>
-        public static int Order(int pages) { return PageAllocator.OrderFor(pages); }
 
         /// <summary>ilog2 of a positive number.</summary>
         public static int Log2(int n)

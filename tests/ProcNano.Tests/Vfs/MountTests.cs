@@ -165,7 +165,7 @@ namespace ProcNano.Tests.Vfs
             Assert.NotNull(vfs.FindFs("flashfs"));
             Assert.Equal(-Errno.EBUSY, vfs.RegisterFs("ramfs", true, _v.K.Fs.MountRamfs));
             int n = vfs.FsTypeCount;
-            Assert.Equal(0, vfs.RegisterFs("other", true, (who, src) => new RamfsSuper(_v.K.Fs, _v.K.Vfs.AllocAnonMinor(), false)));
+            Assert.Equal(0, vfs.RegisterFs("other", true, (who, src) => new RamfsSuper(_v.K.Fs, _v.K.Vfs.AllocAnonMinor())));
             Assert.Equal(n + 1, vfs.FsTypeCount);
             MakeMnt();
             Assert.Equal(0, _v.Sys.Mount(_v.Root, "x", "/mnt", "other"));

@@ -10,13 +10,10 @@ namespace ProcNano
         internal readonly FsContext Ctx;
         /// <summary>Pages held by this instance's file data (the shm store's are /proc/meminfo's Shmem).</summary>
         public int Pages;
-        /// <summary>The internal SysV shm store: its pages count as Shmem as well.</summary>
-        public readonly bool IsShmStore;
 
-        public RamfsSuper(FsContext ctx, int minor, bool shmStore) : base("ramfs", 0, minor)
+        public RamfsSuper(FsContext ctx, int minor) : base("ramfs", 0, minor)
         {
             Ctx = ctx;
-            IsShmStore = shmStore;
             Root = new RamfsDir(this, Stat.S_IFDIR | 0x1ED, null); // 0755
         }
 
