@@ -1,7 +1,8 @@
 namespace ProcNano
 {
-    /// <summary>A growable int array (the device has no List&lt;int&gt;). Grows by doubling, so steady-state use
-    /// that stays under the high-water mark never allocates.</summary>
+    /// <summary>A growable int array (the device has no List&lt;int&gt;). Steady-state use that stays under the
+    /// high-water mark never allocates. It grows by half (4 to 64 ints at a time), not by doubling: the unused
+    /// tail stays small and a grow's transient copy stays under a kilobyte for the lists the kernel keeps.</summary>
     public sealed class IntList
     {
         private int[] _items;
@@ -17,15 +18,41 @@ namespace ProcNano
 
         public void Insert(int index, int v)
         {
-            if (_count == _items.Length)
-            {
-                int[] n = new int[_items.Length * 2];
-                for (int i = 0; i < _count; i++) n[i] = _items[i];
-                _items = n;
-            }
+            if (_count == _items.Length) Resize(_count + GrowStep(_count));
             for (int i = _count; i > index; i--) _items[i] = _items[i - 1];
             _items[index] = v;
             _count++;
+        }
+
+        /// <summary>Makes room for <paramref name="capacity"/> items, so that inserts up to it cannot fail;
+        /// false (nothing changed) when the managed heap cannot hold the larger array.</summary>
+        public bool Reserve(int capacity)
+        {
+            if (capacity <= _items.Length) return true;
+            int step = GrowStep(_items.Length);
+            if (capacity < _items.Length + step) capacity = _items.Length + step;
+            try
+            {
+                Resize(capacity);
+                return true;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                return false;
+            }
+        }
+
+        private static int GrowStep(int n)
+        {
+            int step = n / 2;
+            return step < 4 ? 4 : step > 64 ? 64 : step;
+        }
+
+        private void Resize(int capacity)
+        {
+            int[] n = new int[capacity];
+            for (int i = 0; i < _count; i++) n[i] = _items[i];
+            _items = n;
         }
 
         public void RemoveAt(int index)

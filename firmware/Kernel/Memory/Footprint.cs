@@ -13,8 +13,8 @@ namespace ProcNano
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>
         public const int RegionColumns = 7 + 1;
-        /// <summary>Int columns per VMA slot (Start End Flags Pgoff Region) plus its slot in its mm's list.</summary>
-        public const int VmaColumns = 5 + 1;
+        /// <summary>Int columns per VMA slot (Start End Flags Region) plus its slot in its mm's list.</summary>
+        public const int VmaColumns = 4 + 1;
 
         public static int Object(int fields) { return 12 * (fields + 1); }
 

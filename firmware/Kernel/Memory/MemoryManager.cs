@@ -11,8 +11,8 @@ namespace ProcNano
         private readonly KernelLog _log;
         public readonly PageAllocator Pages;
         public readonly PhysMem Phys;
-        public readonly RegionTable Regions = new RegionTable(16);
-        public readonly VmaTable Vmas = new VmaTable(16);
+        public readonly RegionTable Regions = new RegionTable();
+        public readonly VmaTable Vmas = new VmaTable();
         /// <summary>Files referenced by regions, by slot (the kernel's one file table).</summary>
         public readonly FileTable Files;
         /// <summary>Pages allocated for copies (private and anonymous maps): /proc/meminfo's MmapCopy.</summary>
@@ -49,10 +49,25 @@ namespace ProcNano
             return allocated ? Vmas.Capacity : Vmas.Used;
         }
 
+        /// <summary>Reserves <paramref name="n"/> regions and VMAs and their places in the region tree and in
+        /// <paramref name="mm"/>'s list; false when the managed heap cannot hold them (ENOMEM for the caller).</summary>
+        private bool RoomFor(Mm mm, int n)
+        {
+            return Regions.Reserve(n) && Vmas.Reserve(n) && mm.Vmas.Reserve(mm.Vmas.Count + n);
+        }
+
         public uint PageAlign(uint len) { return (len + (uint)PageSize - 1) & ~(uint)(PageSize - 1); }
 
         /// <summary>The file a region maps, or null for anonymous memory.</summary>
         public File RegionFile(int r) { return Files[Regions.File[r]]; }
+
+        /// <summary>vm_pgoff: the file page at a VMA's start. A VMA starts a whole number of pages into its
+        /// region (a shared view at its offset, or what a split or a trim left), so it is not stored.</summary>
+        public int VmaPgoff(int v)
+        {
+            int r = Vmas.Region[v];
+            return Regions.Pgoff[r] + (int)((Vmas.Start[v] - Regions.Start[r]) >> PageShift);
+        }
 
         /// <summary>The file a VMA maps (its region's), or null.</summary>
         public File VmaFile(int v) { return RegionFile(Vmas.Region[v]); }

@@ -13,6 +13,8 @@ namespace ProcNano
             if (err < 0) return err;
             uint rlen = PageAlign((uint)len);
             int vmFlags = DetermineVmFlags(file, prot, flags, caps) | extraVmFlags;
+            // Room for the new region and VMA first, so nothing below can run out of heap half-way.
+            if (!RoomFor(t.Mm, 1)) return -Errno.ENOMEM;
 
             if (file != null && (vmFlags & Vm.VM_MAYSHARE) != 0)
             {
@@ -63,7 +65,6 @@ namespace ProcNano
             Vmas.Start[v] = Regions.Start[r];
             Vmas.End[v] = Regions.Start[r] + (uint)len;
             Vmas.Flags[v] = vmFlags;
-            Vmas.Pgoff[v] = (int)pgoff;
             Vmas.Region[v] = r;
             AddVma(t.Mm, v);
             return Vmas.Start[v];
@@ -164,7 +165,6 @@ namespace ProcNano
                 Vmas.Start[v] = Regions.Start[r] + (uint)((pgoff - rpgoff) << PageShift);
                 Vmas.End[v] = Vmas.Start[v] + len;
                 Vmas.Flags[v] = vmFlags | (Regions.Flags[r] & Vm.VM_MAPPED_COPY);
-                Vmas.Pgoff[v] = pgoff;
                 Vmas.Region[v] = r;
                 AddVma(t.Mm, v);
                 return Vmas.Start[v];

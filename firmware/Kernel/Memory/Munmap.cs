@@ -69,6 +69,7 @@ namespace ProcNano
             // Splitting a region another mm also uses would change what that mm sees.
             if (Regions.Usage[r] != 1) return -Errno.ENOMEM;
             if (mm.MapCount >= MaxMapCount) return -Errno.ENOMEM;
+            if (!RoomFor(mm, 1)) return -Errno.ENOMEM;
 
             int nr = Regions.Alloc();
             Regions.Flags[nr] = Regions.Flags[r];
@@ -77,7 +78,6 @@ namespace ProcNano
             Regions.End[nr] = Regions.Top[nr] = addr;
             int nv = Vmas.Alloc();
             Vmas.Flags[nv] = Vmas.Flags[v];
-            Vmas.Pgoff[nv] = Vmas.Pgoff[v];
             Vmas.Start[nv] = Vmas.Start[v];
             Vmas.End[nv] = addr;
             Vmas.Region[nv] = nr;
@@ -86,7 +86,6 @@ namespace ProcNano
             mm.Remove(Vmas, v);
             Regions.Remove(r);
             Vmas.Start[v] = addr;
-            Vmas.Pgoff[v] += npages;
             Regions.Start[r] = addr;
             Regions.Pgoff[r] += npages;
             Regions.Insert(r);
@@ -102,12 +101,7 @@ namespace ProcNano
             int r = Vmas.Region[v];
             mm.Remove(Vmas, v);
             if (from > Vmas.Start[v]) Vmas.End[v] = from;
-            else
-            {
-                // Keep the offset naming the first remaining page (Linux leaves it stale here).
-                Vmas.Pgoff[v] += (int)((to - Vmas.Start[v]) >> PageShift);
-                Vmas.Start[v] = to;
-            }
+            else Vmas.Start[v] = to;  // its offset still names the first remaining page (Linux leaves it stale)
             mm.Add(Vmas, v);
 
             Regions.Remove(r);

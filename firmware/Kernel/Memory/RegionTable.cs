@@ -7,15 +7,19 @@ namespace ProcNano
     /// </summary>
     public sealed class RegionTable
     {
-        public uint[] Start, End, Top;
-        public int[] Flags, Pgoff, File, Usage;
-        private readonly IntList _order = new IntList(16);
+        public readonly UIntColumn Start, End, Top;
+        public readonly IntColumn Flags, Pgoff, File, Usage;
+        private readonly RowChunks _rows = new RowChunks(7, 1);
+        private readonly IntList _order = new IntList(RowChunks.ChunkRows);
         private int _freeHead = -1;
         private int _used;
 
-        public RegionTable(int capacity)
+        public RegionTable()
         {
-            Grow(capacity);
+            Start = new UIntColumn(_rows, 0); End = new UIntColumn(_rows, 1); Top = new UIntColumn(_rows, 2);
+            Flags = new IntColumn(_rows, 3); Pgoff = new IntColumn(_rows, 4); File = new IntColumn(_rows, 5);
+            Usage = new IntColumn(_rows, 6);
+            FreeNewRows(0);
         }
 
         /// <summary>Regions in the tree.</summary>
@@ -24,12 +28,13 @@ namespace ProcNano
         public int At(int i) { return _order[i]; }
         /// <summary>Slots in use (in the tree or being built).</summary>
         public int Used => _used;
-        public int Capacity => Start.Length;
+        public int Capacity => _rows.Capacity;
 
-        /// <summary>A fresh slot, not yet in the tree; its fields are zeroed, File = -1, Usage = 1.</summary>
+        /// <summary>A fresh slot, not yet in the tree; its fields are zeroed, File = -1, Usage = 1. -1 when
+        /// the managed heap cannot hold another chunk of slots (the caller answers ENOMEM).</summary>
         public int Alloc()
         {
-            if (_freeHead < 0) Grow(Start.Length * 2);
+            if (!Reserve(1)) return -1;
             int s = _freeHead;
             _freeHead = Pgoff[s];
             Start[s] = End[s] = Top[s] = 0;
@@ -103,31 +108,28 @@ namespace ProcNano
             return Start[a] < Start[b] || (Start[a] == Start[b] && a < b);
         }
 
-        private void Grow(int n)
+        /// <summary>Makes room for <paramref name="n"/> more regions in the tree (slots and their place in the
+        /// order) without growing later; false if the heap cannot hold it.</summary>
+        public bool Reserve(int n)
         {
-            int old = Start == null ? 0 : Start.Length;
-            Start = GrowU(Start, n); End = GrowU(End, n); Top = GrowU(Top, n);
-            Flags = GrowI(Flags, n); Pgoff = GrowI(Pgoff, n); File = GrowI(File, n); Usage = GrowI(Usage, n);
-            for (int s = n - 1; s >= old; s--)
+            while (Capacity - _used < n)
+            {
+                int old = Capacity;
+                if (!_rows.TryGrow()) return false;
+                FreeNewRows(old);
+            }
+            return _order.Reserve(_used + n);
+        }
+
+        // Threads the slots from first up to the capacity onto the free list (through Pgoff), lowest first.
+        private void FreeNewRows(int first)
+        {
+            for (int s = Capacity - 1; s >= first; s--)
             {
                 Usage[s] = -1;
                 Pgoff[s] = _freeHead;
                 _freeHead = s;
             }
-        }
-
-        internal static uint[] GrowU(uint[] a, int n)
-        {
-            uint[] r = new uint[n];
-            if (a != null) for (int i = 0; i < a.Length; i++) r[i] = a[i];
-            return r;
-        }
-
-        internal static int[] GrowI(int[] a, int n)
-        {
-            int[] r = new int[n];
-            if (a != null) for (int i = 0; i < a.Length; i++) r[i] = a[i];
-            return r;
         }
     }
 }

@@ -33,11 +33,13 @@ namespace ProcNano.Tests.Memory
         public void RegionAndVmaColumns_MatchTheTables()
         {
             int regionCols = 0, vmaCols = 0;
-            foreach (var f in typeof(RegionTable).GetFields()) if (f.FieldType.IsArray) regionCols++;
-            foreach (var f in typeof(VmaTable).GetFields()) if (f.FieldType.IsArray) vmaCols++;
+            foreach (var f in typeof(RegionTable).GetFields()) if (IsColumn(f.FieldType)) regionCols++;
+            foreach (var f in typeof(VmaTable).GetFields()) if (IsColumn(f.FieldType)) vmaCols++;
             Assert.Equal(Footprint.RegionColumns - 1, regionCols);
             Assert.Equal(Footprint.VmaColumns - 1, vmaCols);
         }
+
+        private static bool IsColumn(Type t) { return t == typeof(IntColumn) || t == typeof(UIntColumn); }
 
         [Fact]
         public void OnePrivateMapping_CostsAtMost64Bytes()

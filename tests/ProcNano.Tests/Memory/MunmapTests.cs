@@ -22,7 +22,7 @@ namespace ProcNano.Tests.Memory
             Assert.Equal((uint)a + 4096, k.Mem.Vmas.End[v0]);
             Assert.Equal((uint)a + 8192, k.Mem.Vmas.Start[v1]);
             Assert.Equal((uint)a + 12288, k.Mem.Vmas.End[v1]);
-            Assert.Equal(2, k.Mem.Vmas.Pgoff[v1]);
+            Assert.Equal(2, k.Mem.VmaPgoff(v1));
             Assert.True(k.Pages.IsFree(k.Phys.ArenaPfn((uint)a + 4096)));
         }
 

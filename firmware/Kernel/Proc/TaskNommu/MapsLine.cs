@@ -18,7 +18,7 @@ namespace ProcNano
         public static void Vma(OutBuf o, MemoryManager m, int v)
         {
             VmaTable t = m.Vmas;
-            Write(o, m, t.Start[v], t.End[v], t.Flags[v], t.Pgoff[v], m.VmaFile(v));
+            Write(o, m, t.Start[v], t.End[v], t.Flags[v], m.VmaPgoff(v), m.VmaFile(v));
         }
 
         private static void Write(OutBuf o, MemoryManager m, uint start, uint end, int flags, int pgoff, File file)

@@ -54,7 +54,7 @@ namespace ProcNano.Tests.Proc.Generic
             Assert.Equal(new[] { "vm_region", "vm_area", "mm", "task", "pid", "file", "inode", "proc_entry", "shm_segment" },
                 lines.Skip(1).Select(l => l.Substring(0, 17).TrimEnd()).ToArray());
             Assert.Equal("vm_region              0     16     32      512", lines[1]);
-            Assert.Equal("vm_area                0     16     24      384", lines[2]);
+            Assert.Equal("vm_area                0     16     20      320", lines[2]);
             Assert.Equal("mm                     1      1    180      180", lines[3]);
             Assert.Equal("task                   1      1    300      300", lines[4]);
             Assert.Equal("pid                    1      1    108      108", lines[5]);
@@ -66,7 +66,7 @@ namespace ProcNano.Tests.Proc.Generic
         {
             var rows = Read(Boot());
             Assert.Equal(32, rows["vm_region"].Size);
-            Assert.Equal(24, rows["vm_area"].Size);
+            Assert.Equal(20, rows["vm_area"].Size);
             Assert.Equal(180, rows["mm"].Size);
             Assert.Equal(300, rows["task"].Size);
             Assert.Equal(108, rows["pid"].Size);
