@@ -1,84 +1,99 @@
-using System.Collections;
-
 namespace ProcNano
 {
-    /// <summary>A ramfs directory: names and child inodes in two parallel lists (cheaper than an entry object).</summary>
-    public sealed class RamfsDir : Inode
+    /// <summary>A ramfs directory: its children chained in creation order through <see cref="RamfsNode.Next"/>.</summary>
+    public sealed class RamfsDir : RamfsNode
     {
-        private readonly ArrayList _names = new ArrayList();
-        private readonly ArrayList _children = new ArrayList();
+        private RamfsNode _first;
+        private int _count;
         private int _subdirs;
 
         public RamfsDir(RamfsSuper sb, int mode, Task owner) { sb.Init(this, mode, owner); }
 
         private RamfsSuper Super => (RamfsSuper)Sb;
-        public int Count => _names.Count;
+        public int Count => _count;
         public override int Nlink => 2 + _subdirs;
 
-        private int Find(string name)
+        private RamfsNode Find(string name)
         {
-            for (int i = 0; i < _names.Count; i++) if ((string)_names[i] == name) return i;
-            return -1;
+            for (RamfsNode c = _first; c != null; c = c.Next) if (c.Name == name) return c;
+            return null;
         }
 
-        // Links a new child under a free name (the VFS checked it; a file system checks again).
-        private int Add(string name, Inode child)
+        // Links a new child under a free name at the end (the VFS checked the name; a file system checks again).
+        private int Add(string name, RamfsNode child)
         {
-            if (Find(name) >= 0) return -Errno.EEXIST;
-            _names.Add(name);
-            _children.Add(child);
+            if (Find(name) != null) return -Errno.EEXIST;
+            child.Name = name;
+            if (_first == null) _first = child;
+            else
+            {
+                RamfsNode last = _first;
+                while (last.Next != null) last = last.Next;
+                last.Next = child;
+            }
+            _count++;
             if (child.IsDir) _subdirs++;
             MTime = Super.Now;
             return 0;
         }
 
-        private void RemoveAt(int i)
+        private void Detach(RamfsNode child)
         {
-            _names.RemoveAt(i);
-            _children.RemoveAt(i);
+            if (_first == child) _first = child.Next;
+            else
+            {
+                RamfsNode prev = _first;
+                while (prev.Next != child) prev = prev.Next;
+                prev.Next = child.Next;
+            }
+            child.Next = null;
+            _count--;
+            if (child.IsDir) _subdirs--;
             MTime = Super.Now;
         }
 
         public override int Lookup(Task current, string name, out Inode child)
         {
-            int i = Find(name);
-            child = i < 0 ? null : (Inode)_children[i];
-            return i < 0 ? -Errno.ENOENT : 0;
+            child = Find(name);
+            return child == null ? -Errno.ENOENT : 0;
         }
 
         public override int ReadDir(Task current, int index, out string name, out Inode child)
         {
-            if (index < 0 || index >= _names.Count) { name = null; child = null; return 0; }
-            name = (string)_names[index];
-            child = (Inode)_children[index];
-            return 1;
+            RamfsNode c = index < 0 ? null : _first;
+            for (int i = 0; c != null && i < index; i++) c = c.Next;
+            name = c == null ? null : c.Name;
+            child = c;
+            return c == null ? 0 : 1;
         }
 
         public override int Create(Task current, string name, int mode, out Inode child)
         {
-            child = new RamfsFile(Super, mode, current);
-            return Add(name, child);
+            RamfsFile f = new RamfsFile(Super, mode, current);
+            child = f;
+            return Add(name, f);
         }
 
         public override int Mkdir(Task current, string name, int mode, out Inode child)
         {
-            child = new RamfsDir(Super, mode, current);
-            return Add(name, child);
+            RamfsDir d = new RamfsDir(Super, mode, current);
+            child = d;
+            return Add(name, d);
         }
 
         public override int Symlink(Task current, string name, string target, out Inode child)
         {
-            child = new RamfsSymlink(Super, target, current);
-            return Add(name, child);
+            RamfsSymlink l = new RamfsSymlink(Super, target, current);
+            child = l;
+            return Add(name, l);
         }
 
         public override int Unlink(Task current, string name)
         {
-            int i = Find(name);
-            if (i < 0) return -Errno.ENOENT;
-            Inode c = (Inode)_children[i];
+            RamfsNode c = Find(name);
+            if (c == null) return -Errno.ENOENT;
             if (c.IsDir) return -Errno.EISDIR;
-            RemoveAt(i);
+            Detach(c);
             RamfsFile f = c as RamfsFile;
             if (f != null) f.Unlinked();
             return 0;
@@ -86,27 +101,23 @@ namespace ProcNano
 
         public override int Rmdir(Task current, string name)
         {
-            int i = Find(name);
-            if (i < 0) return -Errno.ENOENT;
-            RamfsDir d = _children[i] as RamfsDir;
-            if (d == null) return -Errno.ENOTDIR;
+            RamfsDir d = Find(name) as RamfsDir;
+            if (d == null) return Find(name) == null ? -Errno.ENOENT : -Errno.ENOTDIR;
             if (d.Count > 0) return -Errno.ENOTEMPTY;
-            RemoveAt(i);
-            _subdirs--;
+            Detach(d);
             return 0;
         }
 
         /// <summary>Drops the whole subtree (unmount): file pages go back to the allocator.</summary>
         internal void FreeAll()
         {
-            for (int i = 0; i < _children.Count; i++)
+            for (RamfsNode c = _first; c != null; c = c.Next)
             {
-                object c = _children[i];
                 if (c is RamfsDir) ((RamfsDir)c).FreeAll();
                 else if (c is RamfsFile) ((RamfsFile)c).Unlinked();
             }
-            _names.Clear();
-            _children.Clear();
+            _first = null;
+            _count = 0;
             _subdirs = 0;
         }
     }

@@ -12,7 +12,7 @@ namespace ProcNano
     /// ETXTBSY (ramfs-nommu refuses to shrink under a mapping the same way); changes within the pages held
     /// are allowed.</para>
     /// </summary>
-    public sealed class RamfsFile : Inode
+    public sealed class RamfsFile : RamfsNode
     {
         private int _pfn = -1;
         private int _pages;

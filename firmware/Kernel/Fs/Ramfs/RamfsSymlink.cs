@@ -1,7 +1,7 @@
 namespace ProcNano
 {
     /// <summary>A ramfs symlink: its target text, kept as given (relative targets resolve from the link's directory).</summary>
-    public sealed class RamfsSymlink : Inode
+    public sealed class RamfsSymlink : RamfsNode
     {
         private readonly string _target;
 
