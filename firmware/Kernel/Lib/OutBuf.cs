@@ -12,7 +12,6 @@ namespace ProcNano
         private int _len;
         private int _lineStart;
         private bool _overflow;
-        private readonly byte[] _digits = new byte[20];
 
         public OutBuf(int capacity) { _buf = new byte[capacity]; }
         public OutBuf(byte[] buffer) { _buf = buffer; }
@@ -97,38 +96,45 @@ namespace ProcNano
         {
             bool neg = v < 0;
             ulong u = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
-            int n = 0;
-            do { _digits[n++] = (byte)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
-            Emit(n, neg, width, pad);
+            int n = 1;
+            ulong top = 1;   // 10^(n-1): the weight of the leading digit
+            while (u / top >= 10) { top *= 10; n++; }
+            Pad(n, neg, width, pad);
+            for (; top != 0; top /= 10) Char((char)('0' + (int)(u / top % 10)));
+            if (width < 0) PadRight(n + (neg ? 1 : 0), -width);
         }
 
         /// <summary>%*lx / %0*lx of the unsigned value, lower-case hex.</summary>
-        public void Hex(ulong u, int width, char pad)
-        {
-            int n = 0;
-            do { int d = (int)(u & 0xF); _digits[n++] = (byte)(d < 10 ? '0' + d : 'a' + d - 10); u >>= 4; } while (u != 0);
-            Emit(n, false, width, pad);
-        }
+        public void Hex(ulong u, int width, char pad) { Radix(u, 4, width, pad); }
 
         /// <summary>%*o of the unsigned value.</summary>
-        public void Oct(ulong u, int width, char pad)
+        public void Oct(ulong u, int width, char pad) { Radix(u, 3, width, pad); }
+
+        // Digits of a power-of-two base, most significant first: no digit buffer (one less array per buffer).
+        private void Radix(ulong u, int bits, int width, char pad)
         {
-            int n = 0;
-            do { _digits[n++] = (byte)('0' + (int)(u & 7)); u >>= 3; } while (u != 0);
-            Emit(n, false, width, pad);
+            int n = 1;
+            while (n * bits < 64 && (u >> (n * bits)) != 0) n++;
+            Pad(n, false, width, pad);
+            ulong mask = (1UL << bits) - 1;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                int d = (int)((u >> (i * bits)) & mask);
+                Char((char)(d < 10 ? '0' + d : 'a' + d - 10));
+            }
+            if (width < 0) PadRight(n, -width);
         }
 
-        private void Emit(int n, bool neg, int width, char pad)
+        // What goes before the digits: right-aligned padding, the sign, zero padding.
+        private void Pad(int n, bool neg, int width, char pad)
         {
-            bool left = width < 0;
-            if (left) width = -width;
             int total = n + (neg ? 1 : 0);
-            if (!left && pad == ' ') for (int i = total; i < width; i++) Char(' ');
+            if (width > 0 && pad == ' ') for (int i = total; i < width; i++) Char(' ');
             if (neg) Char('-');
-            if (!left && pad == '0') for (int i = total; i < width; i++) Char('0');
-            for (int i = n - 1; i >= 0; i--) Char((char)_digits[i]);
-            if (left) for (int i = total; i < width; i++) Char(' ');
+            if (width > 0 && pad == '0') for (int i = total; i < width; i++) Char('0');
         }
+
+        private void PadRight(int total, int width) { for (int i = total; i < width; i++) Char(' '); }
 
         /// <summary>The text so far as a string (allocates: for tests, the shell and error paths only).</summary>
         public override string ToString()

@@ -33,7 +33,7 @@ namespace ProcNano
         {
             if (final == (byte)'A')
             {
-                if (_browse < _histCount) ShowHistory(_browse + 1);
+                if (_browse < _hist.Count) ShowHistory(_browse + 1);
             }
             else if (final == (byte)'B')
             {
@@ -48,42 +48,11 @@ namespace ProcNano
             _overflow = false;
             _utfNeed = 0;
             _browse = back;
-            _len = 0;
-            if (back > 0)
-            {
-                int slot = Slot(back);
-                _len = _histLen[slot];
-                byte[] h = _hist[slot];
-                for (int i = 0; i < _len; i++) _line[i] = h[i];
-            }
+            _len = _hist.Get(back, _line);
             if (Echo && _len > 0) EchoBytes(_line, _len);
         }
 
-        private void Remember(int n)
-        {
-            int depth = _hist.Length;
-            if (depth == 0) return;
-            if (_histCount > 0 && Same(Slot(1), n)) return;
-            byte[] h = _hist[_histNext];
-            for (int i = 0; i < n; i++) h[i] = _line[i];
-            _histLen[_histNext] = n;
-            _histNext = (_histNext + 1) % depth;
-            if (_histCount < depth) _histCount++;
-        }
-
-        private int Slot(int back)
-        {
-            int depth = _hist.Length;
-            return ((_histNext - back) % depth + depth) % depth;
-        }
-
-        private bool Same(int slot, int n)
-        {
-            if (_histLen[slot] != n) return false;
-            byte[] h = _hist[slot];
-            for (int i = 0; i < n; i++) if (h[i] != _line[i]) return false;
-            return true;
-        }
+        private void Remember(int n) { _hist.Add(_line, n); }
 
         /// <summary>Terminal columns the bytes take: one per character (continuation bytes take none).</summary>
         private static int Columns(byte[] b, int n)

@@ -24,6 +24,8 @@ namespace ProcNano
     {
         public const int DefaultMaxLine = 256;
         public const int DefaultHistory = 4;
+        /// <summary>Bytes the history may hold, all lines together (four typical commands).</summary>
+        public const int DefaultHistoryBytes = 256;
 
         /// <summary>ReadLine results besides a line length.</summary>
         public const int Closed = -1, Interrupted = -2, TooLong = -3;
@@ -47,10 +49,9 @@ namespace ProcNano
         private readonly byte[] _scratch = new byte[32];
         private byte _lastOut;
 
-        // History: a ring of fixed slots; _browse = how many steps back the user has walked (0 = new line).
-        private readonly byte[][] _hist;
-        private readonly int[] _histLen;
-        private int _histCount, _histNext, _browse;
+        // History, and how many steps back the user has walked (0 = the new line).
+        private readonly LineHistory _hist;
+        private int _browse;
 
         /// <summary>Echo typed characters back (off for pipes and scripts).</summary>
         public bool Echo = true;
@@ -66,10 +67,7 @@ namespace ProcNano
         {
             _tty = tty;
             _line = new byte[maxLine];
-            if (historyDepth < 0) historyDepth = 0;
-            _hist = new byte[historyDepth][];
-            for (int i = 0; i < historyDepth; i++) _hist[i] = new byte[maxLine];
-            _histLen = new int[historyDepth];
+            _hist = new LineHistory(historyDepth, DefaultHistoryBytes);
         }
 
         public ITty Tty => _tty;
@@ -78,13 +76,12 @@ namespace ProcNano
         /// <summary>The bytes of the line last returned by <see cref="ReadLine"/> (valid until the next call).</summary>
         public byte[] Line => _line;
         /// <summary>Lines held in the history.</summary>
-        public int HistoryCount => _histCount;
+        public int HistoryCount => _hist.Count;
 
         /// <summary>Forgets the history (a new session starts).</summary>
         public void ClearHistory()
         {
-            _histCount = 0;
-            _histNext = 0;
+            _hist.Clear();
             _browse = 0;
         }
 

@@ -14,13 +14,12 @@ namespace ProcNano
         public const string Prompt = "nsh> ";
         public const int StatusOk = 0, StatusError = 1, StatusSyntax = 2, StatusNotFound = 127, StatusInterrupted = 130;
         /// <summary>Bytes per read/write step of cat, cp, dmesg and friends.</summary>
-        public const int IoBufSize = 512;
+        public const int IoBufSize = 256;
 
         private readonly Kernel _k;
         private readonly Task _task;
         private readonly LineDiscipline _ld;
         private readonly ShellLexer _lex;
-        private readonly string[] _argv = new string[ShellLexer.MaxTokens];
         private KernelLog _logSink;
         private string _logPrefix;
         private int _status;
@@ -31,7 +30,7 @@ namespace ProcNano
         /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
         public readonly ShellWriter Out = new ShellWriter(256);
         /// <summary>Error messages: always the tty (or the log while the boot script runs).</summary>
-        public readonly ShellWriter Err = new ShellWriter(128);
+        public readonly ShellWriter Err = new ShellWriter(64);
         /// <summary>Scratch for commands that stream data (one command runs at a time).</summary>
         public readonly byte[] IoBuf = new byte[IoBufSize];
 
@@ -198,8 +197,10 @@ namespace ProcNano
         }
 
         // Runs the lexer's current command: words become argv, redirections retarget Out for this command only.
+        // argv is the lexer's token array itself, its words moved to the front (no second array of 32 refs).
         private void RunCommand(int count)
         {
+            string[] argv = _lex.Text;
             int argc = 0;
             int fd = -1;
             string redirPath = null;
@@ -208,12 +209,12 @@ namespace ProcNano
                 int kind = _lex.Kind[i];
                 if (kind == ShellLexer.Word)
                 {
-                    _argv[argc++] = _lex.Text[i];
+                    argv[argc++] = argv[i];
                     continue;
                 }
                 // > or >>: the next word is the file. Each redirection opens (creates/truncates) its file in
                 // order; the last one receives the output.
-                string path = _lex.Text[++i];
+                string path = argv[++i];
                 int flags = File.O_WRONLY | File.O_CREAT | (kind == ShellLexer.RedirAppend ? File.O_APPEND : File.O_TRUNC);
                 if (fd >= 0) Sys.Close(_task, fd);
                 fd = Sys.Open(_task, path, flags, 0x1a4); // 0644
@@ -239,7 +240,7 @@ namespace ProcNano
                 if (werr < 0) _status = Fail("sh", redirPath, werr);
                 else if (cerr < 0) _status = Fail("sh", redirPath, cerr);
             }
-            for (int i = 0; i < argc; i++) _argv[i] = null;
+            for (int i = 0; i < count; i++) argv[i] = null;
             Out.Flush();
             Err.Flush();
         }
@@ -252,17 +253,17 @@ namespace ProcNano
 
         private int Dispatch(int argc)
         {
-            int c = CommandTable.Find(_argv[0]);
+            int c = CommandTable.Find(_lex.Text[0]);
             string name, usage, help;
             bool ownsDashH;
             if (!CommandTable.Row(c, out name, out usage, out help, out ownsDashH))
             {
                 Err.Str("sh: ");
-                Err.Str(_argv[0]);
+                Err.Str(_lex.Text[0]);
                 Err.Line(": command not found");
                 return StatusNotFound;
             }
-            if (argc > 1 && (_argv[1] == "--help" || (_argv[1] == "-h" && !ownsDashH)))
+            if (argc > 1 && (_lex.Text[1] == "--help" || (_lex.Text[1] == "-h" && !ownsDashH)))
             {
                 PrintUsage(Out, c);
                 return StatusOk;
@@ -271,7 +272,7 @@ namespace ProcNano
             _task.State = Task.Running;
             try
             {
-                return CommandTable.Invoke(c, this, _argv, argc);
+                return CommandTable.Invoke(c, this, _lex.Text, argc);
             }
             catch (Exception e)
             {

@@ -11,7 +11,7 @@ namespace ProcNano
     /// </summary>
     public sealed class ShellLexer
     {
-        public const int MaxTokens = 32;   // per command; each slot is 12 B of device heap in two arrays
+        public const int MaxTokens = 32;   // per command; a slot is 13 B of device heap (a string ref, a kind byte)
         public const int Word = 0, Semicolon = 1, RedirOut = 2, RedirAppend = 3;
         /// <summary>Errors: unterminated quote, too many tokens in one command, line longer than the buffer,
         /// a redirection not followed by a file name (see <see cref="BadToken"/>).</summary>
@@ -19,7 +19,7 @@ namespace ProcNano
         private const int End = -10;
 
         public readonly string[] Text = new string[MaxTokens];
-        public readonly int[] Kind = new int[MaxTokens];
+        public readonly byte[] Kind = new byte[MaxTokens];
         private readonly char[] _word;
         private int _count;
 
@@ -73,7 +73,7 @@ namespace ProcNano
                 if (kind == Semicolon || kind < 0) return _count;
                 if (_count < MaxTokens)
                 {
-                    Kind[_count] = kind;
+                    Kind[_count] = (byte)kind;
                     Text[_count] = kind == Word ? _pending : kind == RedirOut ? ">" : ">>";
                     _count++;
                 }
