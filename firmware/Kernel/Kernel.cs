@@ -58,7 +58,7 @@ namespace ProcNano
             MountRootFs();
             RamfsSuper shmStore = new RamfsSuper(Fs, Vfs.AllocAnonMinor());
             Vfs.KernMount(shmStore);
-            Phys.SetRom(ProgramTable.BuildRom(board.PageSize));
+            Phys.SetRom(ProgramTable.Rom(board.PageSize));
             MountBoot("romfs", "/dev/mtdblock0", "/bin");
             if (board.FlashMount != null && board.FlashMount.Length > 0)
             {

@@ -30,21 +30,30 @@ namespace ProcNano
                 if (i < 0) return -Errno.EFAULT;
                 int v = Allowing(mm, i, a, need);
                 if (v < 0) return -Errno.EACCES;
-                int idx;
-                if (Phys.Resolve(a, out idx) == null) return -Errno.EFAULT;
+                if (!Phys.InArena(a) && !Phys.InRom(a)) return -Errno.EFAULT;
                 if (write && !Phys.InArena(a)) return -Errno.EACCES;
                 a = Vmas.End[v] < end ? Vmas.End[v] : end;
             }
-            for (int n = 0; n < count; n++)
+            for (int n = 0; n < count; )
             {
                 uint p = addr + (uint)n;
-                int idx;
-                byte[] mem = Phys.Resolve(p, out idx);
-                if (write) mem[idx] = buf[off + n]; else buf[off + n] = mem[idx];
                 if (Phys.InArena(p))
                 {
+                    int idx = (int)(p - Phys.ArenaBase);
+                    if (write) Phys.Arena[idx] = buf[off + n]; else buf[off + n] = Phys.Arena[idx];
                     int pfn = Phys.ArenaPfn(p);
                     Pages.Flags[pfn] |= write ? (byte)(PageAllocator.PgReferenced | PageAllocator.PgDirty) : PageAllocator.PgReferenced;
+                    n++;
+                }
+                else
+                {
+                    // ROM (only read: writes were refused above): the run to the end of the bank in one copy,
+                    // as its bytes may be computed rather than stored.
+                    if (!Phys.InRom(p)) return -Errno.EFAULT;
+                    uint left = Phys.RomEnd - p;
+                    int run = left < (uint)(count - n) ? (int)left : count - n;
+                    Phys.ReadRom(p, buf, off + n, run);
+                    n += run;
                 }
             }
             return count;

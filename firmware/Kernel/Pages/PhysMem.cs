@@ -2,7 +2,8 @@ namespace ProcNano
 {
     /// <summary>
     /// The machine's flat address space: the RAM arena (page frames from <see cref="PageAllocator"/>) and a
-    /// read-only ROM bank holding the romfs image (execute in place). No MMU: an address is where the bytes are.
+    /// read-only ROM bank (<see cref="IRom"/>) holding the romfs image (execute in place). No MMU: an address
+    /// is where the bytes are. Arena bytes are an array anyone may index; ROM bytes are only copied out.
     /// </summary>
     public sealed class PhysMem
     {
@@ -11,7 +12,7 @@ namespace ProcNano
         public readonly int PageShift;
         public readonly byte[] Arena;
         public readonly uint RomBase;
-        private byte[] _rom = new byte[0];
+        private IRom _rom;
 
         public PhysMem(uint arenaBase, int pageSize, int pageShift, int pages, uint romBase)
         {
@@ -22,10 +23,15 @@ namespace ProcNano
             RomBase = romBase;
         }
 
-        public byte[] Rom => _rom;
+        /// <summary>The ROM bank's contents, or null before one is set.</summary>
+        public IRom Rom => _rom;
         public uint ArenaEnd => ArenaBase + (uint)Arena.Length;
+        public uint RomEnd => RomBase + (uint)(_rom == null ? 0 : _rom.Length);
 
-        public void SetRom(byte[] image) { _rom = image; }
+        public void SetRom(IRom rom) { _rom = rom; }
+
+        /// <summary>A real image as the ROM (tests, a user's own romfs image).</summary>
+        public void SetRom(byte[] image) { _rom = new RomBytes(image); }
 
         /// <summary>Address of page frame <paramref name="pfn"/> of the arena.</summary>
         public uint PageAddress(int pfn) { return ArenaBase + (uint)(pfn << PageShift); }
@@ -34,16 +40,11 @@ namespace ProcNano
         public int ArenaPfn(uint addr) { return (int)((addr - ArenaBase) >> PageShift); }
 
         public bool InArena(uint addr) { return addr >= ArenaBase && addr < ArenaEnd; }
-        public bool InRom(uint addr) { return addr >= RomBase && addr - RomBase < (uint)_rom.Length; }
+        public bool InRom(uint addr) { return addr >= RomBase && addr < RomEnd; }
 
-        /// <summary>The byte array that backs <paramref name="addr"/> and the index of the byte in it, or null.</summary>
-        public byte[] Resolve(uint addr, out int index)
-        {
-            if (InArena(addr)) { index = (int)(addr - ArenaBase); return Arena; }
-            if (InRom(addr)) { index = (int)(addr - RomBase); return _rom; }
-            index = 0;
-            return null;
-        }
+        /// <summary>Copies <paramref name="count"/> ROM bytes at <paramref name="addr"/> into buf; the range
+        /// must lie within the ROM (<see cref="InRom"/> of its first and last byte).</summary>
+        public void ReadRom(uint addr, byte[] buf, int off, int count) { _rom.Copy((int)(addr - RomBase), buf, off, count); }
 
         public void Zero(uint addr, int len)
         {

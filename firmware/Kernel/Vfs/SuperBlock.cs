@@ -26,7 +26,7 @@ namespace ProcNano
         public int NewIno() { return _nextIno++; }
 
         /// <summary>Inodes this file system keeps in memory while mounted (/proc/slabinfo's inode row):
-        /// ramfs and romfs keep their trees; procfs and flashfs make inodes on demand and keep none.</summary>
+        /// ramfs keeps its tree, romfs its root and each file looked up; procfs and flashfs keep none.</summary>
         public virtual int CachedInodes() { return 0; }
 
         /// <summary>Counts a directory tree's inodes, the directory included.</summary>

@@ -156,9 +156,8 @@ namespace ProcNano.Tests.Fs
             Assert.Equal(-Errno.EINVAL, f.DirectAddress(2, 1));
 
             // A store through the mapped address is what read() returns.
-            int index;
-            byte[] mem = _v.K.Phys.Resolve((uint)f.DirectAddress(1, Ps), out index);
-            mem[index + 5] = 0x5A;
+            Assert.True(_v.K.Phys.InArena((uint)f.DirectAddress(1, Ps)));
+            _v.K.Phys.Arena[(uint)f.DirectAddress(1, Ps) - _v.K.Phys.ArenaBase + 5] = 0x5A;
             byte[] got = _v.ReadFile("/tmp/m");
             Assert.Equal(0x5A, got[Ps + 5]);
         }

@@ -67,16 +67,53 @@ namespace ProcNano.Tests.Fs
                 Assert.Equal(MapCap.Copy | MapCap.Direct | MapCap.Read | MapCap.Exec, f.MapCaps);
                 long addr = f.DirectAddress(0, (int)f.Size);
                 Assert.Equal((long)_v.K.Phys.RomBase + f.DataOffset, addr);
-                int index;
-                byte[] mem = _v.K.Phys.Resolve((uint)addr, out index);
-                Assert.Same(_v.K.Phys.Rom, mem);
                 byte[] want = n == "hello" ? _hello : _big;
-                for (int i = 0; i < want.Length; i++) Assert.Equal(want[i], mem[index + i]);
+                Assert.True(_v.K.Phys.InRom((uint)addr) && _v.K.Phys.InRom((uint)addr + (uint)want.Length - 1));
+                byte[] mem = new byte[want.Length];
+                _v.K.Phys.ReadRom((uint)addr, mem, 0, mem.Length);
+                Assert.Equal(want, mem);
             }
             var big = (RomfsInode)_v.Lookup("/mnt/big");
             Assert.Equal((long)_v.K.Phys.RomBase + big.DataOffset + _v.PageSize, big.DirectAddress(1, _v.PageSize));
             Assert.Equal(-Errno.EINVAL, big.DirectAddress(2, 1));
             Assert.Equal(-Errno.EINVAL, ((RomfsInode)_v.Lookup("/mnt/empty")).DirectAddress(0, 1));
+        }
+
+        private SuperBlock MountSb(string point)
+        {
+            for (int i = 0; i < _v.K.Vfs.MountCount; i++) if (_v.K.Vfs.MountAt(i).Point == point) return _v.K.Vfs.MountAt(i).Sb;
+            return null;
+        }
+
+        [Fact]
+        public void Mount_KeepsOnlyItsRoot_AFileInodeIsMadeAtItsFirstLookup_AndKept()
+        {
+            MountImage();
+            SuperBlock sb = MountSb("/mnt");
+            Assert.Equal(1, sb.CachedInodes());
+            string name;
+            Inode child;
+            Assert.Equal(1, sb.Root.ReadDir(null, 1, out name, out child));
+            Assert.Equal("big", name);
+            Assert.Equal(Stat.S_IFREG | 0x124, child.Mode);
+            Assert.Equal(1, sb.CachedInodes());   // readdir only says the type
+            Inode big = _v.Lookup("/mnt/big");
+            Assert.Equal(2, sb.CachedInodes());
+            Assert.Same(big, _v.Lookup("/mnt/big"));
+            Assert.Equal(1, sb.Root.ReadDir(null, 1, out name, out child));
+            Assert.Same(big, child);
+            Assert.Equal(2, sb.CachedInodes());
+            Assert.Equal(0, sb.Root.ReadDir(null, 4, out name, out child));
+            Assert.Equal(-Errno.ENOENT, sb.Root.Lookup(null, "bi", out child));
+            Assert.Equal(-Errno.ENOENT, sb.Root.Lookup(null, "bigger", out child));
+        }
+
+        [Fact]
+        public void Mount_ImageReplacedLater_KeepsReadingTheMountedOne()
+        {
+            MountImage();
+            _v.K.Phys.SetRom(new RomfsBuilder().Build(_v.PageSize));
+            Assert.Equal(_hello, _v.ReadFile("/mnt/hello"));
         }
 
         [Fact]

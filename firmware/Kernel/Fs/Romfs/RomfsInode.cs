@@ -1,8 +1,6 @@
-using System;
-
 namespace ProcNano
 {
-    /// <summary>A romfs file or symlink: its bytes are read straight from the image and mapped in place at
+    /// <summary>A romfs file or symlink: its bytes are copied straight out of the ROM and mapped in place at
     /// RomBase + data offset (execute in place). Writes are EROFS.</summary>
     public sealed class RomfsInode : Inode
     {
@@ -31,7 +29,7 @@ namespace ProcNano
             if (pos < 0) return -Errno.EINVAL;
             if (pos >= _size || count <= 0) return 0;
             int n = _size - pos < count ? (int)(_size - pos) : count;
-            Array.Copy(((RomfsSuper)Sb).Image, _data + (int)pos, buf, off, n);
+            ((RomfsSuper)Sb).Rom.Copy(_data + (int)pos, buf, off, n);
             return n;
         }
 
@@ -56,9 +54,10 @@ namespace ProcNano
                 err = -Errno.EINVAL;
                 return null;
             }
+            byte[] b = new byte[_size];
+            ((RomfsSuper)Sb).Rom.Copy(_data, b, 0, _size);
             char[] c = new char[_size];
-            byte[] rom = ((RomfsSuper)Sb).Image;
-            for (int i = 0; i < _size; i++) c[i] = (char)rom[_data + i];
+            for (int i = 0; i < _size; i++) c[i] = (char)b[i];
             err = 0;
             return new string(c);
         }
