@@ -61,8 +61,8 @@ namespace ProcNano
             {
                 if (uid < 0) return -Errno.EINVAL;
                 int old = t.Euid;
-                if (t.Euid == 0) { t.Uid = t.Euid = t.Suid = t.Fsuid = uid; }
-                else if (uid == t.Uid || uid == t.Suid) { t.Euid = t.Fsuid = uid; }
+                if (t.Euid == 0) t.Cred = t.Cred.WithUids(uid, uid, uid, uid);
+                else if (uid == t.Uid || uid == t.Suid) t.Cred = t.Cred.WithUids(t.Uid, uid, t.Suid, uid);
                 else return -Errno.EPERM;
                 if (old != t.Euid) t.Dumpable = false;
                 return 0;
@@ -75,8 +75,8 @@ namespace ProcNano
             {
                 if (gid < 0) return -Errno.EINVAL;
                 int old = t.Egid;
-                if (t.Euid == 0) { t.Gid = t.Egid = t.Sgid = t.Fsgid = gid; }
-                else if (gid == t.Gid || gid == t.Sgid) { t.Egid = t.Fsgid = gid; }
+                if (t.Euid == 0) t.Cred = t.Cred.WithGids(gid, gid, gid, gid);
+                else if (gid == t.Gid || gid == t.Sgid) t.Cred = t.Cred.WithGids(t.Gid, gid, t.Sgid, gid);
                 else return -Errno.EPERM;
                 if (old != t.Egid) t.Dumpable = false;
                 return 0;

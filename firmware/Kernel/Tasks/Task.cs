@@ -9,9 +9,8 @@ namespace ProcNano
         public Pid Pid;
         public char State = Sleeping;
         public Task Parent;
-        // Credentials: real, effective, saved, filesystem.
-        public int Uid, Euid, Suid, Fsuid;
-        public int Gid, Egid, Sgid, Fsgid;
+        /// <summary>Credentials, shared with the tasks that have the same (see <see cref="Cred"/>).</summary>
+        public Cred Cred = Cred.Root;
         /// <summary>Cleared when a task changes credentials (like Linux's dumpable flag); ptrace-style
         /// access by others then needs root.</summary>
         public bool Dumpable = true;
@@ -30,6 +29,16 @@ namespace ProcNano
         public override int Tgid => Pid.Nrs[0];
 
         public bool IsRoot => Euid == 0;
+
+        // Each id reads from the shared cred; setting one gives this task a cred of its own.
+        public int Uid { get { return Cred.Uid; } set { Cred = Cred.WithUids(value, Cred.Euid, Cred.Suid, Cred.Fsuid); } }
+        public int Euid { get { return Cred.Euid; } set { Cred = Cred.WithUids(Cred.Uid, value, Cred.Suid, Cred.Fsuid); } }
+        public int Suid { get { return Cred.Suid; } set { Cred = Cred.WithUids(Cred.Uid, Cred.Euid, value, Cred.Fsuid); } }
+        public int Fsuid { get { return Cred.Fsuid; } set { Cred = Cred.WithUids(Cred.Uid, Cred.Euid, Cred.Suid, value); } }
+        public int Gid { get { return Cred.Gid; } set { Cred = Cred.WithGids(value, Cred.Egid, Cred.Sgid, Cred.Fsgid); } }
+        public int Egid { get { return Cred.Egid; } set { Cred = Cred.WithGids(Cred.Gid, value, Cred.Sgid, Cred.Fsgid); } }
+        public int Sgid { get { return Cred.Sgid; } set { Cred = Cred.WithGids(Cred.Gid, Cred.Egid, value, Cred.Fsgid); } }
+        public int Fsgid { get { return Cred.Fsgid; } set { Cred = Cred.WithGids(Cred.Gid, Cred.Egid, Cred.Sgid, value); } }
 
         public void SetComm(string name)
         {

@@ -134,8 +134,7 @@ namespace ProcNano
             t.Parent = parent;
             if (parent != null)
             {
-                t.Uid = parent.Uid; t.Euid = parent.Euid; t.Suid = parent.Suid; t.Fsuid = parent.Fsuid;
-                t.Gid = parent.Gid; t.Egid = parent.Egid; t.Sgid = parent.Sgid; t.Fsgid = parent.Fsgid;
+                t.Cred = parent.Cred;
                 t.Cwd = parent.Cwd;
             }
             t.PidNs = ns;
