@@ -51,7 +51,9 @@ namespace ProcNano.Tests.Proc
             Assert.Equal("prog\n", kit.Cat(kit.Init, t.Tgid + "/comm"));
             // The directory lists the row table in its order (rows are added by several subsystems).
             string[] listed = kit.Ls(kit.Init, t.Tgid.ToString()).ToArray();
-            Assert.Equal(kit.K.Proc.PidDir.Children.Select(r => r.Name).ToArray(), listed);
+            var rows = new List<string>();
+            for (int i = 0, r; (r = RowTable.ChildAt(RowTable.Pid, PidTable.Root, i)) >= 0; i++) rows.Add(RowTable.Name(RowTable.Pid, r));
+            Assert.Equal(rows.ToArray(), listed);
             Assert.Superset(new HashSet<string> { "fd", "net", "status", "cmdline", "comm", "stat", "statm", "maps", "cwd", "exe", "clear_refs", "smaps", "pagemap", "mounts" }, new HashSet<string>(listed));
         }
 

@@ -5,16 +5,9 @@ namespace ProcNano
     /// The inode keeps the number (proc_inode.fd) and looks the descriptor up again on every readlink, so a
     /// closed descriptor gives ENOENT. The directory row carries the ptrace check.
     /// </summary>
-    public sealed class FdDirOps : ProcOps
+    public static class FdDir
     {
-        private readonly PidRow _linkRow;
-
-        public FdDirOps()
-        {
-            _linkRow = new PidRow("fd", Stat.S_IFLNK, new FdLinkOps(), true);
-        }
-
-        public override int Lookup(ProcInode dir, Task current, string name, out Inode child)
+        public static int Lookup(PidInode dir, string name, out Inode child)
         {
             child = null;
             Task t = dir.Task;
@@ -27,7 +20,7 @@ namespace ProcNano
             return 0;
         }
 
-        public override int ReadDir(ProcInode dir, Task current, int index, out string name, out Inode child)
+        public static int ReadDir(PidInode dir, int index, out string name, out Inode child)
         {
             name = null;
             child = null;
@@ -49,13 +42,23 @@ namespace ProcNano
             return 0;
         }
 
+        /// <summary>/proc/&lt;pid&gt;/fd/&lt;n&gt;: readlink gives the open file's path.</summary>
+        public static string LinkTarget(ProcInode link, out int err)
+        {
+            Task t = link.Task;
+            File f = t == null || t.Fds == null ? null : t.Fds.Get(link.Fd);
+            if (f == null) { err = -Errno.ENOENT; return null; }
+            err = 0;
+            return f.Path;
+        }
+
         /// <summary>Link mode follows the open mode: r-x for reading, -wx for writing (Linux's tid_fd_revalidate).</summary>
-        private Inode NewLink(ProcInode dir, int fd, File f)
+        private static Inode NewLink(PidInode dir, int fd, File f)
         {
             int mode = Stat.S_IFLNK;
             if (f.CanRead) mode |= 0x100 | 0x40;   // S_IRUSR | S_IXUSR
             if (f.CanWrite) mode |= 0x80 | 0x40;   // S_IWUSR | S_IXUSR
-            return new PidInode(dir.PSb, dir.Pid, _linkRow, fd, mode);
+            return new PidInode(dir.PSb, dir.Pid, PidTable.FdLink, null, fd, mode);
         }
 
         private static int ParseFd(string s)
@@ -63,19 +66,6 @@ namespace ProcNano
             int v = PidDirs.ParsePid(s);
             if (v > 0) return v;
             return s == "0" ? 0 : -1;
-        }
-    }
-
-    /// <summary>/proc/&lt;pid&gt;/fd/&lt;n&gt;: readlink gives the open file's path.</summary>
-    public sealed class FdLinkOps : ProcOps
-    {
-        public override string ReadLink(ProcInode link, Task current, out int err)
-        {
-            Task t = link.Task;
-            File f = t == null || t.Fds == null ? null : t.Fds.Get(link.Fd);
-            if (f == null) { err = -Errno.ENOENT; return null; }
-            err = 0;
-            return f.Path;
         }
     }
 }

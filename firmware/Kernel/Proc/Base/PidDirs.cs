@@ -11,7 +11,7 @@ namespace ProcNano
             if (nr <= 0) return -Errno.ENOENT;
             Pid pid = sb.Ns.Find(nr);
             if (pid == null || pid.Task == null) return -Errno.ENOENT;
-            child = new PidInode(sb, pid, sb.Tree.PidDir);
+            child = new PidInode(sb, pid, PidTable.Root, null);
             return 0;
         }
 
@@ -31,7 +31,7 @@ namespace ProcNano
                 if (seen++ == index)
                 {
                     name = nr.ToString();
-                    child = new PidInode(sb, p, sb.Tree.PidDir);
+                    child = new PidInode(sb, p, PidTable.Root, null);
                     return 1;
                 }
             }

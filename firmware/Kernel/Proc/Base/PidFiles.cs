@@ -28,9 +28,9 @@ namespace ProcNano
     }
 
     /// <summary>/proc/&lt;pid&gt;/cwd: a symlink to the task's working directory.</summary>
-    public sealed class CwdOps : ProcOps
+    public static class CwdLink
     {
-        public override string ReadLink(ProcInode link, Task current, out int err)
+        public static string Target(ProcInode link, out int err)
         {
             Task t = link.Task;
             if (t == null || t.Cwd == null) { err = -Errno.ENOENT; return null; }

@@ -1,17 +1,26 @@
 namespace ProcNano
 {
     /// <summary>
-    /// An inode under /proc/&lt;pid&gt;/: the pid (never the task) and the row it shows. Every operation finds
-    /// the task again; once it has exited, lookups and opens give ENOENT and reads of open files ESRCH.
-    /// Owner is the task's effective ids while it is dumpable, else root (as pid_revalidate sets them).
+    /// An inode under /proc/&lt;pid&gt;/: the pid (never the task) and the row it shows, a row of
+    /// <see cref="PidTable"/> or one added at run time (<see cref="Added"/>). Every operation finds the task
+    /// again; once it has exited, lookups and opens give ENOENT and reads of open files ESRCH. Owner is the
+    /// task's effective ids while it is dumpable, else root (as pid_revalidate sets them).
     /// </summary>
     public sealed class PidInode : ProcInode
     {
-        public PidInode(ProcSuperBlock sb, Pid pid, PidRow row, int fd, int mode) : base(sb, sb.NewPidIno(), mode)
+        private readonly Pid _pid;
+        /// <summary>The PidTable row, when <see cref="Added"/> is null.</summary>
+        public readonly int Row;
+        /// <summary>A row added with AddPidRow (or one of its children), else null.</summary>
+        public readonly PidRow Added;
+        private readonly int _fd;
+
+        public PidInode(ProcSuperBlock sb, Pid pid, int row, PidRow added, int fd, int mode) : base(sb, sb.NewPidIno(), mode)
         {
-            Pid = pid;
+            _pid = pid;
             Row = row;
-            Fd = fd;
+            Added = added;
+            _fd = fd;
             Task t = pid.Task;
             if (t != null && t.Dumpable)
             {
@@ -20,25 +29,40 @@ namespace ProcNano
             }
         }
 
-        public PidInode(ProcSuperBlock sb, Pid pid, PidRow row) : this(sb, pid, row, -1, row.Mode) { }
+        public PidInode(ProcSuperBlock sb, Pid pid, int row, PidRow added)
+            : this(sb, pid, row, added, -1, added != null ? added.Mode : RowTable.Mode(RowTable.Pid, row)) { }
+
+        public override Pid Pid => _pid;
+        public override int Fd => _fd;
 
         private int Access(Task current)
         {
-            if (Row.Ptrace) return ProcAccess.CheckPtraceRead(current, Pid);
-            return Pid.Task == null ? -Errno.ESRCH : 0;
+            bool ptrace = Added != null ? Added.Ptrace : PidTable.Ptrace(Row);
+            if (ptrace) return ProcAccess.CheckPtraceRead(current, _pid);
+            return _pid.Task == null ? -Errno.ESRCH : 0;
+        }
+
+        // Access for lookups and opens: a task gone is ENOENT there.
+        private int AccessNoent(Task current)
+        {
+            int r = Access(current);
+            return r == -Errno.ESRCH ? -Errno.ENOENT : r;
         }
 
         public override int Open(File f, Task current)
         {
             if (IsLink) return -Errno.ELOOP;
-            if (Pid.Task == null) return -Errno.ENOENT;
+            if (_pid.Task == null) return -Errno.ENOENT;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0) return r;
-            r = Access(current);
-            if (r < 0) return r == -Errno.ESRCH ? -Errno.ENOENT : r;
-            if (IsDir || Row.Ops == null) return 0;
+            r = AccessNoent(current);
+            if (r < 0) return r;
+            if (IsDir) return 0;
+            ProcOps ops = Added != null ? Added.Ops : PidTable.NewOps(Row);
+            if (ops == null) return 0;
             ProcFile pf = new ProcFile(f, this);
-            r = Row.Ops.Open(pf, current);
+            pf.Ops = ops;
+            r = ops.Open(pf, current);
             if (r < 0) return r;
             f.Private = pf;
             return 0;
@@ -49,7 +73,7 @@ namespace ProcNano
             ProcFile pf = f.Private as ProcFile;
             if (pf == null) return;
             f.Private = null;
-            Row.Ops.Release(pf);
+            pf.Ops.Release(pf);
         }
 
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
@@ -59,7 +83,7 @@ namespace ProcNano
             if (pf == null) return -Errno.EIO;
             int r = Access(current);
             if (r < 0) return r;
-            return Row.Ops.Read(pf, current, pos, buf, off, count);
+            return pf.Ops.Read(pf, current, pos, buf, off, count);
         }
 
         public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
@@ -69,28 +93,29 @@ namespace ProcNano
             if (pf == null) return -Errno.EIO;
             // A row nobody may write has no write method: vfs_write's EINVAL (generic entries, behind
             // proc_reg_write, give EIO instead).
-            if ((Row.Mode & 0x92) == 0) return -Errno.EINVAL;
-            if (Pid.Task == null) return -Errno.ESRCH;
-            return Row.Ops.Write(pf, current, pos, buf, off, count);
+            if ((Mode & 0x92) == 0) return -Errno.EINVAL;
+            if (_pid.Task == null) return -Errno.ESRCH;
+            return pf.Ops.Write(pf, current, pos, buf, off, count);
         }
 
         public override int Lookup(Task current, string name, out Inode child)
         {
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
-            int r = Access(current);
-            if (r < 0) return r == -Errno.ESRCH ? -Errno.ENOENT : r;
-            if (Row.Children == null) return Row.Ops.Lookup(this, current, name, out child);
-            for (int i = 0; i < Row.Children.Length; i++)
+            int r = AccessNoent(current);
+            if (r < 0) return r;
+            if (Added != null) return LookupAdded(current, name, out child);
+            if (Row == PidTable.Fd) return FdDir.Lookup(this, name, out child);
+            int c = RowTable.Find(RowTable.Pid, Row, name);
+            if (c >= 0)
             {
-                PidRow c = Row.Children[i];
-                if (c.Name == name)
-                {
-                    child = new PidInode(PSb, Pid, c);
-                    return 0;
-                }
+                child = new PidInode(PSb, _pid, c, null);
+                return 0;
             }
-            return -Errno.ENOENT;
+            PidRow added = Row == PidTable.Root ? PSb.Tree.FindPidRow(name) : null;
+            if (added == null) return -Errno.ENOENT;
+            child = new PidInode(PSb, _pid, -1, added);
+            return 0;
         }
 
         public override int ReadDir(Task current, int index, out string name, out Inode child)
@@ -98,26 +123,60 @@ namespace ProcNano
             name = null;
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
-            int r = Access(current);
-            if (r < 0) return r == -Errno.ESRCH ? -Errno.ENOENT : r;
-            if (Row.Children == null) return Row.Ops.ReadDir(this, current, index, out name, out child);
-            if (index >= Row.Children.Length) return 0;
-            PidRow c = Row.Children[index];
-            name = c.Name;
-            child = new PidInode(PSb, Pid, c);
+            int r = AccessNoent(current);
+            if (r < 0) return r;
+            if (Added != null) return ReadDirAdded(current, index, out name, out child);
+            if (Row == PidTable.Fd) return FdDir.ReadDir(this, index, out name, out child);
+            int c = RowTable.ChildAt(RowTable.Pid, Row, index);
+            if (c >= 0)
+            {
+                name = RowTable.Name(RowTable.Pid, c);
+                child = new PidInode(PSb, _pid, c, null);
+                return 1;
+            }
+            if (Row != PidTable.Root) return 0;
+            PidRow added = PSb.Tree.PidRowAt(index - RowTable.ChildCount(RowTable.Pid, Row));
+            if (added == null) return 0;
+            name = added.Name;
+            child = new PidInode(PSb, _pid, -1, added);
             return 1;
         }
 
         public override string ReadLink(Task current, out int err)
         {
             if (!IsLink) { err = -Errno.EINVAL; return null; }
-            err = Access(current);
-            if (err < 0)
+            err = AccessNoent(current);
+            if (err < 0) return null;
+            if (Added != null) return Added.Ops.ReadLink(this, current, out err);
+            return PidTable.ReadLink(Row, this, out err);
+        }
+
+        private int LookupAdded(Task current, string name, out Inode child)
+        {
+            child = null;
+            PidRow[] rows = Added.Children;
+            if (rows == null) return Added.Ops.Lookup(this, current, name, out child);
+            for (int i = 0; i < rows.Length; i++)
             {
-                if (err == -Errno.ESRCH) err = -Errno.ENOENT;
-                return null;
+                if (rows[i].Name == name)
+                {
+                    child = new PidInode(PSb, _pid, -1, rows[i]);
+                    return 0;
+                }
             }
-            return Row.Ops.ReadLink(this, current, out err);
+            return -Errno.ENOENT;
+        }
+
+        private int ReadDirAdded(Task current, int index, out string name, out Inode child)
+        {
+            name = null;
+            child = null;
+            PidRow[] rows = Added.Children;
+            if (rows == null) return Added.Ops.ReadDir(this, current, index, out name, out child);
+            if (index >= rows.Length) return 0;
+            name = rows[index].Name;
+            child = new PidInode(PSb, _pid, -1, rows[index]);
+            return 1;
         }
     }
 }

@@ -1,10 +1,11 @@
 namespace ProcNano
 {
     /// <summary>
-    /// One row of a per-pid directory table (Linux's pid_entry: name, mode, operations). A row is a file (ops
-    /// print it), a symlink (ops.ReadLink), a directory with its own table (<see cref="Children"/>), or a
-    /// directory whose entries are computed (ops.Lookup/ReadDir, as fd/). <see cref="Ptrace"/> rows are guarded
-    /// by <see cref="ProcAccess"/> at open and at every read, readlink, lookup and readdir.
+    /// A row added to /proc/&lt;pid&gt;/ at run time (k.Proc.AddPidRow; the boot rows are the code table
+    /// <see cref="PidTable"/>): name, mode, operations, as Linux's pid_entry. A row is a file (ops print it), a
+    /// symlink (ops.ReadLink), a directory with its own rows (<see cref="Children"/>), or a directory whose
+    /// entries are computed (ops.Lookup/ReadDir). <see cref="Ptrace"/> rows are guarded by
+    /// <see cref="ProcAccess"/> at open and at every read, readlink, lookup and readdir.
     /// </summary>
     public sealed class PidRow
     {
@@ -30,15 +31,15 @@ namespace ProcNano
         }
 
         /// <summary>A regular file readable by all (0444).</summary>
-        public static PidRow File(string name, ProcOps ops) { return new PidRow(name, Stat.S_IFREG | Stat.S_IRUGO, ops, false); }
+        public static PidRow File(string name, ProcOps ops) { return new PidRow(name, RowTable.FileMode, ops, false); }
 
         /// <summary>A file only the owner (or a ptrace-capable reader) may read (0400 + access check).</summary>
         public static PidRow Private(string name, ProcOps ops) { return new PidRow(name, Stat.S_IFREG | 0x100, ops, true); }
 
-        /// <summary>A symlink behind the ptrace check (exe, cwd, root).</summary>
-        public static PidRow Link(string name, ProcOps ops) { return new PidRow(name, Stat.S_IFLNK | 0x1FF, ops, true); }
+        /// <summary>A symlink behind the ptrace check.</summary>
+        public static PidRow Link(string name, ProcOps ops) { return new PidRow(name, RowTable.LinkMode, ops, true); }
 
-        public static PidRow Dir(string name, PidRow[] children) { return new PidRow(name, Stat.S_IFDIR | 0x16D, children); }
+        public static PidRow Dir(string name, PidRow[] children) { return new PidRow(name, RowTable.DirMode, children); }
 
         public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
     }

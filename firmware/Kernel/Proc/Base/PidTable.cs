@@ -1,37 +1,89 @@
 namespace ProcNano
 {
     /// <summary>
-    /// The /proc/&lt;pid&gt;/ directory as a table (Linux's tgid_base_stuff): adding a file is adding a row.
-    /// Order follows Linux's. Private rows get the ptrace check at open and every read; the memory files
-    /// live in Proc/Pid/.
+    /// The /proc/&lt;pid&gt;/ directory as a code table (Linux's tgid_base_stuff): a row is a case below, so
+    /// it costs nothing on the heap. Order follows Linux's. Ptrace rows get the access check at open and at
+    /// every read, readlink, lookup and readdir; the memory files live in Proc/Pid/. Adding a file is adding a
+    /// row and its ops in <see cref="NewOps"/> (or, at boot, k.Proc.AddPidRow for a subsystem's own file).
     /// </summary>
     public static class PidTable
     {
-        /// <summary>A fresh table (one per kernel; ops keep no state).</summary>
-        public static PidRow Base()
+        public const int Root = 0, Fd = 1, Net = 2, Status = 3, Cmdline = 4, Comm = 5, Stat_ = 6, Statm = 7,
+            Maps = 8, Cwd = 9, Exe = 10, ClearRefs = 11, Smaps = 12, Pagemap = 13, Mounts = 14, NetDev = 15,
+            FdLink = 16;
+        public const int Count = 17;
+
+        public static bool Row(int i, out string name, out int mode, out int parent)
         {
-            PidRow[] net = new PidRow[]
+            const int File = RowTable.FileMode, Private = Stat.S_IFREG | 0x100, Link = RowTable.LinkMode;
+            parent = Root;
+            mode = File;
+            switch (i)
             {
-                PidRow.File("dev", new NetDevOps()),
-            };
-            PidRow[] rows = new PidRow[]
+                case Root: name = ""; mode = RowTable.DirMode; parent = -1; return true;
+                case Fd: name = "fd"; mode = Stat.S_IFDIR | 0x140; return true;   // 0500, lists open files
+                case Net: name = "net"; mode = RowTable.DirMode; return true;
+                case Status: name = "status"; return true;
+                case Cmdline: name = "cmdline"; return true;
+                case Comm: name = "comm"; return true;
+                case Stat_: name = "stat"; return true;
+                case Statm: name = "statm"; return true;
+                case Maps: name = "maps"; mode = Private; return true;
+                case Cwd: name = "cwd"; mode = Link; return true;
+                case Exe: name = "exe"; mode = Link; return true;
+                case ClearRefs: name = "clear_refs"; mode = Stat.S_IFREG | 0x80; return true;   // 0200
+                case Smaps: name = "smaps"; mode = Private; return true;
+                case Pagemap: name = "pagemap"; mode = Private; return true;
+                case Mounts: name = "mounts"; return true;
+                case NetDev: name = "dev"; parent = Net; return true;
+                case FdLink: name = "fd"; mode = Stat.S_IFLNK; parent = -1; return true;   // fd/<n>: mode per file
+            }
+            name = null;
+            mode = parent = 0;
+            return false;
+        }
+
+        /// <summary>Rows behind the ptrace-style check (ProcAccess).</summary>
+        public static bool Ptrace(int i)
+        {
+            switch (i)
             {
-                new PidRow("fd", Stat.S_IFDIR | 0x140, new FdDirOps(), true),   // 0500
-                PidRow.Dir("net", net),
-                PidRow.File("status", new StatusOps()),
-                PidRow.File("cmdline", new CmdlineOps()),
-                PidRow.File("comm", new CommOps()),
-                PidRow.File("stat", new StatOps()),
-                PidRow.File("statm", new StatmOps()),
-                PidRow.Private("maps", new MapsOps()),
-                PidRow.Link("cwd", new CwdOps()),
-                PidRow.Link("exe", new ExeOps()),
-                new PidRow("clear_refs", Stat.S_IFREG | 0x80, new ClearRefsOps(), true),   // 0200
-                PidRow.Private("smaps", new SmapsOps()),
-                PidRow.Private("pagemap", new PagemapOps()),
-                PidRow.File("mounts", new MountsOps()),
-            };
-            return PidRow.Dir("", rows);
+                case Fd: case Maps: case Cwd: case Exe: case ClearRefs: case Smaps: case Pagemap: case FdLink: return true;
+            }
+            return false;
+        }
+
+        /// <summary>The ops of a file row, made for each open (they keep no state); null for the others.</summary>
+        public static ProcOps NewOps(int i)
+        {
+            switch (i)
+            {
+                case Status: return new StatusOps();
+                case Cmdline: return new CmdlineOps();
+                case Comm: return new CommOps();
+                case Stat_: return new StatOps();
+                case Statm: return new StatmOps();
+                case Maps: return new MapsOps();
+                case ClearRefs: return new ClearRefsOps();
+                case Smaps: return new SmapsOps();
+                case Pagemap: return new PagemapOps();
+                case Mounts: return new MountsOps();
+                case NetDev: return new NetDevOps();
+            }
+            return null;
+        }
+
+        /// <summary>A link row's target (after the row's access check), or null with -errno.</summary>
+        public static string ReadLink(int i, ProcInode link, out int err)
+        {
+            switch (i)
+            {
+                case Cwd: return CwdLink.Target(link, out err);
+                case Exe: return ExeLink.Target(link, out err);
+                case FdLink: return FdDir.LinkTarget(link, out err);
+            }
+            err = -Errno.EINVAL;
+            return null;
         }
     }
 }

@@ -1,26 +1,28 @@
 namespace ProcNano
 {
     /// <summary>
-    /// The inode of a generic entry in one superblock (Linux's proxy proc_reg_* file operations): every call
-    /// into the entry's ops is counted with Use/Unuse, so removal can wait for it, and opens are recorded so
-    /// removal can release them. After removal: open ENOENT, read/write EIO, readdir only "." and "..".
-    /// The root entry's directory also lists and finds the pids of the superblock's namespace.
+    /// The inode of a run-time generic entry in one superblock (Linux's proxy proc_reg_* file operations):
+    /// every call into the entry's ops is counted with Use/Unuse, so removal can wait for it, and opens are
+    /// recorded so removal can release them. After removal: open ENOENT, read/write EIO, readdir only "." and
+    /// "..". (Boot-time entries never go away and need none of this: see <see cref="GenericRowInode"/>.)
     /// </summary>
-    public sealed class EntryInode : ProcInode
+    public sealed class EntryInode : CachedInode
     {
+        private readonly ProcEntry _entry;
+
         public EntryInode(ProcSuperBlock sb, ProcEntry e, int ino) : base(sb, ino, e.Mode)
         {
-            Entry = e;
+            _entry = e;
         }
 
-        private bool IsRoot => Entry == PSb.Tree.Root;
+        public override ProcEntry Entry => _entry;
 
         public override int Open(File f, Task current)
         {
             if (IsLink) return -Errno.ELOOP;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0) return r;
-            ProcEntry e = Entry;
+            ProcEntry e = _entry;
             if (!e.Use()) return -Errno.ENOENT;
             if (IsDir)
             {
@@ -30,6 +32,7 @@ namespace ProcNano
             try
             {
                 ProcFile pf = new ProcFile(f, this);
+                pf.Ops = e.Ops;
                 r = e.Ops == null ? 0 : e.Ops.Open(pf, current);
                 if (r >= 0)
                 {
@@ -50,14 +53,14 @@ namespace ProcNano
             ProcFile pf = f.Private as ProcFile;
             if (pf == null) return;
             f.Private = null;
-            if (!Entry.TakeOpener(pf)) return;   // the remover already ran it
+            if (!_entry.TakeOpener(pf)) return;   // the remover already ran it
             try
             {
-                if (Entry.Ops != null) Entry.Ops.Release(pf);
+                if (_entry.Ops != null) _entry.Ops.Release(pf);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
 
@@ -66,14 +69,14 @@ namespace ProcNano
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = f.Private as ProcFile;
             if (pf == null || pf.Released) return -Errno.EIO;
-            if (!Entry.Use()) return -Errno.EIO;
+            if (!_entry.Use()) return -Errno.EIO;
             try
             {
-                return Entry.Ops == null ? -Errno.EIO : Entry.Ops.Read(pf, current, pos, buf, off, count);
+                return _entry.Ops == null ? -Errno.EIO : _entry.Ops.Read(pf, current, pos, buf, off, count);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
 
@@ -82,14 +85,14 @@ namespace ProcNano
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = f.Private as ProcFile;
             if (pf == null || pf.Released) return -Errno.EIO;
-            if (!Entry.Use()) return -Errno.EIO;
+            if (!_entry.Use()) return -Errno.EIO;
             try
             {
-                return Entry.Ops == null ? -Errno.EIO : Entry.Ops.Write(pf, current, pos, buf, off, count);
+                return _entry.Ops == null ? -Errno.EIO : _entry.Ops.Write(pf, current, pos, buf, off, count);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
 
@@ -98,22 +101,21 @@ namespace ProcNano
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
             ProcTree tree = PSb.Tree;
-            ProcEntry c = tree.Lookup(Entry, name);
+            ProcEntry c = tree.Lookup(_entry, name);
             if (c != null)
             {
                 child = PSb.EntryInode(c);
                 return 0;
             }
-            if (IsRoot) return PidDirs.Lookup(PSb, name, out child);
-            if (Entry.Ops == null) return -Errno.ENOENT;
-            if (!Entry.Use()) return -Errno.ENOENT;
+            if (_entry.Ops == null) return -Errno.ENOENT;
+            if (!_entry.Use()) return -Errno.ENOENT;
             try
             {
-                return Entry.Ops.Lookup(this, current, name, out child);
+                return _entry.Ops.Lookup(this, current, name, out child);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
 
@@ -122,27 +124,26 @@ namespace ProcNano
             name = null;
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
-            if (Entry.Removed) return 0;
+            if (_entry.Removed) return 0;
             ProcTree tree = PSb.Tree;
-            ProcEntry c = tree.ChildAt(Entry, index);
+            ProcEntry c = tree.ChildAt(_entry, index);
             if (c != null)
             {
                 name = c.Name;
                 child = PSb.EntryInode(c);
                 return 1;
             }
-            index -= tree.ChildCount(Entry);
+            index -= tree.ChildCount(_entry);
             if (index < 0) return 0;   // the list shrank under us
-            if (IsRoot) return PidDirs.ReadDir(PSb, index, out name, out child);
-            if (Entry.Ops == null) return 0;
-            if (!Entry.Use()) return 0;
+            if (_entry.Ops == null) return 0;
+            if (!_entry.Use()) return 0;
             try
             {
-                return Entry.Ops.ReadDir(this, current, index, out name, out child);
+                return _entry.Ops.ReadDir(this, current, index, out name, out child);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
 
@@ -150,19 +151,19 @@ namespace ProcNano
         {
             err = 0;
             if (!IsLink) { err = -Errno.EINVAL; return null; }
-            if (Entry.Ops == null)
+            if (_entry.Ops == null)
             {
-                if (Entry.Removed) { err = -Errno.ENOENT; return null; }
-                return Entry.Data as string;
+                if (_entry.Removed) { err = -Errno.ENOENT; return null; }
+                return _entry.Data as string;
             }
-            if (!Entry.Use()) { err = -Errno.ENOENT; return null; }
+            if (!_entry.Use()) { err = -Errno.ENOENT; return null; }
             try
             {
-                return Entry.Ops.ReadLink(this, current, out err);
+                return _entry.Ops.ReadLink(this, current, out err);
             }
             finally
             {
-                Entry.Unuse();
+                _entry.Unuse();
             }
         }
     }

@@ -4,8 +4,11 @@ using System.Threading;
 namespace ProcNano
 {
     /// <summary>
-    /// A proc_dir_entry: one generic /proc file, directory or symlink, shared by every procfs superblock.
-    /// Lifetime (Linux's pde_users / pde_openers scheme): every call into <see cref="Ops"/> is bracketed by
+    /// A proc_dir_entry: one generic /proc file, directory or symlink made at run time, shared by every procfs
+    /// superblock. The boot-time entries are rows of <see cref="GenericTable"/> and have no object; the tree
+    /// makes a stand-in entry for a row only when the API needs one (the root, a table directory that holds
+    /// run-time entries, a row someone asked Find for): its <see cref="Id"/> is the row, it has no ops and is
+    /// never removed. Lifetime (Linux's pde_users / pde_openers scheme): every call into <see cref="Ops"/> is bracketed by
     /// <see cref="Use"/>/<see cref="Unuse"/>; removal first refuses new calls, waits for the running ones, then
     /// runs the release of every file still open, exactly once. The entry locks on itself (only for a few
     /// instructions, never while calling ops) so that an entry costs no extra lock object on the device.
@@ -26,7 +29,7 @@ namespace ProcNano
         public readonly object Data;
         private int _modeId;              // mode in the low 16 bits, id in the high 16
 
-        internal ArrayList Children;      // directories only, guarded by the tree lock
+        internal ArrayList Children;      // directories only, made with the first child, guarded by the tree lock
         private ArrayList _openers;       // ProcFile records of open files (regular files only)
         private int _users;               // calls in progress, and RemovedBit once removal began
         private ManualResetEvent _idle;   // made only when a remover has to wait
@@ -37,7 +40,6 @@ namespace ProcNano
             _modeId = mode & 0xFFFF;
             Ops = ops;
             Data = data;
-            if ((mode & Stat.S_IFMT) == Stat.S_IFDIR) Children = new ArrayList();
         }
 
         public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
@@ -52,6 +54,9 @@ namespace ProcNano
             get { return (int)((uint)_modeId >> 16); }
             set { _modeId = (_modeId & 0xFFFF) | (value << 16); }
         }
+
+        /// <summary>A stand-in for a row of the generic table (ids below its count are the rows').</summary>
+        public bool IsTableRow => Id < GenericTable.Count;
 
         public bool Removed => (_users & RemovedBit) != 0;
 

@@ -8,8 +8,8 @@ namespace ProcNano
     {
         public readonly File File;
         public readonly ProcInode Inode;
-        /// <summary>The ops' own per-open state.</summary>
-        public object Private;
+        /// <summary>The operations serving this open (a run-time entry's own, or those a table row made at open).</summary>
+        public ProcOps Ops;
         /// <summary>The streaming reader, for files made with <see cref="SeqOps"/>.</summary>
         public SeqFile Seq;
         /// <summary>A free 64-bit cursor for ops that keep their own position (kmsg).</summary>
@@ -25,7 +25,7 @@ namespace ProcNano
 
         public ProcSuperBlock Sb => Inode.PSb;
         public Kernel Kernel => Inode.PSb.K;
-        /// <summary>The generic entry (null for /proc/&lt;pid&gt;/ and /proc/sys files).</summary>
+        /// <summary>The run-time generic entry (null for table rows: boot files, /proc/&lt;pid&gt;/, /proc/sys).</summary>
         public ProcEntry Entry => Inode.Entry;
         /// <summary>The process a /proc/&lt;pid&gt;/ file belongs to (null for generic files).</summary>
         public Pid Pid => Inode.Pid;

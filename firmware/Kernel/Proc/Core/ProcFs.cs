@@ -18,8 +18,11 @@ namespace ProcNano
     }
 
     /// <summary>
-    /// One mounted procfs: its pid namespace and its caches of inodes for generic entries and sysctl rows (made
-    /// once per superblock and reused, so a lookup allocates nothing after the first).
+    /// One mounted procfs: its pid namespace and the inodes it has made for generic entries and sysctl rows,
+    /// kept on one chain (made on first lookup and reused, so a lookup allocates nothing after the first; a
+    /// mount costs the superblock and its root inode only). Inode numbers: the root 1, generic entry id n
+    /// 0x100 + n (table rows first, run-time entries after), sysctl row n 0x8000 + n, per-pid inodes from
+    /// 0x10000 on.
     /// </summary>
     public sealed class ProcSuperBlock : SuperBlock
     {
@@ -28,53 +31,54 @@ namespace ProcNano
 
         public readonly Kernel K;
         public readonly PidNamespace Ns;
-        private Inode[] _entryInodes = new Inode[32];
-        private Inode[] _ctlInodes = new Inode[16];
+        private CachedInode _cached;
 
         public ProcSuperBlock(Kernel k, PidNamespace ns) : base(ProcFs.TypeName, 0, 0)
         {
             K = k;
             Ns = ns;
             DevName = "proc";
-            Root = EntryInode(k.Proc.Root);
+            Root = new GenericRowInode(this, GenericTable.Root, RootIno);
         }
 
         public ProcTree Tree => K.Proc;
 
-        /// <summary>The inode of <paramref name="e"/> in this superblock (cached while the entry lives).</summary>
-        public Inode EntryInode(ProcEntry e)
+        /// <summary>The inode of row <paramref name="row"/> of the generic table in this superblock.</summary>
+        public Inode RowInode(int row)
         {
+            if (row == GenericTable.Root) return Root;
             lock (K.Proc.Lock)
             {
-                if (e.Id < _entryInodes.Length)
-                {
-                    EntryInode cached = _entryInodes[e.Id] as EntryInode;
-                    if (cached != null && cached.Entry == e) return cached;
-                }
-                else
-                {
-                    _entryInodes = Grow(_entryInodes, e.Id);
-                }
-                int ino = e.Id == 0 ? RootIno : EntryInoBase + e.Id;
-                EntryInode n = new EntryInode(this, e, ino);
-                _entryInodes[e.Id] = n;
-                return n;
+                int ino = EntryInoBase + row;
+                CachedInode c = Cached(ino);
+                if (c == null) c = Keep(new GenericRowInode(this, row, ino));
+                return c;
             }
         }
 
-        /// <summary>The inode of sysctl row <paramref name="c"/> in this superblock (made once, reused).</summary>
-        public Inode CtlInode(CtlEntry c)
+        /// <summary>The inode of <paramref name="e"/> in this superblock (kept while the entry lives).</summary>
+        public Inode EntryInode(ProcEntry e)
+        {
+            if (e.IsTableRow) return RowInode(e.Id);
+            lock (K.Proc.Lock)
+            {
+                int ino = EntryInoBase + e.Id;
+                CachedInode c = Cached(ino);
+                if (c != null && c.Entry == e) return c;
+                if (c != null) Drop(c);   // an entry removed whose number was given again
+                return Keep(new EntryInode(this, e, ino));
+            }
+        }
+
+        /// <summary>The inode of sysctl row <paramref name="row"/> in this superblock.</summary>
+        public Inode CtlInode(int row)
         {
             lock (K.Proc.Lock)
             {
-                if (c.Index >= _ctlInodes.Length) _ctlInodes = Grow(_ctlInodes, c.Index);
-                Inode i = _ctlInodes[c.Index];
-                if (i == null)
-                {
-                    i = new SysctlInode(this, c, CtlInoBase + c.Index);
-                    _ctlInodes[c.Index] = i;
-                }
-                return i;
+                int ino = CtlInoBase + row;
+                CachedInode c = Cached(ino);
+                if (c == null) c = Keep(new SysctlInode(this, row, ino));
+                return c;
             }
         }
 
@@ -84,13 +88,39 @@ namespace ProcNano
             lock (K.Proc.Lock) { return PidInoBase + NewIno(); }
         }
 
-        private static Inode[] Grow(Inode[] a, int index)
+        // The kept inode numbered ino; inodes of removed entries are let go on the way.
+        private CachedInode Cached(int ino)
         {
-            int n = a.Length;
-            while (n <= index) n *= 2;
-            Inode[] b = new Inode[n];
-            for (int i = 0; i < a.Length; i++) b[i] = a[i];
-            return b;
+            CachedInode prev = null;
+            for (CachedInode c = _cached; c != null; c = c.NextCached)
+            {
+                ProcEntry e = c.Entry;
+                if (e != null && e.Removed)
+                {
+                    if (prev == null) _cached = c.NextCached;
+                    else prev.NextCached = c.NextCached;
+                    continue;
+                }
+                if (c.Ino == ino) return c;
+                prev = c;
+            }
+            return null;
+        }
+
+        private CachedInode Keep(CachedInode c)
+        {
+            c.NextCached = _cached;
+            _cached = c;
+            return c;
+        }
+
+        private void Drop(CachedInode gone)
+        {
+            if (_cached == gone) { _cached = gone.NextCached; return; }
+            for (CachedInode c = _cached; c != null; c = c.NextCached)
+            {
+                if (c.NextCached == gone) { c.NextCached = gone.NextCached; return; }
+            }
         }
     }
 }

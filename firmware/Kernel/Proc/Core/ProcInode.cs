@@ -1,33 +1,47 @@
 namespace ProcNano
 {
     /// <summary>
-    /// Common part of every procfs inode (Linux's proc_inode): the superblock it belongs to and whichever of
-    /// entry, pid, per-pid row, fd number or sysctl row it stands for. Per-pid inodes hold the <see cref="Pid"/>,
-    /// never the task, so an open file does not keep an exited task alive.
+    /// Common part of every procfs inode (Linux's proc_inode): the superblock it belongs to (the VFS's own
+    /// field, so it costs no extra one) and, where a kind has them, the entry, pid or fd number it stands for.
+    /// Per-pid inodes hold the <see cref="Pid"/>, never the task, so an open file does not keep an exited task
+    /// alive.
     /// </summary>
     public abstract class ProcInode : Inode
     {
-        public readonly ProcSuperBlock PSb;
-        /// <summary>Generic entry (EntryInode).</summary>
-        public ProcEntry Entry;
-        /// <summary>Process (PidInode).</summary>
-        public Pid Pid;
-        /// <summary>Row of the per-pid table (PidInode).</summary>
-        public PidRow Row;
-        /// <summary>Descriptor number for /proc/&lt;pid&gt;/fd/&lt;n&gt;.</summary>
-        public int Fd = -1;
-
         protected ProcInode(ProcSuperBlock sb, int ino, int mode)
         {
-            PSb = sb;
             Sb = sb;
             Ino = ino;
             Mode = mode;
         }
 
+        public ProcSuperBlock PSb => (ProcSuperBlock)Sb;
         public Kernel K => PSb.K;
 
+        /// <summary>Run-time generic entry (EntryInode), else null.</summary>
+        public virtual ProcEntry Entry => null;
+        /// <summary>Process (PidInode), else null.</summary>
+        public virtual Pid Pid => null;
+        /// <summary>Descriptor number for /proc/&lt;pid&gt;/fd/&lt;n&gt;, else -1.</summary>
+        public virtual int Fd => -1;
+
         /// <summary>The live task behind <see cref="Pid"/>, or null once it has exited.</summary>
-        public Task Task => Pid == null ? null : Pid.Task;
+        public Task Task
+        {
+            get
+            {
+                Pid p = Pid;
+                return p == null ? null : p.Task;
+            }
+        }
+    }
+
+    /// <summary>A procfs inode a superblock keeps once made (generic rows, run-time entries, sysctl rows),
+    /// chained through <see cref="NextCached"/>: one field per kept inode instead of arrays sized ahead.</summary>
+    public abstract class CachedInode : ProcInode
+    {
+        internal CachedInode NextCached;
+
+        protected CachedInode(ProcSuperBlock sb, int ino, int mode) : base(sb, ino, mode) { }
     }
 }

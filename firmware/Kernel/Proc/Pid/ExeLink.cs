@@ -2,9 +2,9 @@ namespace ProcNano
 {
     /// <summary>/proc/&lt;pid&gt;/exe: the mm's executable file, kept while any VM_EXECUTABLE VMA remains
     /// (2.6.29's exe_file); none left, or no mm → ENOENT. The row carries the ptrace check (EACCES).</summary>
-    public sealed class ExeOps : ProcOps
+    public static class ExeLink
     {
-        public override string ReadLink(ProcInode link, Task current, out int err)
+        public static string Target(ProcInode link, out int err)
         {
             Task t = link.Task;
             Mm mm = t == null ? null : t.Mm;

@@ -1,0 +1,48 @@
+namespace ProcNano
+{
+    /// <summary>The pool of seq buffers open files read through (made on the first close, not at boot).</summary>
+    public sealed partial class ProcTree
+    {
+        /// <summary>Seq buffer handed to each open file; records longer than this grow their own buffer.</summary>
+        public const int SeqBufSize = 256;
+        private const int PoolMax = 4;
+
+        private OutBuf[] _pool;
+        private int _poolCount;
+
+        /// <summary>A reader for <paramref name="pf"/> with a buffer from the pool (or a fresh one).</summary>
+        public SeqFile NewSeqFile(ProcFile pf, SeqOps ops)
+        {
+            return new SeqFile(this, pf, ops, GetBuf());
+        }
+
+        internal OutBuf GetBuf()
+        {
+            lock (this)
+            {
+                if (_poolCount > 0)
+                {
+                    OutBuf b = _pool[--_poolCount];
+                    _pool[_poolCount] = null;
+                    return b;
+                }
+            }
+            return new OutBuf(SeqBufSize);
+        }
+
+        /// <summary>Keeps a few buffers for the next opens; grown ones are dropped so a single long record does
+        /// not pin memory.</summary>
+        internal void PutBuf(OutBuf b)
+        {
+            if (b.Capacity > SeqBufSize * 4) return;
+            lock (this)
+            {
+                if (_pool == null) _pool = new OutBuf[PoolMax];
+                if (_poolCount < PoolMax) _pool[_poolCount++] = b;
+            }
+        }
+
+        /// <summary>Buffers waiting in the pool (for tests and /proc/slabinfo).</summary>
+        public int PooledBuffers => _poolCount;
+    }
+}
