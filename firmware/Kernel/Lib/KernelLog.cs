@@ -7,8 +7,6 @@ namespace ProcNano
         private readonly byte[] _ring;
         private long _head;   // total bytes ever written
         private readonly IClock _platform;
-        private readonly OutBuf _line = new OutBuf(160);
-        private readonly object _lock = new object();
 
         public KernelLog(int size, IClock platform)
         {
@@ -25,24 +23,29 @@ namespace ProcNano
         /// <summary>Logs one line (a trailing newline is added).</summary>
         public void Print(string text)
         {
-            lock (_lock)
+            lock (_ring)
             {
-                _line.Clear();
                 long ms = _platform == null ? 0 : _platform.UptimeMs;
-                _line.Char('[');
-                _line.Dec(ms / 1000, 5, ' ');
-                _line.Char('.');
-                _line.Dec((ms % 1000) * 1000, 6, '0');
-                _line.Str("] ");
-                Append(_line.Buffer, _line.Length);
+                if (ms < 0) ms = 0;
+                PutByte((byte)'[');
+                PutDec(ms / 1000, 5, (byte)' ');
+                PutByte((byte)'.');
+                PutDec((ms % 1000) * 1000, 6, (byte)'0');
+                PutByte((byte)']');
+                PutByte((byte)' ');
                 for (int i = 0; i < text.Length; i++) PutByte((byte)text[i]);
                 PutByte((byte)'\n');
             }
         }
 
-        private void Append(byte[] b, int n)
+        // %*lu straight into the ring (the log keeps no line buffer of its own).
+        private void PutDec(long v, int width, byte pad)
         {
-            for (int i = 0; i < n; i++) PutByte(b[i]);
+            int n = 1;
+            long top = 1;
+            while (v / top >= 10) { top *= 10; n++; }
+            for (; n < width; n++) PutByte(pad);
+            for (; top != 0; top /= 10) PutByte((byte)('0' + (int)(v / top % 10)));
         }
 
         private void PutByte(byte b)
@@ -55,7 +58,7 @@ namespace ProcNano
         /// Returns the count copied; 0 at the head.</summary>
         public int Read(long pos, byte[] buf, int off, int count)
         {
-            lock (_lock)
+            lock (_ring)
             {
                 if (pos < Tail) pos = Tail;
                 int n = 0;
@@ -71,7 +74,7 @@ namespace ProcNano
         /// <summary>True if the ring holds <paramref name="text"/> anywhere (for tests and diagnostics).</summary>
         public bool Contains(string text)
         {
-            lock (_lock)
+            lock (_ring)
             {
                 long start = Tail;
                 for (long p = start; p + text.Length <= _head; p++)

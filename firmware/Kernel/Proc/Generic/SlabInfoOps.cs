@@ -26,22 +26,23 @@ namespace ProcNano
             }
             Kernel k = s.Kernel;
             SlabTable t = k.Slab;
-            SlabRow r = t[cursor - 1];
+            int i = cursor - 1;
             int active, num;
             lock (k.Lock)
             {
-                active = r.Active();
-                num = r.Num();
+                active = t.Active(i);
+                num = t.Num(i);
             }
-            o.StrLeft(r.Name, 17);
+            int size = t.ObjSize(i);
+            o.StrLeft(t.Name(i), 17);
             o.Char(' ');
             o.Dec(active, 6, ' ');
             o.Char(' ');
             o.Dec(num, 6, ' ');
             o.Char(' ');
-            o.Dec(r.ObjSize, 6, ' ');
+            o.Dec(size, 6, ' ');
             o.Char(' ');
-            o.Dec((long)num * r.ObjSize, 8, ' ');
+            o.Dec((long)num * size, 8, ' ');
             o.Char('\n');
             return 0;
         }
