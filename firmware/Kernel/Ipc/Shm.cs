@@ -112,10 +112,10 @@ namespace ProcNano
             if ((addr & (uint)(_mem.PageSize - 1)) != 0) return -Errno.EINVAL;
             Mm mm = t.Mm;
             VmaTable vmas = _mem.Vmas;
-            for (int i = mm.FirstAt(vmas, addr); i < mm.Vmas.Count && vmas.Start[mm.Vmas[i]] == addr; i++)
+            for (int i = mm.FirstAt(vmas, addr); i < mm.Vmas.Count && vmas.Start(mm.Vmas[i]) == addr; i++)
             {
                 int v = mm.Vmas[i];
-                if ((vmas.Flags[v] & Vm.VM_SHM) != 0)
+                if ((vmas.Flags(v) & Vm.VM_SHM) != 0)
                 {
                     _mem.DeleteVma(mm, v, t);
                     return 0;

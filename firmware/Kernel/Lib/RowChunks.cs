@@ -4,8 +4,9 @@ namespace ProcNano
     /// Rows of a fixed number of int fields, stored in chunks of <see cref="ChunkRows"/> rows, one int[] per
     /// chunk. Growing adds one chunk and never copies rows: no transient doubling, and the unused tail is at
     /// most one chunk. On the device a row costs 4 bytes a field, where an object would cost 12 a field + 12.
+    /// Tables extend it (one object, not a table and its store).
     /// </summary>
-    public sealed class RowChunks
+    public class RowChunks
     {
         public const int ChunkShift = 4;
         public const int ChunkRows = 1 << ChunkShift;

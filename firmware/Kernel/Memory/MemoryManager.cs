@@ -59,24 +59,24 @@ namespace ProcNano
         public uint PageAlign(uint len) { return (len + (uint)PageSize - 1) & ~(uint)(PageSize - 1); }
 
         /// <summary>The file a region maps, or null for anonymous memory.</summary>
-        public File RegionFile(int r) { return Files[Regions.File[r]]; }
+        public File RegionFile(int r) { return Files[Regions.File(r)]; }
 
         /// <summary>vm_pgoff: the file page at a VMA's start. A VMA starts a whole number of pages into its
         /// region (a shared view at its offset, or what a split or a trim left), so it is not stored.</summary>
         public int VmaPgoff(int v)
         {
-            int r = Vmas.Region[v];
-            return Regions.Pgoff[r] + (int)((Vmas.Start[v] - Regions.Start[r]) >> PageShift);
+            int r = Vmas.Region(v);
+            return Regions.Pgoff(r) + (int)((Vmas.Start(v) - Regions.Start(r)) >> PageShift);
         }
 
         /// <summary>The file a VMA maps (its region's), or null.</summary>
-        public File VmaFile(int v) { return RegionFile(Vmas.Region[v]); }
+        public File VmaFile(int v) { return RegionFile(Vmas.Region(v)); }
 
         /// <summary>Adds a VMA to its mm (and counts VM_EXECUTABLE ones for /proc/pid/exe).</summary>
         private void AddVma(Mm mm, int v)
         {
             mm.Add(Vmas, v);
-            if ((Vmas.Flags[v] & Vm.VM_EXECUTABLE) != 0) mm.ExeVmas++;
+            if ((Vmas.Flags(v) & Vm.VM_EXECUTABLE) != 0) mm.ExeVmas++;
         }
 
         /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.
@@ -84,10 +84,10 @@ namespace ProcNano
         internal void DeleteVma(Mm mm, int v, MmOwner current)
         {
             mm.Remove(Vmas, v);
-            int flags = Vmas.Flags[v];
+            int flags = Vmas.Flags(v);
             if ((flags & Vm.VM_EXECUTABLE) != 0) RemovedExeFileVma(mm);
             if ((flags & Vm.VM_SHM) != 0 && ShmClose != null) ShmClose.VmaClosed(VmaFile(v), current);
-            int r = Vmas.Region[v];
+            int r = Vmas.Region(v);
             Vmas.Free(v);
             PutRegion(r);
         }
@@ -108,12 +108,12 @@ namespace ProcNano
         /// the file, and frees a copy's pages (up to Top, slack included). Direct pages are only forgotten.</summary>
         internal void PutRegion(int r)
         {
-            if (--Regions.Usage[r] > 0) return;
+            if (Regions.SetUsage(r, Regions.Usage(r) - 1) > 0) return;
             Regions.Remove(r);
-            int fileSlot = Regions.File[r];
-            if ((Regions.Flags[r] & Vm.VM_MAPPED_COPY) != 0)
+            int fileSlot = Regions.File(r);
+            if ((Regions.Flags(r) & Vm.VM_MAPPED_COPY) != 0)
             {
-                FreeRegionPages(Regions.Start[r], Regions.Top[r]);
+                FreeRegionPages(Regions.Start(r), Regions.Top(r));
             }
             if (fileSlot >= 0)
             {
@@ -162,7 +162,7 @@ namespace ProcNano
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i];
-                n += Vmas.End[v] - Vmas.Start[v];
+                n += Vmas.End(v) - Vmas.Start(v);
             }
             return n;
         }

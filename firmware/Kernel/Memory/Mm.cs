@@ -48,7 +48,7 @@ namespace ProcNano
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
-                if (t.Start[Vmas[mid]] < addr) lo = mid + 1; else hi = mid;
+                if (t.Start(Vmas[mid]) < addr) lo = mid + 1; else hi = mid;
             }
             return lo;
         }
@@ -63,14 +63,14 @@ namespace ProcNano
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
-                if (t.Start[Vmas[mid]] <= addr) lo = mid + 1; else hi = mid;
+                if (t.Start(Vmas[mid]) <= addr) lo = mid + 1; else hi = mid;
             }
             int found = -1;
             for (int i = lo - 1; i >= 0; i--)
             {
                 int v = Vmas[i];
-                if (addr < t.End[v]) found = i;
-                if ((t.Flags[v] & Vm.VM_MAYSHARE) == 0) break;
+                if (addr < t.End(v)) found = i;
+                if ((t.Flags(v) & Vm.VM_MAYSHARE) == 0) break;
             }
             return found;
         }

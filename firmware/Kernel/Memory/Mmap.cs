@@ -23,8 +23,8 @@ namespace ProcNano
             }
 
             int r = Regions.Alloc();
-            Regions.Flags[r] = vmFlags;
-            Regions.Pgoff[r] = (int)pgoff;
+            Regions.SetFlags(r, vmFlags);
+            Regions.SetPgoff(r, (int)pgoff);
             long addr = -Errno.ENOSYS;
             if ((caps & MapCap.Direct) != 0)
             {
@@ -33,8 +33,8 @@ namespace ProcNano
                 if (addr >= 0)
                 {
                     // A direct view of the backing store's own bytes: nothing allocated, nothing counted.
-                    Regions.Start[r] = (uint)addr;
-                    Regions.End[r] = Regions.Top[r] = (uint)addr + (uint)len;
+                    Regions.SetStart(r, (uint)addr);
+                    Regions.SetEnd(r, Regions.SetTop(r, (uint)addr + (uint)len));
                 }
                 else if (addr != -Errno.ENOSYS)
                 {
@@ -45,29 +45,29 @@ namespace ProcNano
             if (addr < 0)
             {
                 // Not directly mappable after all (or never): a private copy, which is never VM_SHARED.
-                Regions.Flags[r] = vmFlags & ~Vm.VM_SHARED;
+                Regions.SetFlags(r, vmFlags & ~Vm.VM_SHARED);
                 long e = MmapPrivate(t, r, file, (uint)len, rlen, (int)pgoff);
                 if (e < 0)
                 {
                     Regions.Free(r);
                     return e;
                 }
-                vmFlags = Regions.Flags[r];
+                vmFlags = Regions.Flags(r);
             }
             if (file != null)
             {
-                Regions.File[r] = Files.Get(file);
+                Regions.SetFile(r, Files.Get(file));
                 file.Inode.Mapped++;
             }
             Regions.Insert(r);
 
             int v = Vmas.Alloc();
-            Vmas.Start[v] = Regions.Start[r];
-            Vmas.End[v] = Regions.Start[r] + (uint)len;
-            Vmas.Flags[v] = vmFlags;
-            Vmas.Region[v] = r;
+            Vmas.SetStart(v, Regions.Start(r));
+            Vmas.SetEnd(v, Regions.Start(r) + (uint)len);
+            Vmas.SetFlags(v, vmFlags);
+            Vmas.SetRegion(v, r);
             AddVma(t.Mm, v);
-            return Vmas.Start[v];
+            return Vmas.Start(v);
         }
 
         // validate_mmap_request, in Linux's order. On success caps holds what this mapping may use.
@@ -146,11 +146,11 @@ namespace ProcNano
             for (int i = 0; i < Regions.Count; i++)
             {
                 int r = Regions.At(i);
-                if ((Regions.Flags[r] & Vm.VM_MAYSHARE) == 0) continue;
+                if ((Regions.Flags(r) & Vm.VM_MAYSHARE) == 0) continue;
                 File rf = RegionFile(r);
                 if (rf == null || rf.Inode != file.Inode) continue;
-                int rpgoff = Regions.Pgoff[r];
-                int rpglen = (int)(PageAlign(Regions.End[r] - Regions.Start[r]) >> PageShift);
+                int rpgoff = Regions.Pgoff(r);
+                int rpglen = (int)(PageAlign(Regions.End(r) - Regions.Start(r)) >> PageShift);
                 if (pgoff >= rpgoff + rpglen || rpgoff >= pgoff + pglen) continue;
                 if (pgoff < rpgoff || pgoff + pglen > rpgoff + rpglen)
                 {
@@ -160,14 +160,14 @@ namespace ProcNano
                     _log.Print("Attempt to share mismatched mappings");
                     return -Errno.EINVAL;
                 }
-                Regions.Usage[r]++;
+                Regions.SetUsage(r, Regions.Usage(r) + 1);
                 int v = Vmas.Alloc();
-                Vmas.Start[v] = Regions.Start[r] + (uint)((pgoff - rpgoff) << PageShift);
-                Vmas.End[v] = Vmas.Start[v] + len;
-                Vmas.Flags[v] = vmFlags | (Regions.Flags[r] & Vm.VM_MAPPED_COPY);
-                Vmas.Region[v] = r;
+                Vmas.SetStart(v, Regions.Start(r) + (uint)((pgoff - rpgoff) << PageShift));
+                Vmas.SetEnd(v, Vmas.Start(v) + len);
+                Vmas.SetFlags(v, vmFlags | (Regions.Flags(r) & Vm.VM_MAPPED_COPY));
+                Vmas.SetRegion(v, r);
                 AddVma(t.Mm, v);
-                return Vmas.Start[v];
+                return Vmas.Start(v);
             }
             return -Errno.ENOENT;
         }
@@ -197,10 +197,10 @@ namespace ProcNano
                 }
             }
             uint start = Phys.PageAddress(pfn);
-            Regions.Flags[r] |= Vm.VM_MAPPED_COPY;
-            Regions.Start[r] = start;
-            Regions.End[r] = start + rlen;
-            Regions.Top[r] = start + (uint)(total << PageShift);
+            Regions.SetFlags(r, Regions.Flags(r) | (Vm.VM_MAPPED_COPY));
+            Regions.SetStart(r, start);
+            Regions.SetEnd(r, start + rlen);
+            Regions.SetTop(r, start + (uint)(total << PageShift));
             Phys.Zero(start, total << PageShift);
             if (file != null)
             {
@@ -215,7 +215,7 @@ namespace ProcNano
                     int n = file.Inode.Read(file, null, pos + done, Phys.Arena, at + done, (int)rlen - done);
                     if (n < 0)
                     {
-                        FreeRegionPages(start, Regions.Top[r]);
+                        FreeRegionPages(start, Regions.Top(r));
                         return n;
                     }
                     if (n == 0) break;

@@ -26,10 +26,10 @@ namespace ProcNano
                 // A file VMA goes whole or not at all. Several may start at start (two shmats), and views
                 // may nest, so look among the VMAs starting exactly there, not only from the first one
                 // holding start (2.6.29 did, and could not unmap an inner view).
-                for (i = mm.FirstAt(Vmas, start); i < mm.Vmas.Count && Vmas.Start[mm.Vmas[i]] == start; i++)
+                for (i = mm.FirstAt(Vmas, start); i < mm.Vmas.Count && Vmas.Start(mm.Vmas[i]) == start; i++)
                 {
                     v = mm.Vmas[i];
-                    if (EndMatches(end, Vmas.End[v]))
+                    if (EndMatches(end, Vmas.End(v)))
                     {
                         DeleteVma(mm, v, t);
                         return 0;
@@ -37,7 +37,7 @@ namespace ProcNano
                 }
                 return -Errno.EINVAL;
             }
-            uint vs = Vmas.Start[v], ve = Vmas.End[v];
+            uint vs = Vmas.Start(v), ve = Vmas.End(v);
             if (start == vs && EndMatches(end, ve))
             {
                 DeleteVma(mm, v, t);
@@ -64,30 +64,30 @@ namespace ProcNano
         // split_vma with new_below: a new VMA + region take [start, addr), the old pair keeps [addr, end).
         private int SplitVma(Mm mm, int v, uint addr)
         {
-            int r = Vmas.Region[v];
+            int r = Vmas.Region(v);
             if (VmaFile(v) != null) return -Errno.ENOMEM;
             // Splitting a region another mm also uses would change what that mm sees.
-            if (Regions.Usage[r] != 1) return -Errno.ENOMEM;
+            if (Regions.Usage(r) != 1) return -Errno.ENOMEM;
             if (mm.MapCount >= MaxMapCount) return -Errno.ENOMEM;
             if (!RoomFor(mm, 1)) return -Errno.ENOMEM;
 
             int nr = Regions.Alloc();
-            Regions.Flags[nr] = Regions.Flags[r];
-            Regions.Pgoff[nr] = Regions.Pgoff[r];
-            Regions.Start[nr] = Regions.Start[r];
-            Regions.End[nr] = Regions.Top[nr] = addr;
+            Regions.SetFlags(nr, Regions.Flags(r));
+            Regions.SetPgoff(nr, Regions.Pgoff(r));
+            Regions.SetStart(nr, Regions.Start(r));
+            Regions.SetEnd(nr, Regions.SetTop(nr, addr));
             int nv = Vmas.Alloc();
-            Vmas.Flags[nv] = Vmas.Flags[v];
-            Vmas.Start[nv] = Vmas.Start[v];
-            Vmas.End[nv] = addr;
-            Vmas.Region[nv] = nr;
+            Vmas.SetFlags(nv, Vmas.Flags(v));
+            Vmas.SetStart(nv, Vmas.Start(v));
+            Vmas.SetEnd(nv, addr);
+            Vmas.SetRegion(nv, nr);
 
-            int npages = (int)((addr - Vmas.Start[v]) >> PageShift);
+            int npages = (int)((addr - Vmas.Start(v)) >> PageShift);
             mm.Remove(Vmas, v);
             Regions.Remove(r);
-            Vmas.Start[v] = addr;
-            Regions.Start[r] = addr;
-            Regions.Pgoff[r] += npages;
+            Vmas.SetStart(v, addr);
+            Regions.SetStart(r, addr);
+            Regions.SetPgoff(r, Regions.Pgoff(r) + (npages));
             Regions.Insert(r);
             Regions.Insert(nr);
             mm.Add(Vmas, v);
@@ -98,23 +98,23 @@ namespace ProcNano
         // shrink_vma: cuts [from, to) off the head or the tail; the pages go back at once.
         private int ShrinkVma(Mm mm, int v, uint from, uint to)
         {
-            int r = Vmas.Region[v];
+            int r = Vmas.Region(v);
             mm.Remove(Vmas, v);
-            if (from > Vmas.Start[v]) Vmas.End[v] = from;
-            else Vmas.Start[v] = to;  // its offset still names the first remaining page (Linux leaves it stale)
+            if (from > Vmas.Start(v)) Vmas.SetEnd(v, from);
+            else Vmas.SetStart(v, to);  // its offset still names the first remaining page (Linux leaves it stale)
             mm.Add(Vmas, v);
 
             Regions.Remove(r);
-            if (from > Regions.Start[r])
+            if (from > Regions.Start(r))
             {
-                FreeRegionPages(from, Regions.Top[r]);
-                Regions.End[r] = Regions.Top[r] = from;
+                FreeRegionPages(from, Regions.Top(r));
+                Regions.SetEnd(r, Regions.SetTop(r, from));
             }
             else
             {
-                FreeRegionPages(Regions.Start[r], to);
-                Regions.Pgoff[r] += (int)((to - Regions.Start[r]) >> PageShift);
-                Regions.Start[r] = to;
+                FreeRegionPages(Regions.Start(r), to);
+                Regions.SetPgoff(r, Regions.Pgoff(r) + ((int)((to - Regions.Start(r)) >> PageShift)));
+                Regions.SetStart(r, to);
             }
             Regions.Insert(r);
             return 0;

@@ -5,22 +5,29 @@ namespace ProcNano
     /// would cost 12 a field plus 12), plus the global tree: the slots ordered by start address (then slot, so
     /// two direct views of one file at one address still have an order). Lookups are binary searches.
     /// </summary>
-    public sealed class RegionTable
+    public sealed class RegionTable : RowChunks
     {
-        public readonly UIntColumn Start, End, Top;
-        public readonly IntColumn Flags, Pgoff, File, Usage;
-        private readonly RowChunks _rows = new RowChunks(7, 1);
         private readonly IntList _order = new IntList(RowChunks.ChunkRows);
         private int _freeHead = -1;
         private int _used;
 
-        public RegionTable()
-        {
-            Start = new UIntColumn(_rows, 0); End = new UIntColumn(_rows, 1); Top = new UIntColumn(_rows, 2);
-            Flags = new IntColumn(_rows, 3); Pgoff = new IntColumn(_rows, 4); File = new IntColumn(_rows, 5);
-            Usage = new IntColumn(_rows, 6);
-            FreeNewRows(0);
-        }
+        public RegionTable() : base(7, 1) { FreeNewRows(0); }
+
+        // The fields of slot s (a setter returns what it stored, so assignments chain).
+        public uint Start(int s) { return (uint)Get(s, 0); }
+        public uint SetStart(int s, uint v) { Set(s, 0, (int)v); return v; }
+        public uint End(int s) { return (uint)Get(s, 1); }
+        public uint SetEnd(int s, uint v) { Set(s, 1, (int)v); return v; }
+        public uint Top(int s) { return (uint)Get(s, 2); }
+        public uint SetTop(int s, uint v) { Set(s, 2, (int)v); return v; }
+        public int Flags(int s) { return Get(s, 3); }
+        public int SetFlags(int s, int v) { Set(s, 3, v); return v; }
+        public int Pgoff(int s) { return Get(s, 4); }
+        public int SetPgoff(int s, int v) { Set(s, 4, v); return v; }
+        public int File(int s) { return Get(s, 5); }
+        public int SetFile(int s, int v) { Set(s, 5, v); return v; }
+        public int Usage(int s) { return Get(s, 6); }
+        public int SetUsage(int s, int v) { Set(s, 6, v); return v; }
 
         /// <summary>Regions in the tree.</summary>
         public int Count => _order.Count;
@@ -28,7 +35,6 @@ namespace ProcNano
         public int At(int i) { return _order[i]; }
         /// <summary>Slots in use (in the tree or being built).</summary>
         public int Used => _used;
-        public int Capacity => _rows.Capacity;
 
         /// <summary>A fresh slot, not yet in the tree; its fields are zeroed, File = -1, Usage = 1. -1 when
         /// the managed heap cannot hold another chunk of slots (the caller answers ENOMEM).</summary>
@@ -36,11 +42,11 @@ namespace ProcNano
         {
             if (!Reserve(1)) return -1;
             int s = _freeHead;
-            _freeHead = Pgoff[s];
-            Start[s] = End[s] = Top[s] = 0;
-            Flags[s] = Pgoff[s] = 0;
-            File[s] = -1;
-            Usage[s] = 1;
+            _freeHead = Pgoff(s);
+            SetStart(s, SetEnd(s, SetTop(s, 0)));
+            SetFlags(s, SetPgoff(s, 0));
+            SetFile(s, -1);
+            SetUsage(s, 1);
             _used++;
             return s;
         }
@@ -48,8 +54,8 @@ namespace ProcNano
         /// <summary>Returns a slot (already out of the tree) to the free list.</summary>
         public void Free(int s)
         {
-            Usage[s] = -1;
-            Pgoff[s] = _freeHead;
+            SetUsage(s, -1);
+            SetPgoff(s, _freeHead);
             _freeHead = s;
             _used--;
         }
@@ -92,20 +98,20 @@ namespace ProcNano
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
-                if (Start[_order[mid]] <= addr) lo = mid + 1; else hi = mid;
+                if (Start(_order[mid]) <= addr) lo = mid + 1; else hi = mid;
             }
             for (int i = lo - 1; i >= 0; i--)
             {
                 int s = _order[i];
-                if (addr < Top[s] || addr < End[s]) return s;
-                if ((Flags[s] & Vm.VM_MAPPED_COPY) != 0) break;
+                if (addr < Top(s) || addr < End(s)) return s;
+                if ((Flags(s) & Vm.VM_MAPPED_COPY) != 0) break;
             }
             return -1;
         }
 
         private bool Before(int a, int b)
         {
-            return Start[a] < Start[b] || (Start[a] == Start[b] && a < b);
+            return Start(a) < Start(b) || (Start(a) == Start(b) && a < b);
         }
 
         /// <summary>Makes room for <paramref name="n"/> more regions in the tree (slots and their place in the
@@ -115,7 +121,7 @@ namespace ProcNano
             while (Capacity - _used < n)
             {
                 int old = Capacity;
-                if (!_rows.TryGrow()) return false;
+                if (!TryGrow()) return false;
                 FreeNewRows(old);
             }
             return _order.Reserve(_used + n);
@@ -126,8 +132,8 @@ namespace ProcNano
         {
             for (int s = Capacity - 1; s >= first; s--)
             {
-                Usage[s] = -1;
-                Pgoff[s] = _freeHead;
+                SetUsage(s, -1);
+                SetPgoff(s, _freeHead);
                 _freeHead = s;
             }
         }

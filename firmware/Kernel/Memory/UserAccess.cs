@@ -32,7 +32,7 @@ namespace ProcNano
                 if (v < 0) return -Errno.EACCES;
                 if (!Phys.InArena(a) && !Phys.InRom(a)) return -Errno.EFAULT;
                 if (write && !Phys.InArena(a)) return -Errno.EACCES;
-                a = Vmas.End[v] < end ? Vmas.End[v] : end;
+                a = Vmas.End(v) < end ? Vmas.End(v) : end;
             }
             for (int n = 0; n < count; )
             {
@@ -66,8 +66,8 @@ namespace ProcNano
             for (; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i];
-                if (Vmas.Start[v] > a) break;
-                if (a < Vmas.End[v] && (Vmas.Flags[v] & need) != 0) return v;
+                if (Vmas.Start(v) > a) break;
+                if (a < Vmas.End(v) && (Vmas.Flags(v) & need) != 0) return v;
             }
             return -1;
         }

@@ -7,41 +7,42 @@ namespace ProcNano
     /// A VMA's file is its region's file, and its page offset follows from its region's (see
     /// <see cref="MemoryManager.VmaPgoff"/>): a VMA is a page-aligned window on its region.
     /// </summary>
-    public sealed class VmaTable
+    public sealed class VmaTable : RowChunks
     {
-        public readonly UIntColumn Start, End;
-        public readonly IntColumn Flags, Region;
-        private readonly RowChunks _rows = new RowChunks(4, 1);
         private int _freeHead = -1;
         private int _used;
 
-        public VmaTable()
-        {
-            Start = new UIntColumn(_rows, 0); End = new UIntColumn(_rows, 1);
-            Flags = new IntColumn(_rows, 2); Region = new IntColumn(_rows, 3);
-            FreeNewRows(0);
-        }
+        public VmaTable() : base(4, 1) { FreeNewRows(0); }
+
+        // The fields of slot s (a setter returns what it stored, so assignments chain).
+        public uint Start(int s) { return (uint)Get(s, 0); }
+        public uint SetStart(int s, uint v) { Set(s, 0, (int)v); return v; }
+        public uint End(int s) { return (uint)Get(s, 1); }
+        public uint SetEnd(int s, uint v) { Set(s, 1, (int)v); return v; }
+        public int Flags(int s) { return Get(s, 2); }
+        public int SetFlags(int s, int v) { Set(s, 2, v); return v; }
+        public int Region(int s) { return Get(s, 3); }
+        public int SetRegion(int s, int v) { Set(s, 3, v); return v; }
 
         public int Used => _used;
-        public int Capacity => _rows.Capacity;
 
         /// <summary>A fresh slot (zeroed, Region = -1), or -1 when the heap cannot hold another chunk.</summary>
         public int Alloc()
         {
             if (!Reserve(1)) return -1;
             int s = _freeHead;
-            _freeHead = Region[s];
-            Start[s] = End[s] = 0;
-            Flags[s] = 0;
-            Region[s] = -1;
+            _freeHead = Region(s);
+            SetStart(s, SetEnd(s, 0));
+            SetFlags(s, 0);
+            SetRegion(s, -1);
             _used++;
             return s;
         }
 
         public void Free(int s)
         {
-            Flags[s] = 0;
-            Region[s] = _freeHead;
+            SetFlags(s, 0);
+            SetRegion(s, _freeHead);
             _freeHead = s;
             _used--;
         }
@@ -49,8 +50,8 @@ namespace ProcNano
         /// <summary>Sort key order: start, then end, then id.</summary>
         public bool Before(int a, int b)
         {
-            if (Start[a] != Start[b]) return Start[a] < Start[b];
-            if (End[a] != End[b]) return End[a] < End[b];
+            if (Start(a) != Start(b)) return Start(a) < Start(b);
+            if (End(a) != End(b)) return End(a) < End(b);
             return a < b;
         }
 
@@ -60,7 +61,7 @@ namespace ProcNano
             while (Capacity - _used < n)
             {
                 int old = Capacity;
-                if (!_rows.TryGrow()) return false;
+                if (!TryGrow()) return false;
                 FreeNewRows(old);
             }
             return true;
@@ -71,7 +72,7 @@ namespace ProcNano
         {
             for (int s = Capacity - 1; s >= first; s--)
             {
-                Region[s] = _freeHead;
+                SetRegion(s, _freeHead);
                 _freeHead = s;
             }
         }

@@ -14,9 +14,13 @@ namespace ProcNano
         private readonly Kernel _k;
         private readonly ArrayList _known = new ArrayList();
         private readonly ArrayList _loaded = new ArrayList();
-        private readonly object _lock = new object();
+        private readonly object _lock;
 
-        public ModuleTable(Kernel k) { _k = k; }
+        public ModuleTable(Kernel k)
+        {
+            _k = k;
+            _lock = _known;   // the table locks on its list: no lock object of its own
+        }
 
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>
         public int Register(KernelModule m)

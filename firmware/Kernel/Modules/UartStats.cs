@@ -14,8 +14,7 @@ namespace ProcNano
         public readonly uint Base;
         public readonly bool Mmio;
         public readonly int Irq;
-        private int _tx, _rx, _overrun;
-        private readonly object _lock = new object();
+        private int _tx, _rx, _overrun;   // guarded by the object itself (no lock object: 24 B on the device)
 
         public UartStats(BoardConfig b)
         {
@@ -42,16 +41,16 @@ namespace ProcNano
             }
         }
 
-        public int Tx { get { lock (_lock) { return _tx; } } }
-        public int Rx { get { lock (_lock) { return _rx; } } }
-        public int Overrun { get { lock (_lock) { return _overrun; } } }
+        public int Tx { get { lock (this) { return _tx; } } }
+        public int Rx { get { lock (this) { return _rx; } } }
+        public int Overrun { get { lock (this) { return _overrun; } } }
 
         /// <summary>Bytes written to the port.</summary>
-        public void AddTx(int n) { lock (_lock) { _tx += n; } }
+        public void AddTx(int n) { lock (this) { _tx += n; } }
         /// <summary>Bytes received from the port.</summary>
-        public void AddRx(int n) { lock (_lock) { _rx += n; } }
+        public void AddRx(int n) { lock (this) { _rx += n; } }
         /// <summary>Bytes dropped because the line buffer was full.</summary>
-        public void AddOverrun(int n) { lock (_lock) { _overrun += n; } }
+        public void AddOverrun(int n) { lock (this) { _overrun += n; } }
 
         private static int ComLine(string port)
         {

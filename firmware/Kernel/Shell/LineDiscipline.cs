@@ -44,9 +44,9 @@ namespace ProcNano
         private readonly byte[] _utf = new byte[4];
         private int _utfHave, _utfNeed;
 
-        private readonly byte[] _in = new byte[64];
+        private readonly byte[] _in = new byte[16];
         private int _inPos, _inLen;
-        private readonly byte[] _scratch = new byte[32];
+        private readonly byte[] _scratch = new byte[8];
         private byte _lastOut;
 
         // History, and how many steps back the user has walked (0 = the new line).

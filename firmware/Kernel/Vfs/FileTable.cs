@@ -4,7 +4,7 @@ namespace ProcNano
     /// file in 4 bytes instead of a 12-byte reference (see the footprint table in Memory/README.md).</summary>
     public sealed class FileTable
     {
-        private File[] _slots = new File[8];
+        private File[] _slots = new File[4];
 
         /// <summary>Takes a reference on <paramref name="f"/> and returns its slot.</summary>
         public int Get(File f)

@@ -27,7 +27,7 @@ namespace ProcNano.Tests.Ipc
             Assert.Equal(3, k.Shm.Find(id).Nattch);
             Assert.Equal(2, a.Mm.MapCount);
             Assert.Equal(1, k.Mem.Regions.Count);
-            Assert.Equal(3, k.Mem.Regions.Usage[k.Mem.Regions.At(0)]);
+            Assert.Equal(3, k.Mem.Regions.Usage(k.Mem.Regions.At(0)));
             Assert.Equal(0, k.Mem.MmapPagesAllocated); // a direct store: never MmapCopy
         }
 

@@ -9,29 +9,25 @@ namespace ProcNano.Tests.Lib
         public void Grow_AddsOneChunk_AndKeepsEveryRow()
         {
             var rows = new RowChunks(3, 1);
-            var a = new IntColumn(rows, 0);
-            var b = new UIntColumn(rows, 2);
             Assert.Equal(RowChunks.ChunkRows, rows.Capacity);
-            for (int i = 0; i < rows.Capacity; i++) { a[i] = i * 7; b[i] = 0xF0000000u + (uint)i; }
+            for (int i = 0; i < rows.Capacity; i++) { rows.Set(i, 0, i * 7); rows.Set(i, 2, unchecked((int)(0xF0000000u + (uint)i))); }
             Assert.True(rows.TryGrow());
             Assert.Equal(2 * RowChunks.ChunkRows, rows.Capacity);
-            a[RowChunks.ChunkRows] = -5;
+            rows.Set(RowChunks.ChunkRows, 0, -5);
             for (int i = 0; i < RowChunks.ChunkRows; i++)
             {
-                Assert.Equal(i * 7, a[i]);
-                Assert.Equal(0xF0000000u + (uint)i, b[i]);
+                Assert.Equal(i * 7, rows.Get(i, 0));
+                Assert.Equal(0xF0000000u + (uint)i, (uint)rows.Get(i, 2));
             }
-            Assert.Equal(-5, a[RowChunks.ChunkRows]);
+            Assert.Equal(-5, rows.Get(RowChunks.ChunkRows, 0));
         }
 
         [Fact]
         public void Fields_OfOneRow_DoNotOverlap()
         {
             var rows = new RowChunks(2, 2);
-            var x = new IntColumn(rows, 0);
-            var y = new IntColumn(rows, 1);
-            for (int i = 0; i < rows.Capacity; i++) { x[i] = i; y[i] = -i - 1; }
-            for (int i = 0; i < rows.Capacity; i++) { Assert.Equal(i, x[i]); Assert.Equal(-i - 1, y[i]); }
+            for (int i = 0; i < rows.Capacity; i++) { rows.Set(i, 0, i); rows.Set(i, 1, -i - 1); }
+            for (int i = 0; i < rows.Capacity; i++) { Assert.Equal(i, rows.Get(i, 0)); Assert.Equal(-i - 1, rows.Get(i, 1)); }
         }
 
         [Fact]

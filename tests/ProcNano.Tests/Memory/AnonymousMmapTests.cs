@@ -16,7 +16,7 @@ namespace ProcNano.Tests.Memory
             Assert.True(addr > 0);
             Assert.Equal(12, MmapCopyKb(k) - before);
             int r = k.Mem.Regions.Find((uint)addr);
-            Assert.Equal(k.Mem.Regions.End[r], k.Mem.Regions.Top[r]);
+            Assert.Equal(k.Mem.Regions.End(r), k.Mem.Regions.Top(r));
         }
 
         [Fact]
@@ -27,8 +27,8 @@ namespace ProcNano.Tests.Memory
             long addr = k.Sys.Mmap(t, 0, 12288, RW, Anon, -1, 0);
             Assert.Equal(16, MmapCopyKb(k));
             int r = k.Mem.Regions.Find((uint)addr);
-            Assert.Equal((uint)addr + 12288, k.Mem.Regions.End[r]);
-            Assert.Equal((uint)addr + 16384, k.Mem.Regions.Top[r]);
+            Assert.Equal((uint)addr + 12288, k.Mem.Regions.End(r));
+            Assert.Equal((uint)addr + 16384, k.Mem.Regions.Top(r));
         }
 
         [Fact]
@@ -49,9 +49,9 @@ namespace ProcNano.Tests.Memory
             var t = NewTask(k, "a");
             long addr = k.Sys.Mmap(t, 0, 10000, RW, Anon, -1, 0);
             int v = t.Mm.Vmas[0];
-            int r = k.Mem.Vmas.Region[v];
-            Assert.Equal((uint)addr + 10000, k.Mem.Vmas.End[v]);
-            Assert.Equal(2288u, k.Mem.Regions.End[r] - k.Mem.Vmas.End[v]);
+            int r = k.Mem.Vmas.Region(v);
+            Assert.Equal((uint)addr + 10000, k.Mem.Vmas.End(v));
+            Assert.Equal(2288u, k.Mem.Regions.End(r) - k.Mem.Vmas.End(v));
         }
 
         [Fact]
@@ -79,8 +79,8 @@ namespace ProcNano.Tests.Memory
             long addr = k.Sys.Mmap(t, 0, 4096, RW, Vm.MAP_SHARED | Vm.MAP_ANONYMOUS, -1, 0);
             Assert.True(addr > 0);
             int v = t.Mm.Vmas[0];
-            Assert.Equal(0, k.Mem.Vmas.Flags[v] & (Vm.VM_SHARED | Vm.VM_MAYSHARE));
-            Assert.NotEqual(0, k.Mem.Vmas.Flags[v] & Vm.VM_MAPPED_COPY);
+            Assert.Equal(0, k.Mem.Vmas.Flags(v) & (Vm.VM_SHARED | Vm.VM_MAYSHARE));
+            Assert.NotEqual(0, k.Mem.Vmas.Flags(v) & Vm.VM_MAPPED_COPY);
         }
 
         [Theory]

@@ -88,8 +88,8 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(12, MmapCopyKb(k));
             Assert.Equal(1, k.Mem.Regions.Count);
             int r = k.Mem.Regions.At(0);
-            Assert.Equal(3, k.Mem.Regions.Usage[r]);
-            Assert.Equal(Vm.VM_MAYSHARE, k.Mem.Regions.Flags[r] & (Vm.VM_MAYSHARE | Vm.VM_SHARED));
+            Assert.Equal(3, k.Mem.Regions.Usage(r));
+            Assert.Equal(Vm.VM_MAYSHARE, k.Mem.Regions.Flags(r) & (Vm.VM_MAYSHARE | Vm.VM_SHARED));
             // Freed only when the last user goes.
             Assert.Equal(0, k.Sys.Munmap(a, (uint)x, 3 * 4096));
             Assert.Equal(0, k.Sys.Munmap(b, (uint)y, 3 * 4096));

@@ -33,13 +33,14 @@ namespace ProcNano.Tests.Memory
         public void RegionAndVmaColumns_MatchTheTables()
         {
             int regionCols = 0, vmaCols = 0;
-            foreach (var f in typeof(RegionTable).GetFields()) if (IsColumn(f.FieldType)) regionCols++;
-            foreach (var f in typeof(VmaTable).GetFields()) if (IsColumn(f.FieldType)) vmaCols++;
+            foreach (var m in typeof(RegionTable).GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly)) if (IsSetter(m)) regionCols++;
+            foreach (var m in typeof(VmaTable).GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly)) if (IsSetter(m)) vmaCols++;
             Assert.Equal(Footprint.RegionColumns - 1, regionCols);
             Assert.Equal(Footprint.VmaColumns - 1, vmaCols);
         }
 
-        private static bool IsColumn(Type t) { return t == typeof(IntColumn) || t == typeof(UIntColumn); }
+        // A field of a slot has a getter X(slot) and a setter SetX(slot, value).
+        private static bool IsSetter(MethodInfo m) { return m.Name.StartsWith("Set") && m.GetParameters().Length == 2; }
 
         [Fact]
         public void OnePrivateMapping_CostsAtMost64Bytes()

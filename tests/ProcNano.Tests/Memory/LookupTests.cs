@@ -32,7 +32,7 @@ namespace ProcNano.Tests.Memory
             var (k, _, a, _) = TwoViews();
             int r = k.Mem.Regions.Find((uint)a + 3 * P);
             Assert.True(r >= 0);
-            Assert.Equal((uint)a, k.Mem.Regions.Start[r]);
+            Assert.Equal((uint)a, k.Mem.Regions.Start(r));
             Assert.Equal(-1, k.Mem.Regions.Find((uint)a + 4 * P));
         }
 
@@ -42,7 +42,7 @@ namespace ProcNano.Tests.Memory
             var (k, t, a, b) = TwoViews();
             int i = t.Mm.Find(k.Mem.Vmas, (uint)a + 3 * P);
             Assert.True(i >= 0);
-            Assert.Equal((uint)a, k.Mem.Vmas.Start[t.Mm.Vmas[i]]);
+            Assert.Equal((uint)a, k.Mem.Vmas.Start(t.Mm.Vmas[i]));
             var buf = new byte[8];
             Assert.Equal(8, k.Sys.ReadMem(t, t, (uint)a + 3 * P + 100, buf, 0, 8));
             Assert.Equal(-1, t.Mm.Find(k.Mem.Vmas, (uint)a + 4 * P));
@@ -58,7 +58,7 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(-Errno.EINVAL, k.Sys.Munmap(t, (uint)b, 2 * P));  // neither view ends there
             Assert.Equal(0, k.Sys.Munmap(t, (uint)b, P));
             Assert.Equal(1, t.Mm.MapCount);
-            Assert.Equal((uint)a, k.Mem.Vmas.Start[t.Mm.Vmas[0]]);
+            Assert.Equal((uint)a, k.Mem.Vmas.Start(t.Mm.Vmas[0]));
             Assert.Equal(1, k.Mem.Regions.Count);
             Assert.Equal(0, k.Sys.Munmap(t, (uint)a, 4 * P));
             Assert.Equal(0, k.Mem.Regions.Count);
@@ -100,7 +100,7 @@ namespace ProcNano.Tests.Memory
             {
                 int at = t.Mm.Find(k.Mem.Vmas, (uint)addrs[i] + 10);
                 if (i % 2 == 0) Assert.Equal(-1, at);
-                else Assert.Equal((uint)addrs[i], k.Mem.Vmas.Start[t.Mm.Vmas[at]]);
+                else Assert.Equal((uint)addrs[i], k.Mem.Vmas.Start(t.Mm.Vmas[at]));
             }
         }
 

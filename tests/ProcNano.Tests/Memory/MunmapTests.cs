@@ -18,10 +18,10 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(2, t.Mm.MapCount);
             Assert.Equal(2, k.Mem.Regions.Count);
             int v0 = t.Mm.Vmas[0], v1 = t.Mm.Vmas[1];
-            Assert.Equal((uint)a, k.Mem.Vmas.Start[v0]);
-            Assert.Equal((uint)a + 4096, k.Mem.Vmas.End[v0]);
-            Assert.Equal((uint)a + 8192, k.Mem.Vmas.Start[v1]);
-            Assert.Equal((uint)a + 12288, k.Mem.Vmas.End[v1]);
+            Assert.Equal((uint)a, k.Mem.Vmas.Start(v0));
+            Assert.Equal((uint)a + 4096, k.Mem.Vmas.End(v0));
+            Assert.Equal((uint)a + 8192, k.Mem.Vmas.Start(v1));
+            Assert.Equal((uint)a + 12288, k.Mem.Vmas.End(v1));
             Assert.Equal(2, k.Mem.VmaPgoff(v1));
             Assert.True(k.Pages.IsFree(k.Phys.ArenaPfn((uint)a + 4096)));
         }
@@ -37,11 +37,11 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(0, k.Sys.Munmap(t, (uint)a + 3 * 4096, 4096));      // tail
             Assert.Equal(8, MmapCopyKb(k));
             int v = t.Mm.Vmas[0];
-            Assert.Equal((uint)a + 4096, k.Mem.Vmas.Start[v]);
-            Assert.Equal((uint)a + 3 * 4096, k.Mem.Vmas.End[v]);
-            int r = k.Mem.Vmas.Region[v];
-            Assert.Equal(k.Mem.Vmas.Start[v], k.Mem.Regions.Start[r]);
-            Assert.Equal(k.Mem.Regions.End[r], k.Mem.Regions.Top[r]);
+            Assert.Equal((uint)a + 4096, k.Mem.Vmas.Start(v));
+            Assert.Equal((uint)a + 3 * 4096, k.Mem.Vmas.End(v));
+            int r = k.Mem.Vmas.Region(v);
+            Assert.Equal(k.Mem.Vmas.Start(v), k.Mem.Regions.Start(r));
+            Assert.Equal(k.Mem.Regions.End(r), k.Mem.Regions.Top(r));
         }
 
         [Fact]

@@ -38,7 +38,7 @@ namespace ProcNano.Tests.Memory
             var tc = k.Sys.FindTask(k.Init, c);
             Assert.True(k.Phys.InRom(k.Sys.FindTask(k.Init, a).Mm.StartCode));
             Assert.Equal(tb.Mm.StartCode, tc.Mm.StartCode);
-            Assert.Equal(2, k.Mem.Regions.Usage[k.Mem.Regions.Find(tb.Mm.StartCode)]);
+            Assert.Equal(2, k.Mem.Regions.Usage(k.Mem.Regions.Find(tb.Mm.StartCode)));
             var greeting = new byte[6];
             Assert.Equal(6, k.Sys.ReadMem(k.Init, tb, tb.Mm.StartData, greeting, 0, 6));
             Assert.Equal("hold: ", System.Text.Encoding.ASCII.GetString(greeting));
@@ -127,8 +127,8 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(cost, k.Mem.MmapPagesAllocated);
             Assert.Equal(64 - cost, k.Pages.FreePages);
             int r = k.Mem.Regions.Find((uint)x);
-            Assert.Equal((uint)x + 5 * 256, k.Mem.Regions.End[r]);
-            Assert.Equal((uint)x + (uint)cost * 256, k.Mem.Regions.Top[r]);
+            Assert.Equal((uint)x + 5 * 256, k.Mem.Regions.End(r));
+            Assert.Equal((uint)x + (uint)cost * 256, k.Mem.Regions.Top(r));
             Assert.Equal(0, k.Sys.Munmap(t, (uint)x, 5 * 256));
             Assert.Equal(64, k.Pages.FreePages);
             Assert.Equal(0, k.Mem.MmapPagesAllocated);

@@ -132,10 +132,10 @@ namespace ProcNano.Tests.Memory
             var b = k.Sys.FindTask(k.Init, pb);
             uint text = b.Mm.StartCode;
             int r = k.Mem.Regions.Find(text);
-            Assert.Equal(2, k.Mem.Regions.Usage[r]);
+            Assert.Equal(2, k.Mem.Regions.Usage(r));
             Assert.Equal(0, k.Sys.Kill(k.Init, pa, Syscalls.SIGKILL));
             Assert.Equal(r, k.Mem.Regions.Find(text));
-            Assert.Equal(1, k.Mem.Regions.Usage[r]);
+            Assert.Equal(1, k.Mem.Regions.Usage(r));
             var magic = new byte[4];
             Assert.Equal(4, k.Sys.ReadMem(b, b, text, magic, 0, 4));
             Assert.Equal(0x7F, magic[0]);

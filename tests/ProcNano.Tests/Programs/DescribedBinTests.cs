@@ -94,7 +94,7 @@ namespace ProcNano.Tests.Programs
             Task b = Exec(k, k.Init, "hold", "1");
             Assert.Equal(a.Mm.StartCode, b.Mm.StartCode);
             int r = k.Mem.Regions.Find(a.Mm.StartCode);
-            Assert.Equal(2, k.Mem.Regions.Usage[r]);
+            Assert.Equal(2, k.Mem.Regions.Usage(r));
         }
     }
 }

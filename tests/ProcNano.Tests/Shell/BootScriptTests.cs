@@ -71,12 +71,12 @@ namespace ProcNano.Tests.Shell
             var (k, _) = Booted();
             int[] flash = Regions(k, "/flash/hold");
             Assert.Single(flash);
-            Assert.Equal(2, k.Mem.Regions.Usage[flash[0]]);
-            Assert.True(k.Phys.InArena(k.Mem.Regions.Start[flash[0]]), "the flash text is a copy in RAM");
+            Assert.Equal(2, k.Mem.Regions.Usage(flash[0]));
+            Assert.True(k.Phys.InArena(k.Mem.Regions.Start(flash[0])), "the flash text is a copy in RAM");
             int[] rom = Regions(k, "/bin/hold");
             Assert.Single(rom);
-            Assert.Equal(2, k.Mem.Regions.Usage[rom[0]]);
-            Assert.False(k.Phys.InArena(k.Mem.Regions.Start[rom[0]]), "romfs text runs in place");
+            Assert.Equal(2, k.Mem.Regions.Usage(rom[0]));
+            Assert.False(k.Phys.InArena(k.Mem.Regions.Start(rom[0])), "romfs text runs in place");
         }
 
         [Fact]
@@ -109,7 +109,7 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(rom, second);
             int text = Regions(h.K, "/flash/hold").Single();
             RegionTable r = h.K.Mem.Regions;
-            Assert.Equal((int)((r.Top[text] - r.Start[text]) / (uint)h.K.Board.PageSize), first - rom);
+            Assert.Equal((int)((r.Top(text) - r.Start(text)) / (uint)h.K.Board.PageSize), first - rom);
             Assert.True(first > rom);
         }
     }

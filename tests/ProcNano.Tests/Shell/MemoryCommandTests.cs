@@ -40,7 +40,7 @@ namespace ProcNano.Tests.Shell
         private int VmaAt(KTask t, uint addr)
         {
             VmaTable v = _h.K.Mem.Vmas;
-            for (int i = 0; i < t.Mm.Vmas.Count; i++) if (v.Start[t.Mm.Vmas[i]] == addr) return t.Mm.Vmas[i];
+            for (int i = 0; i < t.Mm.Vmas.Count; i++) if (v.Start(t.Mm.Vmas[i]) == addr) return t.Mm.Vmas[i];
             return -1;
         }
 
@@ -82,8 +82,8 @@ namespace ProcNano.Tests.Shell
             uint a = Addr("mmap 12288 rw- private");
             int v = VmaAt(_h.Task, a);
             Assert.True(v >= 0, "no VMA at " + Hex(a));
-            Assert.Equal(a + 12288u, _h.K.Mem.Vmas.End[v]);
-            Assert.Equal(Vm.VM_READ | Vm.VM_WRITE, _h.K.Mem.Vmas.Flags[v] & (Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC));
+            Assert.Equal(a + 12288u, _h.K.Mem.Vmas.End(v));
+            Assert.Equal(Vm.VM_READ | Vm.VM_WRITE, _h.K.Mem.Vmas.Flags(v) & (Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC));
             Assert.Equal(vszBefore + 12, long.Parse(PsRow(ShellPid)[4]));
         }
 
@@ -91,7 +91,7 @@ namespace ProcNano.Tests.Shell
         public void Mmap_Prot_IsTheVmasProtection()
         {
             uint a = Addr("mmap 4096 r-x private");
-            Assert.Equal(Vm.VM_READ | Vm.VM_EXEC, _h.K.Mem.Vmas.Flags[VmaAt(_h.Task, a)] & (Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC));
+            Assert.Equal(Vm.VM_READ | Vm.VM_EXEC, _h.K.Mem.Vmas.Flags(VmaAt(_h.Task, a)) & (Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC));
         }
 
         [Fact]
@@ -159,8 +159,8 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(new[] { (byte)'C' }, Dump(Hex(a + 8192) + " 1"));
             int head = VmaAt(_h.Task, a), tail = VmaAt(_h.Task, a + 8192);
             Assert.True(head >= 0 && tail >= 0);
-            Assert.Equal(a + 4096, _h.K.Mem.Vmas.End[head]);
-            Assert.Equal(a + 12288, _h.K.Mem.Vmas.End[tail]);
+            Assert.Equal(a + 4096, _h.K.Mem.Vmas.End(head));
+            Assert.Equal(a + 12288, _h.K.Mem.Vmas.End(tail));
         }
 
         [Fact]
@@ -233,7 +233,7 @@ namespace ProcNano.Tests.Shell
             Assert.Equal("hexdump: Bad address\n", o);
             uint a = Addr("mmap 4096 rw- private");
             // The map ends at a+4096: a dump running past it is refused too.
-            if (VmaAt(_h.Task, a + 4096) < 0 && _h.K.Mem.Vmas.End[VmaAt(_h.Task, a)] == a + 4096)
+            if (VmaAt(_h.Task, a + 4096) < 0 && _h.K.Mem.Vmas.End(VmaAt(_h.Task, a)) == a + 4096)
             {
                 Assert.Equal(1, _h.Run("hexdump " + Hex(a + 4090) + " 16", out o));
                 Assert.Equal("hexdump: Bad address\n", o);
@@ -316,7 +316,7 @@ namespace ProcNano.Tests.Shell
         {
             int pid = Number("exec /bin/hold 1");
             KTask peer = _h.K.Sys.FindTask(_h.Task, pid);
-            uint a = _h.K.Mem.Vmas.Start[peer.Mm.Vmas[peer.Mm.Vmas.Count - 1]];
+            uint a = _h.K.Mem.Vmas.Start(peer.Mm.Vmas[peer.Mm.Vmas.Count - 1]);
             Assert.Equal(0, _h.Run("su 1000", out _));
             Assert.Equal(1, _h.Run("hexdump -p " + pid + " " + Hex(a) + " 4", out string o));
             Assert.Equal("hexdump: Permission denied\n", o);

@@ -18,19 +18,19 @@ namespace ProcNano.Tests
             for (int i = 0; i < regions.Count; i++)
             {
                 int r = regions.At(i);
-                if (regions.End[r] <= regions.Start[r] || regions.Top[r] < regions.End[r]) throw new Exception($"region {r} bounds");
+                if (regions.End(r) <= regions.Start(r) || regions.Top(r) < regions.End(r)) throw new Exception($"region {r} bounds");
                 if (i > 0)
                 {
                     int p = regions.At(i - 1);
-                    if (regions.Start[p] > regions.Start[r]) throw new Exception("region tree out of order");
-                    bool bothDirect = (regions.Flags[p] & Vm.VM_MAPPED_COPY) == 0 && (regions.Flags[r] & Vm.VM_MAPPED_COPY) == 0
+                    if (regions.Start(p) > regions.Start(r)) throw new Exception("region tree out of order");
+                    bool bothDirect = (regions.Flags(p) & Vm.VM_MAPPED_COPY) == 0 && (regions.Flags(r) & Vm.VM_MAPPED_COPY) == 0
                         && m.RegionFile(p) != null && m.RegionFile(r) != null && m.RegionFile(p).Inode == m.RegionFile(r).Inode;
-                    if (!bothDirect && regions.Start[r] < Math.Max(regions.Top[p], regions.End[p])) throw new Exception($"regions {p} and {r} overlap");
+                    if (!bothDirect && regions.Start(r) < Math.Max(regions.Top(p), regions.End(p))) throw new Exception($"regions {p} and {r} overlap");
                 }
-                if ((regions.Flags[r] & Vm.VM_MAPPED_COPY) != 0)
+                if ((regions.Flags(r) & Vm.VM_MAPPED_COPY) != 0)
                 {
-                    int first = k.Phys.ArenaPfn(regions.Start[r]);
-                    int n = (int)((regions.Top[r] - regions.Start[r]) >> k.Board.PageShift);
+                    int first = k.Phys.ArenaPfn(regions.Start(r));
+                    int n = (int)((regions.Top(r) - regions.Start(r)) >> k.Board.PageShift);
                     for (int pfn = first; pfn < first + n; pfn++) owners[pfn]++;
                     copyPages += n;
                 }
@@ -38,9 +38,9 @@ namespace ProcNano.Tests
                 for (int ti = 0; ti < k.Tasks.Count; ti++)
                 {
                     var mm = k.Tasks[ti].Mm;
-                    for (int j = 0; j < mm.Vmas.Count; j++) if (m.Vmas.Region[mm.Vmas[j]] == r) users++;
+                    for (int j = 0; j < mm.Vmas.Count; j++) if (m.Vmas.Region(mm.Vmas[j]) == r) users++;
                 }
-                if (users != regions.Usage[r]) throw new Exception($"region {r} usage {regions.Usage[r]} but {users} VMAs");
+                if (users != regions.Usage(r)) throw new Exception($"region {r} usage {regions.Usage(r)} but {users} VMAs");
             }
             if (copyPages != m.MmapPagesAllocated) throw new Exception($"MmapCopy {m.MmapPagesAllocated} pages but copies hold {copyPages}");
 
@@ -71,8 +71,8 @@ namespace ProcNano.Tests
                 var mm = k.Tasks[ti].Mm;
                 for (int j = 0; j < mm.Vmas.Count; j++)
                 {
-                    int v = mm.Vmas[j], r = m.Vmas.Region[v];
-                    if (m.Vmas.Start[v] < regions.Start[r] || m.Vmas.End[v] > regions.End[r]) throw new Exception($"vma {v} outside region {r}");
+                    int v = mm.Vmas[j], r = m.Vmas.Region(v);
+                    if (m.Vmas.Start(v) < regions.Start(r) || m.Vmas.End(v) > regions.End(r)) throw new Exception($"vma {v} outside region {r}");
                     if (j > 0 && m.Vmas.Before(v, mm.Vmas[j - 1])) throw new Exception("mm VMAs out of order");
                 }
             }

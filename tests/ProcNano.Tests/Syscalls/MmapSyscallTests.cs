@@ -27,7 +27,7 @@ namespace ProcNano.Tests.SyscallFacade
             long x = k.Sys.Mmap(t, 0, 4096, Vm.PROT_READ, Vm.MAP_PRIVATE | Vm.MAP_EXECUTABLE | Vm.MAP_DENYWRITE, fd, 0);
             Assert.True(x > 0, Errno.StrError((int)x));
             int v = t.Mm.Vmas[t.Mm.Find(k.Mem.Vmas, (uint)x)];
-            Assert.Equal(0, k.Mem.Vmas.Flags[v] & (Vm.VM_EXECUTABLE | Vm.VM_DENYWRITE));
+            Assert.Equal(0, k.Mem.Vmas.Flags(v) & (Vm.VM_EXECUTABLE | Vm.VM_DENYWRITE));
             Assert.Equal(1, t.Mm.ExeVmas);
             Assert.Equal(0, k.Sys.Munmap(t, (uint)x, 4096));
             Assert.NotNull(t.Mm.ExeFile);

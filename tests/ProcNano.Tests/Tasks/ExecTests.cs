@@ -27,10 +27,10 @@ namespace ProcNano.Tests.Tasks
             var m = k.Mem;
             int text = t.Mm.Vmas[0];
             // Order: text sits in ROM above the arena, so it is the last VMA by address.
-            for (int i = 0; i < t.Mm.MapCount; i++) if (k.Phys.InRom(m.Vmas.Start[t.Mm.Vmas[i]])) text = t.Mm.Vmas[i];
-            Assert.True(k.Phys.InRom(m.Vmas.Start[text]));
+            for (int i = 0; i < t.Mm.MapCount; i++) if (k.Phys.InRom(m.Vmas.Start(t.Mm.Vmas[i]))) text = t.Mm.Vmas[i];
+            Assert.True(k.Phys.InRom(m.Vmas.Start(text)));
             Assert.Equal(Vm.VM_EXECUTABLE | Vm.VM_READ | Vm.VM_EXEC | Vm.VM_MAYSHARE,
-                m.Vmas.Flags[text] & (Vm.VM_EXECUTABLE | Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC | Vm.VM_MAYSHARE));
+                m.Vmas.Flags(text) & (Vm.VM_EXECUTABLE | Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC | Vm.VM_MAYSHARE));
             Assert.Equal("/bin/hold", t.Mm.ExeFile.Path);
             Assert.Equal(4, t.Mm.MapCount); // text, data+bss, stack, and the page hold maps
             var greeting = new byte[6];
@@ -56,8 +56,8 @@ namespace ProcNano.Tests.Tasks
             Assert.Equal(textA, textB);
             Assert.True(k.Phys.InArena(textA));
             int r = k.Mem.Regions.Find(textA);
-            Assert.Equal(2, k.Mem.Regions.Usage[r]);
-            long textPages = (k.Mem.Regions.Top[r] - k.Mem.Regions.Start[r]) / 4096;
+            Assert.Equal(2, k.Mem.Regions.Usage(r));
+            long textPages = (k.Mem.Regions.Top(r) - k.Mem.Regions.Start(r)) / 4096;
             // The second exec adds only its private data/bss, stack and held pages, not the text again.
             Assert.Equal(afterOne - before - textPages, afterTwo - afterOne);
         }

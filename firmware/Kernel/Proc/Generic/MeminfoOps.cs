@@ -83,14 +83,14 @@ namespace ProcNano
             for (int i = 0; i < t.Count; i++)
             {
                 int r = t.At(i);
-                bool isCopy = (t.Flags[r] & Vm.VM_MAPPED_COPY) != 0;
-                if (t.File[r] < 0)
+                bool isCopy = (t.Flags(r) & Vm.VM_MAPPED_COPY) != 0;
+                if (t.File(r) < 0)
                 {
-                    if (isCopy) anon += (t.Top[r] - t.Start[r] + mask) >> m.PageShift;
+                    if (isCopy) anon += (t.Top(r) - t.Start(r) + mask) >> m.PageShift;
                 }
                 else if (!isCopy)
                 {
-                    mapped += (t.End[r] - t.Start[r] + mask) >> m.PageShift;
+                    mapped += (t.End(r) - t.Start(r) + mask) >> m.PageShift;
                 }
             }
         }

@@ -12,13 +12,13 @@ namespace ProcNano
         public static void Region(OutBuf o, MemoryManager m, int r)
         {
             RegionTable t = m.Regions;
-            Write(o, m, t.Start[r], t.End[r], t.Flags[r], t.Pgoff[r], m.RegionFile(r));
+            Write(o, m, t.Start(r), t.End(r), t.Flags(r), t.Pgoff(r), m.RegionFile(r));
         }
 
         public static void Vma(OutBuf o, MemoryManager m, int v)
         {
             VmaTable t = m.Vmas;
-            Write(o, m, t.Start[v], t.End[v], t.Flags[v], m.VmaPgoff(v), m.VmaFile(v));
+            Write(o, m, t.Start(v), t.End(v), t.Flags(v), m.VmaPgoff(v), m.VmaFile(v));
         }
 
         private static void Write(OutBuf o, MemoryManager m, uint start, uint end, int flags, int pgoff, File file)

@@ -19,14 +19,14 @@ namespace ProcNano
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i];
-                int r = m.Vmas.Region[v];
+                int r = m.Vmas.Region(v);
                 Mem += Footprint.Vma;
-                long size = Footprint.Region + (m.Regions.End[r] - m.Regions.Start[r]);
-                if (mm.Users > 1 || (m.Vmas.Flags[v] & Vm.VM_MAYSHARE) != 0) Shared += size;
+                long size = Footprint.Region + (m.Regions.End(r) - m.Regions.Start(r));
+                if (mm.Users > 1 || (m.Vmas.Flags(v) & Vm.VM_MAYSHARE) != 0) Shared += size;
                 else
                 {
                     Mem += size;
-                    Slack = m.Regions.End[r] - m.Vmas.End[v];
+                    Slack = m.Regions.End(r) - m.Vmas.End(v);
                 }
             }
             if (mm.Users > 1) Shared += Footprint.Mm; else Mem += Footprint.Mm;
@@ -53,7 +53,7 @@ namespace ProcNano
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i];
-                pages += m.PageAlign(m.Vmas.End[v] - m.Vmas.Start[v]) >> m.PageShift;
+                pages += m.PageAlign(m.Vmas.End(v) - m.Vmas.Start(v)) >> m.PageShift;
             }
             return pages;
         }
@@ -67,8 +67,8 @@ namespace ProcNano
             long bytes = Footprint.Mm;
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
-                int v = mm.Vmas[i], r = m.Vmas.Region[v];
-                bytes += Footprint.Vma + Footprint.Region + (m.Regions.End[r] - m.Regions.Start[r]);
+                int v = mm.Vmas[i], r = m.Vmas.Region(v);
+                bytes += Footprint.Vma + Footprint.Region + (m.Regions.End(r) - m.Regions.Start(r));
             }
             int shift = m.PageShift;
             uint mask = (uint)(m.PageSize - 1);

@@ -13,9 +13,9 @@ namespace ProcNano
         {
             MemoryManager m = k.Mem;
             Size = Rss = Pss = SharedClean = SharedDirty = PrivateClean = PrivateDirty = Referenced = 0;
-            uint start = m.Vmas.Start[v], end = m.Vmas.End[v];
-            int r = m.Vmas.Region[v];
-            int users = m.Regions.Usage[r];
+            uint start = m.Vmas.Start(v), end = m.Vmas.End(v);
+            int r = m.Vmas.Region(v);
+            int users = m.Regions.Usage(r);
             uint ps = (uint)k.Board.PageSize;
             Size = m.PageAlign(end - start);
             long pss = 0;   // in 1/4096 bytes, as Linux's PSS_SHIFT keeps the fractions of shared pages
@@ -56,7 +56,7 @@ namespace ProcNano
                 bool isFile = m.VmaFile(v) != null;
                 if ((what == ClearAnon && isFile) || (what == ClearMapped && !isFile)) continue;
                 uint ps = (uint)k.Board.PageSize;
-                for (uint a = m.Vmas.Start[v] & ~(ps - 1); a < m.Vmas.End[v]; a += ps)
+                for (uint a = m.Vmas.Start(v) & ~(ps - 1); a < m.Vmas.End(v); a += ps)
                 {
                     if (k.Phys.InArena(a)) k.Pages.Flags[k.Phys.ArenaPfn(a)] &= unchecked((byte)~PageAllocator.PgReferenced);
                 }

@@ -87,8 +87,8 @@ namespace ProcNano.Tests.PidFiles
             long bytes = Footprint.Mm;
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
-                int r = k.Mem.Vmas.Region[mm.Vmas[i]];
-                bytes += Footprint.Vma + Footprint.Region + (k.Mem.Regions.End[r] - k.Mem.Regions.Start[r]);
+                int r = k.Mem.Vmas.Region(mm.Vmas[i]);
+                bytes += Footprint.Vma + Footprint.Region + (k.Mem.Regions.End(r) - k.Mem.Regions.Start(r));
             }
             long text = ((mm.EndCode + 4095) / 4096) - mm.StartCode / 4096;
             long data = ((mm.StartBrk + 4095) / 4096) - mm.StartData / 4096;

@@ -48,12 +48,12 @@ namespace ProcNano.Tests.PidFiles
             // The 10000-byte map is the task's highest private VMA, so its slack is the one shown (Linux keeps
             // the last private VMA's).
             for (int i = t.Mm.Find(k.Mem.Vmas, (uint)a) + 1; i < t.Mm.Vmas.Count; i++)
-                Assert.NotEqual(0, k.Mem.Vmas.Flags[t.Mm.Vmas[i]] & Vm.VM_MAYSHARE);
+                Assert.NotEqual(0, k.Mem.Vmas.Flags(t.Mm.Vmas[i]) & Vm.VM_MAYSHARE);
             string status = Cat(k, k.Init, Path(t, "status"));
             Assert.Equal("Slack:\t    2288 bytes", Line(status, "Slack:"));
             Assert.Equal("Name:\thold", Line(status, "Name:"));
-            int textRegion = k.Mem.Vmas.Region[t.Mm.Vmas[t.Mm.Find(k.Mem.Vmas, t.Mm.StartCode)]];
-            long text = Footprint.Region + (k.Mem.Regions.End[textRegion] - k.Mem.Regions.Start[textRegion]);
+            int textRegion = k.Mem.Vmas.Region(t.Mm.Vmas[t.Mm.Find(k.Mem.Vmas, t.Mm.StartCode)]);
+            long text = Footprint.Region + (k.Mem.Regions.End(textRegion) - k.Mem.Regions.Start(textRegion));
             Assert.Equal($"Shared:\t{text,8} bytes", Line(status, "Shared:"));
         }
 
