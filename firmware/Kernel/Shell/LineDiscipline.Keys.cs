@@ -49,7 +49,7 @@ namespace ProcNano
             _utfNeed = 0;
             _browse = back;
             _len = _hist.Get(back, _line);
-            if (Echo && _len > 0) EchoBytes(_line, _len);
+            if (Echo && _len > 0) EchoBytes(_line, 0, _len);
         }
 
         private void Remember(int n) { _hist.Add(_line, n); }
@@ -78,10 +78,10 @@ namespace ProcNano
             _lastOut = b;
         }
 
-        private void EchoBytes(byte[] b, int n)
+        private void EchoBytes(byte[] b, int off, int n)
         {
-            TtyWrite(b, 0, n);
-            _lastOut = b[n - 1];
+            TtyWrite(b, off, n);
+            _lastOut = b[off + n - 1];
         }
 
         private void EchoCrlf()
@@ -104,7 +104,7 @@ namespace ProcNano
         {
             while (n > 0)
             {
-                int k = n < _scratch.Length ? n : _scratch.Length;
+                int k = n < Utf ? n : Utf;   // the echo half of the scratch
                 for (int i = 0; i < k; i++) _scratch[i] = b;
                 TtyWrite(_scratch, 0, k);
                 _lastOut = b;

@@ -41,12 +41,13 @@ namespace ProcNano
         private bool _overflow;
         private bool _lastCr;
         private int _esc;
-        private readonly byte[] _utf = new byte[4];
         private int _utfHave, _utfNeed;
 
         private readonly byte[] _in = new byte[16];
         private int _inPos, _inLen;
+        // Echo scratch (bytes 0-3) and the UTF-8 character being typed (bytes Utf to Utf+3).
         private readonly byte[] _scratch = new byte[8];
+        private const int Utf = 4;
         private byte _lastOut;
 
         // History, and how many steps back the user has walked (0 = the new line).
@@ -139,11 +140,11 @@ namespace ProcNano
             {
                 if ((b & 0xC0) == 0x80)
                 {
-                    _utf[_utfHave++] = b;
+                    _scratch[Utf + _utfHave++] = b;
                     if (_utfHave == _utfNeed)
                     {
                         _utfNeed = 0;
-                        AddChar(_utf, _utfHave);
+                        AddChar(_scratch, Utf, _utfHave);
                     }
                     return NoLine;
                 }
@@ -169,18 +170,18 @@ namespace ProcNano
                     _esc = EscStart;
                     return NoLine;
                 case (byte)'\t':
-                    _utf[0] = b;
-                    AddChar(_utf, 1);
+                    _scratch[Utf] = b;
+                    AddChar(_scratch, Utf, 1);
                     return NoLine;
             }
             if (b >= 0x20 && b < 0x7f)
             {
-                _utf[0] = b;
-                AddChar(_utf, 1);
+                _scratch[Utf] = b;
+                AddChar(_scratch, Utf, 1);
             }
             else if (b >= 0xC2 && b <= 0xF4)
             {
-                _utf[0] = b;
+                _scratch[Utf] = b;
                 _utfHave = 1;
                 _utfNeed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
             }
@@ -221,14 +222,14 @@ namespace ProcNano
             while (i < s.Length)
             {
                 int n = 0;
-                while (n < _scratch.Length && i < s.Length) _scratch[n++] = (byte)s[i++];
+                while (n < Utf && i < s.Length) _scratch[n++] = (byte)s[i++];
                 Write(_scratch, 0, n);
             }
         }
 
         // ---- line editing ----
 
-        private void AddChar(byte[] c, int n)
+        private void AddChar(byte[] c, int off, int n)
         {
             if (_overflow) return;
             if (_len + n > _line.Length)
@@ -238,8 +239,8 @@ namespace ProcNano
                 if (Echo) EchoByte(Bel);
                 return;
             }
-            for (int i = 0; i < n; i++) _line[_len++] = c[i];
-            if (Echo) EchoBytes(c, n);
+            for (int i = 0; i < n; i++) _line[_len++] = c[off + i];
+            if (Echo) EchoBytes(c, off, n);
         }
 
         private void Erase()

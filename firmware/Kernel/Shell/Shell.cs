@@ -30,7 +30,7 @@ namespace ProcNano
         /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
         public readonly ShellWriter Out = new ShellWriter(256);
         /// <summary>Error messages: always the tty (or the log while the boot script runs).</summary>
-        public readonly ShellWriter Err = new ShellWriter(64);
+        public readonly ShellWriter Err = new ShellWriter(32);
         /// <summary>Scratch for commands that stream data (one command runs at a time).</summary>
         public readonly byte[] IoBuf = new byte[IoBufSize];
 
