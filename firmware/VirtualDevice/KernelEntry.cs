@@ -50,6 +50,9 @@ namespace ProcNano.VirtualDevice
             _shell = new Shell(_kernel, tty);
         }
 
+        /// <summary>Commands the console shell answered with ENOMEM after catching an OutOfMemoryException.</summary>
+        public int OomCaught => _shell == null ? 0 : _shell.OutOfMemoryCaught;
+
         /// <summary>Runs the boot script in the console shell (output to the kernel log, as at boot).</summary>
         public void RunBootScript(string text)
         {

@@ -28,6 +28,7 @@ namespace ProcNano.VirtualDevice
             int escaped = 0;
             string stage = "board";
             ScriptedTty tty = null;
+            KernelEntry entry = null;
             try
             {
                 string input = Scripts.Input(mode);
@@ -37,7 +38,7 @@ namespace ProcNano.VirtualDevice
                     Report.Line("END", "error");
                     return;
                 }
-                KernelEntry entry = new KernelEntry();
+                entry = new KernelEntry();
                 string error = entry.LoadBoard(boardName);
                 if (error != null)
                 {
@@ -89,7 +90,8 @@ namespace ProcNano.VirtualDevice
                 Report.Line("EXCEPTION", stage + " " + e.GetType().FullName + " " + e.Message);
             }
             Report.Heap("end");
-            int reported = tty == null ? 0 : tty.OomLines;
+            // Shell-caught ones: printed as "internal error" (tty) or answered as ENOMEM (the shell's count).
+            int reported = (tty == null ? 0 : tty.OomLines) + (entry == null ? 0 : entry.OomCaught);
             int lost = tty == null ? 0 : tty.LostLines;
             // Every OutOfMemoryException seen: one that reached Main, those the shell caught in a command, and
             // output or report lines that could not be printed for want of heap.

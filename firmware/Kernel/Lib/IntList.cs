@@ -3,7 +3,7 @@ namespace ProcNano
     /// <summary>A growable int array (the device has no List&lt;int&gt;). Steady-state use that stays under the
     /// high-water mark never allocates. It grows by half (4 to 64 ints at a time), not by doubling: the unused
     /// tail stays small and a grow's transient copy stays under a kilobyte for the lists the kernel keeps.</summary>
-    public sealed class IntList
+    public class IntList
     {
         private int[] _items;
         private int _count;

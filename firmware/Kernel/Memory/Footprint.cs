@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class Footprint
     {
-        public const int TaskFields = 15, PidFields = 3, MmFields = 11, IntListFields = 2, FileFields = 7,
+        public const int TaskFields = 14, PidFields = 3, MmFields = 6, IntListFields = 2, FileFields = 7,
             InodeFields = 7, FdTableFields = 1, ShmSegmentFields = 16;
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>
@@ -26,12 +26,13 @@ namespace ProcNano
         public static int Region => 4 * RegionColumns;
         /// <summary>One VMA.</summary>
         public static int Vma => 4 * VmaColumns;
-        /// <summary>An mm with its VMA list object (the list's array is counted per VMA).</summary>
-        public static int Mm => Object(MmFields) + Object(IntListFields);
+        /// <summary>An mm (which is its VMA list; the list's array is counted per VMA) and its layout array.</summary>
+        public static int Mm => Object(MmFields) + Array(7, 4);
         /// <summary>A task with its fd table object (fd slots are counted per open file below).</summary>
         public static int Task => Object(TaskFields) + Object(FdTableFields);
-        /// <summary>A pid numbered in one namespace (its two one-element arrays included).</summary>
-        public static int Pid => Object(PidFields) + Array(1, 4) + Array(1, 12);
+        /// <summary>A pid numbered in one namespace (its number array included; the namespace chain is the
+        /// namespace's, shared).</summary>
+        public static int Pid => Object(PidFields) + Array(1, 4);
         public static int File => Object(FileFields);
         public static int Inode => Object(InodeFields);
         public static int ShmSegment => Object(ShmSegmentFields);

@@ -3,15 +3,29 @@ namespace ProcNano
     /// <summary>
     /// An address space (mm_struct): the ordered list of its VMA slots, its user count (tasks sharing it),
     /// and the executable file that /proc/&lt;pid&gt;/exe shows while any VM_EXECUTABLE VMA remains.
+    /// The mm is its own VMA list (one object on the device, not two) and keeps the seven layout addresses
+    /// of /proc/&lt;pid&gt;/stat in one int array (4 bytes each, where a field costs 12).
     /// </summary>
-    public sealed class Mm
+    public sealed class Mm : IntList
     {
-        public readonly IntList Vmas = new IntList(4);
         public int Users = 1;
         public File ExeFile;
         /// <summary>VMAs with VM_EXECUTABLE (2.6.29's num_exe_file_vmas).</summary>
         public int ExeVmas;
-        public uint StartCode, EndCode, StartData, EndData, StartBrk, Brk, StartStack;
+        private readonly int[] _layout = new int[7];
+
+        public Mm() : base(4) { }
+
+        /// <summary>The ordered VMA slots.</summary>
+        public IntList Vmas => this;
+
+        public uint StartCode { get { return (uint)_layout[0]; } set { _layout[0] = (int)value; } }
+        public uint EndCode { get { return (uint)_layout[1]; } set { _layout[1] = (int)value; } }
+        public uint StartData { get { return (uint)_layout[2]; } set { _layout[2] = (int)value; } }
+        public uint EndData { get { return (uint)_layout[3]; } set { _layout[3] = (int)value; } }
+        public uint StartBrk { get { return (uint)_layout[4]; } set { _layout[4] = (int)value; } }
+        public uint Brk { get { return (uint)_layout[5]; } set { _layout[5] = (int)value; } }
+        public uint StartStack { get { return (uint)_layout[6]; } set { _layout[6] = (int)value; } }
 
         public int MapCount => Vmas.Count;
 

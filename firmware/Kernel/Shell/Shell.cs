@@ -59,6 +59,9 @@ namespace ProcNano
         public LineDiscipline Tty => _ld;
         /// <summary>Status of the last command.</summary>
         public int Status => _status;
+        /// <summary>Commands that ran out of managed heap part-way (an OutOfMemoryException caught and answered
+        /// as ENOMEM): the device checks count them, since a kernel that fits answers ENOMEM before that.</summary>
+        public int OutOfMemoryCaught;
         /// <summary>True once `exit` ran.</summary>
         public bool Exited => _exit;
         /// <summary>True when the last <see cref="Run()"/> ended because the tty closed (not by `exit`).</summary>
@@ -187,11 +190,23 @@ namespace ProcNano
             if (r == ShellLexer.ErrTooLong) return LineTooLong(_lex.MaxLine);
             if (r == ShellLexer.ErrRedirect) return Syntax("near unexpected token '" + _lex.BadToken + "'");
             int pos = 0;
-            while (!_exit)
+            try
             {
-                int count = _lex.Next(line, len, ref pos);
-                if (count < 0) break;
-                if (count > 0) RunCommand(count);
+                while (!_exit)
+                {
+                    int count = _lex.Next(line, len, ref pos);
+                    if (count < 0) break;
+                    if (count > 0) RunCommand(count);
+                }
+            }
+            catch (OutOfMemoryException)
+            {
+                // No heap for a word's string or a redirection's file: the rest of the line is dropped.
+                OutOfMemoryCaught++;
+                RestoreOut();
+                Err.Str("sh: ");
+                Err.Line(Errno.StrError(Errno.ENOMEM));
+                _status = StatusError;
             }
             return _status;
         }
@@ -274,6 +289,17 @@ namespace ProcNano
             {
                 return CommandTable.Invoke(c, this, _lex.Text, argc);
             }
+            catch (OutOfMemoryException)
+            {
+                // The heap ran out under the command: it fails as ENOMEM, printed from literals and fixed
+                // buffers (nothing here allocates), and the console carries on.
+                OutOfMemoryCaught++;
+                Out.Flush();
+                Err.Str(name);
+                Err.Str(": ");
+                Err.Line(Errno.StrError(Errno.ENOMEM));
+                return StatusError;
+            }
             catch (Exception e)
             {
                 // A bug in a subsystem must not take the console away with it.
@@ -287,7 +313,8 @@ namespace ProcNano
                     Err.Str(msg);
                 }
                 Err.Char('\n');
-                _k.Log.Print("sh: " + name + ": exception " + (msg == null ? "" : msg));
+                try { _k.Log.Print("sh: " + name + ": exception " + (msg == null ? "" : msg)); }
+                catch (OutOfMemoryException) { _k.Log.Print("sh: a command failed with an exception"); }
                 return StatusError;
             }
             finally

@@ -12,12 +12,17 @@ namespace ProcNano
         private readonly int _pidMax;
         /// <summary>Pids numbered in this namespace, in creation order.</summary>
         public readonly ArrayList Pids = new ArrayList();
+        /// <summary>This namespace and its ancestors by level (Chain[Level] == this): the same for every pid
+        /// made here, so the pids share it instead of each keeping a copy.</summary>
+        public readonly PidNamespace[] Chain;
 
         public PidNamespace(PidNamespace parent, int pidMax)
         {
             Parent = parent;
             Level = parent == null ? 0 : parent.Level + 1;
             _pidMax = pidMax;
+            Chain = new PidNamespace[Level + 1];
+            for (PidNamespace p = this; p != null; p = p.Parent) Chain[p.Level] = p;
         }
 
         /// <summary>Next free number (wrapping at pid_max like Linux), or -EAGAIN.</summary>

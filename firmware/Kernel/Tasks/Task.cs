@@ -15,7 +15,6 @@ namespace ProcNano
         /// access by others then needs root.</summary>
         public bool Dumpable = true;
         public FdTable Fds;
-        public PidNamespace PidNs;
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
         public long StartMs;
@@ -29,6 +28,9 @@ namespace ProcNano
         public override int Tgid => Pid.Nrs[0];
 
         public bool IsRoot => Euid == 0;
+
+        /// <summary>The pid namespace the task was made in: its pid's deepest.</summary>
+        public PidNamespace PidNs => Pid.Ns;
 
         // Each id reads from the shared cred; setting one gives this task a cred of its own.
         public int Uid { get { return Cred.Uid; } set { Cred = Cred.WithUids(value, Cred.Euid, Cred.Suid, Cred.Fsuid); } }

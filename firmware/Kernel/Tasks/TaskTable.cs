@@ -37,13 +37,12 @@ namespace ProcNano
         public Pid AllocPid(PidNamespace ns)
         {
             int[] nrs = new int[ns.Level + 1];
-            PidNamespace[] nss = new PidNamespace[ns.Level + 1];
+            PidNamespace[] nss = ns.Chain;
             for (PidNamespace p = ns; p != null; p = p.Parent)
             {
                 int nr = p.AllocNr();
                 if (nr < 0) return null;
                 nrs[p.Level] = nr;
-                nss[p.Level] = p;
             }
             Pid pid = new Pid(nrs, nss);
             try
@@ -137,10 +136,9 @@ namespace ProcNano
                 t.Cred = parent.Cred;
                 t.Cwd = parent.Cwd;
             }
-            t.PidNs = ns;
             t.NetNs = net;
             t.Mm = new Mm();
-            t.Fds = new FdTable(4);
+            t.Fds = new FdTable();
             t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
             t.Argv = new string[] { name };
             All.Add(t);

@@ -1,12 +1,16 @@
 namespace ProcNano
 {
-    /// <summary>A task's open files by descriptor number. Grows by doubling up to <see cref="MaxFds"/>.</summary>
+    /// <summary>A task's open files by descriptor number. Empty until the first open (most tasks here open
+    /// nothing), then 4 slots, doubling up to <see cref="MaxFds"/>.</summary>
     public sealed class FdTable
     {
         public const int MaxFds = 256;
-        private File[] _fds;
+        private File[] _fds = NoFiles;
+        private static readonly File[] NoFiles = new File[0];
 
-        public FdTable(int size) { _fds = new File[size]; }
+        public FdTable() { }
+
+        public FdTable(int size) { _fds = size <= 0 ? NoFiles : new File[size]; }
 
         /// <summary>Current table size (FDSize in /proc/&lt;pid&gt;/status).</summary>
         public int Size => _fds.Length;
@@ -21,7 +25,7 @@ namespace ProcNano
                 if (_fds[i] == null) { _fds[i] = f; return i; }
             }
             if (_fds.Length >= MaxFds) return -Errno.EMFILE;
-            File[] n = new File[_fds.Length * 2];
+            File[] n = new File[_fds.Length == 0 ? 4 : _fds.Length * 2];
             for (int i = 0; i < _fds.Length; i++) n[i] = _fds[i];
             int fd = _fds.Length;
             n[fd] = f;
