@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -17,7 +16,7 @@ namespace ProcNano
         /// <summary>The internal, unmounted ramfs whose unlinked files are the segments.</summary>
         public readonly RamfsSuper Store;
         /// <summary>Live segments in id order (/proc/sysvipc/shm lists them).</summary>
-        public readonly ArrayList Segments = new ArrayList();
+        public readonly RefList Segments = new RefList();
         private int _nextId;
 
         public Shm(Vfs vfs, MemoryManager mem, RamfsSuper store, IPlatform platform, long maxSize)

@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -12,8 +11,8 @@ namespace ProcNano
     public sealed class ModuleTable
     {
         private readonly Kernel _k;
-        private readonly ArrayList _known = new ArrayList();
-        private readonly ArrayList _loaded = new ArrayList();
+        private readonly RefList _known = new RefList();
+        private readonly RefList _loaded = new RefList();
         private readonly object _lock;
 
         public ModuleTable(Kernel k)

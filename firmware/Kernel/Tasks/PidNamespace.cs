@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -11,7 +10,7 @@ namespace ProcNano
         private int _last;
         private readonly int _pidMax;
         /// <summary>Pids numbered in this namespace, in creation order.</summary>
-        public readonly ArrayList Pids = new ArrayList();
+        public readonly RefList Pids = new RefList();
         /// <summary>This namespace and its ancestors by level (Chain[Level] == this): the same for every pid
         /// made here, so the pids share it instead of each keeping a copy.</summary>
         public readonly PidNamespace[] Chain;

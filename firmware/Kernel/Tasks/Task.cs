@@ -7,20 +7,15 @@ namespace ProcNano
         public const char Running = 'R', Sleeping = 'S', Zombie = 'Z', Dead = 'X';
 
         public Pid Pid;
-        public char State = Sleeping;
         public Task Parent;
         /// <summary>Credentials, shared with the tasks that have the same (see <see cref="Cred"/>).</summary>
         public Cred Cred = Cred.Root;
-        /// <summary>Cleared when a task changes credentials (like Linux's dumpable flag); ptrace-style
-        /// access by others then needs root.</summary>
-        public bool Dumpable = true;
         public FdTable Fds;
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
         public long StartMs;
         public string[] Argv;
         public string Cwd = "/";
-        public int ExitCode;
         /// <summary>The built-in program routine this task runs (null for kernel-made tasks).</summary>
         public Program Program;
 
@@ -28,6 +23,31 @@ namespace ProcNano
         public override int Tgid => Pid.Nrs[0];
 
         public bool IsRoot => Euid == 0;
+
+        // State (an ASCII letter, bits 0-7), dumpable (bit 8) and the exit code (bits 16-31) share one field.
+        private int _status = Sleeping | DumpableBit;
+        private const int DumpableBit = 0x100;
+
+        /// <summary>R, S, Z or X as ps shows it.</summary>
+        public char State
+        {
+            get { return (char)(_status & 0xFF); }
+            set { _status = (_status & ~0xFF) | (value & 0xFF); }
+        }
+
+        /// <summary>Cleared when a task changes credentials (like Linux's dumpable flag); ptrace-style
+        /// access by others then needs root.</summary>
+        public bool Dumpable
+        {
+            get { return (_status & DumpableBit) != 0; }
+            set { _status = value ? _status | DumpableBit : _status & ~DumpableBit; }
+        }
+
+        public int ExitCode
+        {
+            get { return _status >> 16; }
+            set { _status = (_status & 0xFFFF) | (value << 16); }
+        }
 
         /// <summary>The pid namespace the task was made in: its pid's deepest.</summary>
         public PidNamespace PidNs => Pid.Ns;

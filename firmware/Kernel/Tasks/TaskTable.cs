@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -8,7 +7,7 @@ namespace ProcNano
     {
         public readonly PidNamespace RootNs;
         public readonly NetNamespace RootNet;
-        public readonly ArrayList All = new ArrayList();
+        public readonly RefList All = new RefList();
         private int _nextNetId = 1;
         private readonly object _lock;
         private readonly MemoryManager _mem;

@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -13,10 +12,10 @@ namespace ProcNano
         public readonly FileTable Files;
         /// <summary>Who may hold a mount busy through a working directory (the task table, registered at boot).</summary>
         public IMountUsers MountUsers;
-        private readonly ArrayList _mounts = new ArrayList();
+        private readonly RefList _mounts = new RefList();
         // Superblocks the kernel uses without mounting them (kern_mount: the SysV shm store).
-        private readonly ArrayList _internal = new ArrayList();
-        private readonly ArrayList _types = new ArrayList();
+        private readonly RefList _internal = new RefList();
+        private readonly RefList _types = new RefList();
         private readonly IntList _anonMinors = new IntList(4);
 
         public Vfs(FileTable files) { Files = files; }

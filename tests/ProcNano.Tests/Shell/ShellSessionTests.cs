@@ -108,7 +108,7 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(before + 1, k.Tasks.Count);
             Assert.Same(k.Init, sh.Task.Parent);
             Assert.Equal("sh", sh.Task.Comm);
-            Assert.Contains(k.Tasks.All.Cast<Task>(), t => t == sh.Task);
+            Assert.True(k.Tasks.All.IndexOf(sh.Task) >= 0);
         }
 
         [Fact]

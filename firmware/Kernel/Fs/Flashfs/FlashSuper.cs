@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -14,8 +13,8 @@ namespace ProcNano
         internal readonly FsContext Ctx;
         internal readonly IStorage Store;
         // Inodes handed out so far, by name: a file keeps its inode number while it exists.
-        private readonly ArrayList _names = new ArrayList();
-        private readonly ArrayList _inodes = new ArrayList();
+        private readonly RefList _names = new RefList();
+        private readonly RefList _inodes = new RefList();
 
         public FlashSuper(FsContext ctx, IStorage store) : base("flashfs", DevMajor, DevMinor)
         {

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Threading;
 
 namespace ProcNano
@@ -29,8 +28,8 @@ namespace ProcNano
         public readonly object Data;
         private int _modeId;              // mode in the low 16 bits, id in the high 16
 
-        internal ArrayList Children;      // directories only, made with the first child, guarded by the tree lock
-        private ArrayList _openers;       // ProcFile records of open files (regular files only)
+        internal RefList Children;      // directories only, made with the first child, guarded by the tree lock
+        private RefList _openers;       // ProcFile records of open files (regular files only)
         private int _users;               // calls in progress, and RemovedBit once removal began
         private ManualResetEvent _idle;   // made only when a remover has to wait
 
@@ -93,7 +92,7 @@ namespace ProcNano
         {
             lock (this)
             {
-                if (_openers == null) _openers = new ArrayList();
+                if (_openers == null) _openers = new RefList();
                 _openers.Add(pf);
             }
         }

@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -67,14 +66,14 @@ namespace ProcNano
             e = new ProcEntry(name, mode, null, null);
             e.Id = row;
             e.Parent = parent;
-            if (parent.Children == null) parent.Children = new ArrayList();
+            if (parent.Children == null) parent.Children = new RefList();
             parent.Children.Add(e);
             return e;
         }
 
         private static ProcEntry TableChild(ProcEntry dir, int row)
         {
-            ArrayList c = dir.Children;
+            RefList c = dir.Children;
             if (c != null)
             {
                 for (int i = 0; i < c.Count; i++)
@@ -136,7 +135,7 @@ namespace ProcNano
         // Children lists hold run-time entries and the stand-ins of table rows; only the former are listed.
         private static ProcEntry FindAdded(ProcEntry dir, string name)
         {
-            ArrayList c = dir.Children;
+            RefList c = dir.Children;
             if (c == null) return null;
             for (int i = 0; i < c.Count; i++)
             {
@@ -148,7 +147,7 @@ namespace ProcNano
 
         private static ProcEntry NthAdded(ProcEntry dir, int index)
         {
-            ArrayList c = dir.Children;
+            RefList c = dir.Children;
             if (c == null || index < 0) return null;
             for (int i = 0; i < c.Count; i++)
             {
@@ -160,7 +159,7 @@ namespace ProcNano
 
         private static int CountAdded(ProcEntry dir)
         {
-            ArrayList c = dir.Children;
+            RefList c = dir.Children;
             int n = 0;
             if (c != null) for (int i = 0; i < c.Count; i++) if (!((ProcEntry)c[i]).IsTableRow) n++;
             return n;

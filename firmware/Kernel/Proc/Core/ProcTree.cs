@@ -1,4 +1,3 @@
-using System.Collections;
 
 namespace ProcNano
 {
@@ -144,7 +143,7 @@ namespace ProcNano
 
         private static void AddChild(ProcEntry dir, ProcEntry e)
         {
-            if (dir.Children == null) dir.Children = new ArrayList();
+            if (dir.Children == null) dir.Children = new RefList();
             dir.Children.Add(e);
         }
 
@@ -157,7 +156,7 @@ namespace ProcNano
 
         private static bool IdUsed(ProcEntry dir, int id)
         {
-            ArrayList c = dir.Children;
+            RefList c = dir.Children;
             if (c == null) return false;
             for (int i = 0; i < c.Count; i++)
             {
@@ -221,7 +220,7 @@ namespace ProcNano
                 ProcEntry c;
                 lock (this)
                 {
-                    ArrayList kids = e.Children;
+                    RefList kids = e.Children;
                     if (kids == null || kids.Count == 0) break;
                     c = (ProcEntry)kids[kids.Count - 1];
                     kids.RemoveAt(kids.Count - 1);
