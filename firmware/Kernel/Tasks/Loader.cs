@@ -51,7 +51,6 @@ namespace ProcNano
             Task t = _tasks.NewTask(parent, name, ns, net);
             if (t == null) return -Errno.EAGAIN;
             t.Argv = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
-            t.Program = prog;
 
             e = MapImage(t, file, h);
             if (e == 0)

@@ -16,8 +16,6 @@ namespace ProcNano
         public long StartMs;
         public string[] Argv;
         public string Cwd = "/";
-        /// <summary>The built-in program routine this task runs (null for kernel-made tasks).</summary>
-        public Program Program;
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
         public override int Tgid => Pid.Nrs[0];
