@@ -20,21 +20,25 @@ namespace ProcNano
 
         public readonly string[] Text = new string[MaxTokens];
         public readonly byte[] Kind = new byte[MaxTokens];
-        private readonly char[] _word;
+        // A word's characters gather here; a longer word goes to the heap a piece at a time (rare: paths and
+        // echo texts are short), so the lexer does not keep a buffer as long as the longest line.
+        private const int WordChunk = 64;
+        private readonly char[] _word = new char[WordChunk];
+        private readonly int _maxLine;
         private int _count;
 
-        public ShellLexer(int maxLine) { _word = new char[maxLine]; }
+        public ShellLexer(int maxLine) { _maxLine = maxLine; }
 
         /// <summary>Tokens of the command <see cref="Next"/> returned last.</summary>
         public int Count => _count;
-        public int MaxLine => _word.Length;
+        public int MaxLine => _maxLine;
         /// <summary>After <see cref="ErrRedirect"/>: what followed the redirection (";", "&gt;" or "newline").</summary>
         public string BadToken;
 
         /// <summary>Validates the whole line without keeping any text. Returns 0 or an Err* code.</summary>
         public int Check(byte[] line, int len)
         {
-            if (len > _word.Length) return ErrTooLong;
+            if (len > _maxLine) return ErrTooLong;
             int pos = 0, inCommand = 0, prev = Semicolon;
             while (true)
             {
@@ -105,6 +109,7 @@ namespace ProcNano
                 return append ? RedirAppend : RedirOut;
             }
             int n = 0;
+            _pending = null;
             while (i < len)
             {
                 c = line[i];
@@ -112,7 +117,7 @@ namespace ProcNano
                 if (c == (byte)'\'')
                 {
                     i++;
-                    while (i < len && line[i] != (byte)'\'') _word[n++] = (char)line[i++];
+                    while (i < len && line[i] != (byte)'\'') Put((char)line[i++], ref n, store);
                     if (i >= len) return ErrQuote;
                     i++;
                 }
@@ -122,7 +127,7 @@ namespace ProcNano
                     while (i < len && line[i] != (byte)'"')
                     {
                         if (line[i] == (byte)'\\' && i + 1 < len && (line[i + 1] == (byte)'"' || line[i + 1] == (byte)'\\')) i++;
-                        _word[n++] = (char)line[i++];
+                        Put((char)line[i++], ref n, store);
                     }
                     if (i >= len) return ErrQuote;
                     i++;
@@ -130,13 +135,24 @@ namespace ProcNano
                 else if (c == (byte)'\\')
                 {
                     i++;
-                    _word[n++] = i < len ? (char)line[i++] : '\\';
+                    Put(i < len ? (char)line[i++] : '\\', ref n, store);
                 }
-                else _word[n++] = (char)line[i++];
+                else Put((char)line[i++], ref n, store);
             }
             pos = i;
-            _pending = store ? new string(_word, 0, n) : null;
+            if (store) _pending = _pending == null ? new string(_word, 0, n) : _pending + new string(_word, 0, n);
             return Word;
+        }
+
+        // Adds one character of the word being scanned; a full chunk moves to _pending (only when storing).
+        private void Put(char ch, ref int n, bool store)
+        {
+            if (n == WordChunk)
+            {
+                if (store) _pending = _pending == null ? new string(_word, 0, n) : _pending + new string(_word, 0, n);
+                n = 0;
+            }
+            _word[n++] = ch;
         }
 
         private static bool IsBlank(byte c) { return c == (byte)' ' || c == (byte)'\t'; }

@@ -27,6 +27,19 @@ namespace ProcNano.Tests.Shell
             return sb.ToString();
         }
 
+        [Theory]
+        [InlineData(63)]
+        [InlineData(64)]
+        [InlineData(65)]
+        [InlineData(200)]
+        public void LongWords_SurviveWhole_PastTheLexersChunk(int n)
+        {
+            string plain = new string('x', n - 1) + "y";
+            string inner = "a b" + new string('q', n) + "\\\"z";       // a b qqq\"z: an escaped quote inside
+            string word = "a b" + new string('q', n) + "\"z";
+            Assert.Equal("w:" + plain + "|w:" + word + "|w:end", Split(plain + " \"" + inner + "\" end", 1024));
+        }
+
         [Fact]
         public void Blanks_SeparateWords() => Assert.Equal("w:a|w:b|w:c", Split("  a \t b   c  "));
 
