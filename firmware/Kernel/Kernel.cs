@@ -47,8 +47,8 @@ namespace ProcNano
             Log = new KernelLog(board.KmsgSize, platform);
             Log.Print("ProcNano version " + Version.Release + " (board " + board.Name + ")");
 
-            Pages = new PageAllocator(board.ArenaPages);
             Phys = new PhysMem(board.ArenaBase, board.PageSize, board.PageShift, board.ArenaPages, board.RomBase);
+            Pages = new PageAllocator(board.ArenaPages, Phys.Arena, board.PageShift);
             Log.Print("Memory: " + (board.ArenaPages * board.PageSize / 1024).ToString() + "k arena, "
                 + board.ArenaPages.ToString() + " pages of " + board.PageSize.ToString() + " bytes at 0x"
                 + board.ArenaBase.ToString("x8"));

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 
 namespace ProcNano.VirtualDevice
 {
@@ -8,8 +7,8 @@ namespace ProcNano.VirtualDevice
     internal sealed class MemoryStorage : IStorage
     {
         private const int ENOENT = 2, ENOSPC = 28, EINVAL = 22;
-        private readonly ArrayList _names = new ArrayList();
-        private readonly ArrayList _data = new ArrayList();   // byte[] per file, exactly its size
+        private readonly RefList _names = new RefList();   // the kernel's list: 36 B empty, not 120
+        private readonly RefList _data = new RefList();   // byte[] per file, exactly its size
         private readonly long _capacity;
         private long _used;
 

@@ -54,11 +54,11 @@ namespace ProcNano
             return n;
         }
 
-        /// <summary>The page allocator's per-page arrays (ref, flags, order bytes; next, prev shorts): Linux's
-        /// mem_map, fixed at boot and not a slab, reported beside it.</summary>
+        /// <summary>The page allocator's per-page arrays (ref and flags bytes; free blocks keep their links in
+        /// their own pages): Linux's mem_map, fixed at boot and not a slab, reported beside it.</summary>
         public static int PageMapBytes(int pages)
         {
-            return 3 * Footprint.Array(pages, 1) + 2 * Footprint.Array(pages, 2);
+            return 2 * Footprint.Array(pages, 1);
         }
     }
 }

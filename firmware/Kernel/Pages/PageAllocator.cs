@@ -4,6 +4,9 @@ namespace ProcNano
     /// The arena's page frames: a binary buddy allocator plus a reference count and flag byte per page,
     /// kept in arrays (no object per page). Blocks are handed out whole (2^order pages) but every page is
     /// counted on its own, so the tail of a block can be freed page by page (trimming, munmap shrink).
+    /// A free block's list links and order live in the first bytes of its own first page (as many buddy
+    /// allocators keep them): free memory holds its own bookkeeping, and the heap holds two arrays fewer.
+    /// Every allocation zeroes what it hands out, so nothing of them reaches a user.
     /// </summary>
     public sealed class PageAllocator
     {
@@ -19,7 +22,7 @@ namespace ProcNano
         private const short None = -1;
 
         // Page flag bits (PG_*).
-        public const byte PgBuddy = 0x01;       // head of a free block; Order[] holds its order
+        public const byte PgBuddy = 0x01;       // head of a free block; its page holds its order and links
         public const byte PgReferenced = 0x02;  // touched since the last clear_refs (software bit)
         public const byte PgDirty = 0x04;       // written through a mapping (clear_refs leaves it, as Linux's 1-3 do)
         public const byte PgReserved = 0x08;    // never allocatable
@@ -28,24 +31,37 @@ namespace ProcNano
         /// <summary>Per-page reference count: 0 = free.</summary>
         public readonly byte[] Ref;
         public readonly byte[] Flags;
-        private readonly byte[] _order;
-        private readonly short[] _next;
-        private readonly short[] _prev;
+        // Where a free head's links (next, prev: 16 bits each) and order (a byte) are: 5 bytes at pfn << shift.
+        private readonly byte[] _store;
+        private readonly int _shift;
+        /// <summary>Bytes at the start of a free block's first page that hold its links (zero once handed out).</summary>
+        public const int LinkBytes = 5;
         private readonly short[] _head = new short[MaxOrder];
         private readonly int[] _freeBlocks = new int[MaxOrder];
         private int _freePages;
 
-        public PageAllocator(int pages)
+        /// <summary>An allocator whose free blocks keep their links in <paramref name="memory"/>, the pages
+        /// themselves (page pfn at pfn &lt;&lt; <paramref name="pageShift"/>; pages of at least 8 bytes).</summary>
+        public PageAllocator(int pages, byte[] memory, int pageShift)
         {
             Pages = pages;
             Ref = new byte[pages];
             Flags = new byte[pages];
-            _order = new byte[pages];
-            _next = new short[pages];
-            _prev = new short[pages];
+            _store = memory;
+            _shift = pageShift;
             for (int i = 0; i < MaxOrder; i++) _head[i] = None;
             FreeRange(0, pages);
         }
+
+        /// <summary>An allocator of pages with no memory behind them (tests, accounting): the links get a
+        /// small array of their own.</summary>
+        public PageAllocator(int pages) : this(pages, new byte[pages * 8], 3) { }
+
+        private int Order(int pfn) { return _store[(pfn << _shift) + 4]; }
+        private short Next(int pfn) { int a = pfn << _shift; return (short)(_store[a] | _store[a + 1] << 8); }
+        private short Prev(int pfn) { int a = (pfn << _shift) + 2; return (short)(_store[a] | _store[a + 1] << 8); }
+        private void SetNext(int pfn, short v) { int a = pfn << _shift; _store[a] = (byte)v; _store[a + 1] = (byte)(v >> 8); }
+        private void SetPrev(int pfn, short v) { int a = (pfn << _shift) + 2; _store[a] = (byte)v; _store[a + 1] = (byte)(v >> 8); }
 
         public int FreePages => _freePages;
 
@@ -122,7 +138,7 @@ namespace ProcNano
             {
                 if (Ref[i] != 0) continue;
                 int head = FindFreeHead(i);
-                int o = _order[head];
+                int o = Order(head);
                 Unlink(head, o);
                 _freePages -= 1 << o;
                 // Give back every page of that block except i.
@@ -157,7 +173,7 @@ namespace ProcNano
             {
                 int buddy = pfn ^ (1 << order);
                 if (buddy + (1 << order) > Pages) break;
-                if ((Flags[buddy] & PgBuddy) == 0 || _order[buddy] != order) break;
+                if ((Flags[buddy] & PgBuddy) == 0 || Order(buddy) != order) break;
                 Unlink(buddy, order);
                 if (buddy < pfn) pfn = buddy;
                 order++;
@@ -170,7 +186,7 @@ namespace ProcNano
             for (int o = 0; o < MaxOrder; o++)
             {
                 int head = pfn & ~((1 << o) - 1);
-                if ((Flags[head] & PgBuddy) != 0 && _order[head] == o) return head;
+                if ((Flags[head] & PgBuddy) != 0 && Order(head) == o) return head;
             }
             return pfn;
         }
@@ -178,20 +194,21 @@ namespace ProcNano
         private void Link(int pfn, int order)
         {
             Flags[pfn] = PgBuddy;
-            _order[pfn] = (byte)order;
-            _prev[pfn] = None;
-            _next[pfn] = _head[order];
-            if (_head[order] != None) _prev[_head[order]] = (short)pfn;
+            _store[(pfn << _shift) + 4] = (byte)order;
+            SetPrev(pfn, None);
+            SetNext(pfn, _head[order]);
+            if (_head[order] != None) SetPrev(_head[order], (short)pfn);
             _head[order] = (short)pfn;
             _freeBlocks[order]++;
         }
 
         private void Unlink(int pfn, int order)
         {
-            short n = _next[pfn], p = _prev[pfn];
-            if (p != None) _next[p] = n; else _head[order] = n;
-            if (n != None) _prev[n] = p;
+            short n = Next(pfn), p = Prev(pfn);
+            if (p != None) SetNext(p, n); else _head[order] = n;
+            if (n != None) SetPrev(n, p);
             Flags[pfn] = 0;
+            for (int i = 0; i < LinkBytes; i++) _store[(pfn << _shift) + i] = 0;   // no stale links in handed-out pages
             _freeBlocks[order]--;
         }
     }

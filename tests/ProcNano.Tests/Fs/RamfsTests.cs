@@ -70,12 +70,20 @@ namespace ProcNano.Tests.Fs
             Assert.Equal(Ps, f.Size);
         }
 
+        // Fills free memory with 0xEE, all but the bytes where the allocator keeps a free block's links (no
+        // user can reach free pages; scribbling the links would corrupt the free lists).
+        private void DirtyFreePages()
+        {
+            byte[] arena = _v.K.Phys.Arena;
+            for (int i = 0; i < arena.Length; i++)
+                if (_v.K.Pages.IsFree(i / Ps) && i % Ps >= PageAllocator.LinkBytes) arena[i] = 0xEE;
+        }
+
         [Fact]
         public void WritePastEnd_HoleReadsZero()
         {
             int fd = _v.Sys.Open(_v.Root, "/tmp/h", KFile.O_CREAT | KFile.O_RDWR, 0x1A4);
-            // Dirty the arena first so stale bytes would show.
-            for (int i = 0; i < _v.K.Phys.Arena.Length; i++) _v.K.Phys.Arena[i] = 0xEE;
+            DirtyFreePages();   // so stale bytes would show
             Assert.Equal(Ps + 100, _v.Sys.Lseek(_v.Root, fd, Ps + 100, 0));
             Assert.Equal(1, _v.Sys.Write(_v.Root, fd, new byte[] { 7 }, 0, 1));
             _v.Sys.Close(_v.Root, fd);
@@ -188,7 +196,7 @@ namespace ProcNano.Tests.Fs
         public void ShmFile_ContiguousZeroed_CountedAsShmem_FreedOnLastClose()
         {
             int boot = _v.K.Pages.FreePages;
-            for (int i = 0; i < _v.K.Phys.Arena.Length; i++) _v.K.Phys.Arena[i] = 0xEE;
+            DirtyFreePages();
             KFile f;
             Assert.Equal(0, _v.K.Shm.CreateFile(3 * Ps - 1, "/SYSV00000001", out f));
             RamfsFile r = (RamfsFile)f.Inode;

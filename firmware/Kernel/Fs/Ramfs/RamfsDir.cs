@@ -1,17 +1,23 @@
 namespace ProcNano
 {
-    /// <summary>A ramfs directory: its children chained in creation order through <see cref="RamfsNode.Next"/>.</summary>
+    /// <summary>A ramfs directory: its children chained in creation order through <see cref="RamfsNode.Next"/>.
+    /// Counts are walked, not kept: directories here hold a handful of entries.</summary>
     public sealed class RamfsDir : RamfsNode
     {
         private RamfsNode _first;
-        private int _count;
-        private int _subdirs;
 
         public RamfsDir(RamfsSuper sb, int mode, Task owner) { sb.Init(this, mode, owner); }
 
         private RamfsSuper Super => (RamfsSuper)Sb;
-        public int Count => _count;
-        public override int Nlink => 2 + _subdirs;
+        public int Count
+        {
+            get { int n = 0; for (RamfsNode c = _first; c != null; c = c.Next) n++; return n; }
+        }
+
+        public override int Nlink
+        {
+            get { int n = 2; for (RamfsNode c = _first; c != null; c = c.Next) if (c.IsDir) n++; return n; }
+        }
 
         private RamfsNode Find(string name)
         {
@@ -31,8 +37,6 @@ namespace ProcNano
                 while (last.Next != null) last = last.Next;
                 last.Next = child;
             }
-            _count++;
-            if (child.IsDir) _subdirs++;
             MTime = Super.Now;
             return 0;
         }
@@ -47,8 +51,6 @@ namespace ProcNano
                 prev.Next = child.Next;
             }
             child.Next = null;
-            _count--;
-            if (child.IsDir) _subdirs--;
             MTime = Super.Now;
         }
 
@@ -103,7 +105,7 @@ namespace ProcNano
         {
             RamfsDir d = Find(name) as RamfsDir;
             if (d == null) return Find(name) == null ? -Errno.ENOENT : -Errno.ENOTDIR;
-            if (d.Count > 0) return -Errno.ENOTEMPTY;
+            if (d._first != null) return -Errno.ENOTEMPTY;
             Detach(d);
             return 0;
         }
@@ -117,8 +119,6 @@ namespace ProcNano
                 else if (c is RamfsFile) ((RamfsFile)c).Unlinked();
             }
             _first = null;
-            _count = 0;
-            _subdirs = 0;
         }
     }
 }

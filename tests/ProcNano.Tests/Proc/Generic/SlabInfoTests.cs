@@ -195,9 +195,8 @@ namespace ProcNano.Tests.Proc.Generic
             }
             Assert.Equal(total, long.Parse(m.Groups[1].Value));
             Assert.Equal(objects, int.Parse(m.Groups[2].Value));
-            // 256 pages: three byte arrays (20 + 256 = 276 B each) and two short arrays (20 + 512, rounded
-            // up to 12: 540 B each).
-            Assert.Equal("1908", m.Groups[3].Value);
+            // 256 pages: two byte arrays (20 + 256 = 276 B each); free blocks keep their links in their pages.
+            Assert.Equal("552", m.Groups[3].Value);
         }
     }
 }
