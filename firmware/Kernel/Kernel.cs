@@ -12,8 +12,9 @@ namespace ProcNano
         public readonly IPlatform Platform;
         public readonly KernelLog Log;
         /// <summary>Big kernel lock: syscalls from the shell, the serial line and test threads are serialised
-        /// here, as a uniprocessor kernel without preemption would be.</summary>
-        public readonly object Lock = new object();
+        /// here, as a uniprocessor kernel without preemption would be. The kernel object itself (a lock
+        /// object of its own would cost the device 24 bytes).</summary>
+        public object Lock => this;
         // Pages
         public readonly PageAllocator Pages;
         public readonly PhysMem Phys;

@@ -16,15 +16,15 @@ namespace ProcNano.VirtualDevice
     internal sealed class ScriptedTty : ITty
     {
         private const int OutMax = 200;
-        private const int LineMax = 200;
         private readonly string _script;
         private readonly string _pageSize;
         private readonly char[] _out = new char[OutMax];
         private int _outLen;
         private int _pos;
-        private readonly byte[] _line = new byte[LineMax];
-        private int _pendingLen;
-        private int _pendingPos;
+        // The line being typed: script chars [_typeAt, _typeEnd), then a newline; a $P/$A value being typed.
+        private int _typeAt, _typeEnd = -1;
+        private string _subst;
+        private int _substAt;
         private bool _prompted;
         private string _lastAddr = "0";
         private int _addrLines;
@@ -55,7 +55,7 @@ namespace ProcNano.VirtualDevice
             }
             // Typing allocates nothing (the line is built in a buffer made at start), so an
             // OutOfMemoryException that reaches Main came from the kernel, not from here.
-            while (_pendingPos == _pendingLen)
+            while (_typeEnd < 0)
             {
                 if (_pos >= _script.Length)
                 {
@@ -73,11 +73,7 @@ namespace ProcNano.VirtualDevice
                 TypeLine(start, end);
                 LinesTyped++;
             }
-            int n = _pendingLen - _pendingPos;
-            if (n > count) n = count;
-            Array.Copy(_line, _pendingPos, buf, off, n);
-            _pendingPos += n;
-            return n;
+            return Type(buf, off, count);
         }
 
         public void Write(byte[] buf, int off, int count)
@@ -169,28 +165,41 @@ namespace ProcNano.VirtualDevice
             while (end > start && _script[end - 1] <= ' ') end--;
         }
 
-        // Puts the line, $P and $A replaced, and a newline into _line for Read to hand out.
+        // Starts typing script chars [start, end): Read hands them out with $P and $A replaced, then a newline
+        // (straight from the script: the virtual tty keeps no line buffer, as the device's UART has none).
         private void TypeLine(int start, int end)
         {
-            _pendingLen = 0;
-            _pendingPos = 0;
-            for (int i = start; i < end; i++)
-            {
-                char c = _script[i];
-                if (c == '$' && i + 1 < end && (_script[i + 1] == 'P' || _script[i + 1] == 'A'))
-                {
-                    Put(_script[i + 1] == 'P' ? _pageSize : _lastAddr);
-                    i++;
-                    continue;
-                }
-                if (_pendingLen < _line.Length - 1) _line[_pendingLen++] = (byte)c;
-            }
-            _line[_pendingLen++] = (byte)'\n';
+            _typeAt = start;
+            _typeEnd = end;
+            _subst = null;
         }
 
-        private void Put(string s)
+        private int Type(byte[] buf, int off, int count)
         {
-            for (int i = 0; i < s.Length && _pendingLen < _line.Length - 1; i++) _line[_pendingLen++] = (byte)s[i];
+            int n = 0;
+            while (n < count && _typeEnd >= 0)
+            {
+                if (_subst != null)
+                {
+                    if (_substAt < _subst.Length) { buf[off + n++] = (byte)_subst[_substAt++]; continue; }
+                    _subst = null;
+                }
+                if (_typeAt == _typeEnd)
+                {
+                    buf[off + n++] = (byte)'\n';
+                    _typeEnd = -1;
+                    break;
+                }
+                char c = _script[_typeAt++];
+                if (c == '$' && _typeAt < _typeEnd && (_script[_typeAt] == 'P' || _script[_typeAt] == 'A'))
+                {
+                    _subst = _script[_typeAt++] == 'P' ? _pageSize : _lastAddr;
+                    _substAt = 0;
+                    continue;
+                }
+                buf[off + n++] = (byte)c;
+            }
+            return n;
         }
     }
 }

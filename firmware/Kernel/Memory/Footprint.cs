@@ -9,7 +9,7 @@ namespace ProcNano
     public static class Footprint
     {
         public const int TaskFields = 11, PidFields = 3, MmFields = 6, IntListFields = 2, FileFields = 7,
-            InodeFields = 7, FdTableFields = 1, ShmSegmentFields = 16;
+            InodeFields = 5, FdTableFields = 1, ShmSegmentFields = 16;
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>
         public const int RegionColumns = 7 + 1;

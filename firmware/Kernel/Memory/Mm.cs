@@ -12,20 +12,28 @@ namespace ProcNano
         public File ExeFile;
         /// <summary>VMAs with VM_EXECUTABLE (2.6.29's num_exe_file_vmas).</summary>
         public int ExeVmas;
-        private readonly int[] _layout = new int[7];
+        private int[] _layout;   // made by the loader's first store: kernel-made tasks have no layout
 
         public Mm() : base(4) { }
 
         /// <summary>The ordered VMA slots.</summary>
         public IntList Vmas => this;
 
-        public uint StartCode { get { return (uint)_layout[0]; } set { _layout[0] = (int)value; } }
-        public uint EndCode { get { return (uint)_layout[1]; } set { _layout[1] = (int)value; } }
-        public uint StartData { get { return (uint)_layout[2]; } set { _layout[2] = (int)value; } }
-        public uint EndData { get { return (uint)_layout[3]; } set { _layout[3] = (int)value; } }
-        public uint StartBrk { get { return (uint)_layout[4]; } set { _layout[4] = (int)value; } }
-        public uint Brk { get { return (uint)_layout[5]; } set { _layout[5] = (int)value; } }
-        public uint StartStack { get { return (uint)_layout[6]; } set { _layout[6] = (int)value; } }
+        private uint Layout(int i) { return _layout == null ? 0 : (uint)_layout[i]; }
+
+        private void SetLayout(int i, uint v)
+        {
+            if (_layout == null) _layout = new int[7];
+            _layout[i] = (int)v;
+        }
+
+        public uint StartCode { get { return Layout(0); } set { SetLayout(0, value); } }
+        public uint EndCode { get { return Layout(1); } set { SetLayout(1, value); } }
+        public uint StartData { get { return Layout(2); } set { SetLayout(2, value); } }
+        public uint EndData { get { return Layout(3); } set { SetLayout(3, value); } }
+        public uint StartBrk { get { return Layout(4); } set { SetLayout(4, value); } }
+        public uint Brk { get { return Layout(5); } set { SetLayout(5, value); } }
+        public uint StartStack { get { return Layout(6); } set { SetLayout(6, value); } }
 
         public int MapCount => Vmas.Count;
 

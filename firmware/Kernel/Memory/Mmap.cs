@@ -15,6 +15,7 @@ namespace ProcNano
             int vmFlags = DetermineVmFlags(file, prot, flags, caps) | extraVmFlags;
             // Room for the new region and VMA first, so nothing below can run out of heap half-way.
             if (!RoomFor(t.Mm, 1)) return -Errno.ENOMEM;
+            if (file != null && file.Inode.Mapped >= Inode.MaxMapped) return -Errno.ENOMEM;
 
             if (file != null && (vmFlags & Vm.VM_MAYSHARE) != 0)
             {

@@ -13,18 +13,13 @@ namespace ProcNano
         private readonly Kernel _k;
         private readonly RefList _known = new RefList();
         private readonly RefList _loaded = new RefList();
-        private readonly object _lock;
+        public ModuleTable(Kernel k) { _k = k; }
 
-        public ModuleTable(Kernel k)
-        {
-            _k = k;
-            _lock = _known;   // the table locks on its list: no lock object of its own
-        }
 
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>
         public int Register(KernelModule m)
         {
-            lock (_lock)
+            lock (_known)
             {
                 if (FindKnown(m.Name) != null) return -Errno.EEXIST;
                 _known.Add(m);
@@ -33,7 +28,7 @@ namespace ProcNano
         }
 
         public int KnownCount => _known.Count;
-        public KernelModule KnownAt(int i) { lock (_lock) { return (KernelModule)_known[i]; } }
+        public KernelModule KnownAt(int i) { lock (_known) { return (KernelModule)_known[i]; } }
 
         /// <summary>Loads <paramref name="name"/> on behalf of <paramref name="t"/> (null: the kernel).</summary>
         public int Insmod(Task t, string name)
@@ -45,7 +40,7 @@ namespace ProcNano
         public int Insmod(string name)
         {
             KernelModule m;
-            lock (_lock)
+            lock (_known)
             {
                 m = FindKnown(name);
                 if (m == null) return -Errno.ENOENT;
@@ -68,7 +63,7 @@ namespace ProcNano
                 _loaded.Insert(0, m);
             }
             int r = m.Init(_k);
-            lock (_lock)
+            lock (_known)
             {
                 if (r < 0)
                 {
@@ -91,7 +86,7 @@ namespace ProcNano
         public int Rmmod(string name)
         {
             KernelModule m;
-            lock (_lock)
+            lock (_known)
             {
                 m = FindKnown(name);
                 if (m == null || m.State == KernelModule.Unloaded) return -Errno.ENOENT;
@@ -101,7 +96,7 @@ namespace ProcNano
                 m.State = KernelModule.Unloading;
             }
             m.Exit(_k);   // may wait for readers of the module's proc files: no lock held
-            lock (_lock)
+            lock (_known)
             {
                 _loaded.Remove(m);
                 m.State = KernelModule.Unloaded;
@@ -113,7 +108,7 @@ namespace ProcNano
         /// <summary>try_module_get: pins a live module against rmmod. False if not loaded.</summary>
         public bool Get(string name)
         {
-            lock (_lock)
+            lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 if (m == null || m.State != KernelModule.Live) return false;
@@ -124,7 +119,7 @@ namespace ProcNano
 
         public void Put(string name)
         {
-            lock (_lock)
+            lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 if (m != null && m.Refs > 0) m.Refs--;
@@ -133,7 +128,7 @@ namespace ProcNano
 
         public bool IsLoaded(string name)
         {
-            lock (_lock)
+            lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 return m != null && m.State == KernelModule.Live;
@@ -143,7 +138,8 @@ namespace ProcNano
         // ---- /proc/modules ----
 
         /// <summary>Held by /proc/modules from Start to Stop so the list does not change under a read.</summary>
-        internal object Lock => _lock;
+        /// <summary>The table locks on its list of known modules: no lock object of its own.</summary>
+        internal object Lock => _known;
         internal int LoadedCount => _loaded.Count;
         internal KernelModule LoadedAt(int i) { return (KernelModule)_loaded[i]; }
 

@@ -50,13 +50,14 @@ namespace ProcNano
             string name = argv != null && argv.Length > 0 ? Basename(argv[0]) : h.Name;
             Task t = _tasks.NewTask(parent, name, ns, net);
             if (t == null) return -Errno.EAGAIN;
-            t.Argv = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
+            string[] args = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
+            t.Argv = args;
 
             e = MapImage(t, file, h);
             if (e == 0)
             {
                 t.State = Task.Running;
-                e = prog.Start(Sys, _board, t, t.Argv);
+                e = prog.Start(Sys, _board, t, args);
                 t.State = Task.Sleeping;
             }
             if (e < 0 || e == Program.Exit)

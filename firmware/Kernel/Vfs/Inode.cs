@@ -7,15 +7,43 @@ namespace ProcNano
     /// </summary>
     public abstract class Inode
     {
+        /// <summary>Most regions one inode may back (its count has 16 bits).</summary>
+        public const int MaxMapped = 0xFFFF;
+
         public SuperBlock Sb;
         public int Ino;
-        /// <summary>Type and permission bits (S_IFREG | 0644 ...).</summary>
-        public int Mode;
-        public int Uid;
-        public int Gid;
         public long MTime;
-        /// <summary>Regions mapping this inode (Linux's i_mmap count): a ramfs file may not move its pages while mapped.</summary>
-        public int Mapped;
+        // Inodes are the kernel's most numerous objects: small figures share a field (12 B each on the
+        // device). Mode in the low 16 bits and the mapping count in the high 16; uid and gid in one long.
+        private int _modeMapped;
+        private long _owner;
+
+        /// <summary>Type and permission bits (S_IFREG | 0644 ...).</summary>
+        public int Mode
+        {
+            get { return _modeMapped & 0xFFFF; }
+            set { _modeMapped = (_modeMapped & ~0xFFFF) | (value & 0xFFFF); }
+        }
+
+        /// <summary>Regions mapping this inode (Linux's i_mmap count, at most 65535): a ramfs file may not
+        /// move its pages while mapped.</summary>
+        public int Mapped
+        {
+            get { return (int)((uint)_modeMapped >> 16); }
+            set { _modeMapped = (_modeMapped & 0xFFFF) | (value << 16); }
+        }
+
+        public int Uid
+        {
+            get { return (int)(_owner & 0xFFFFFFFFL); }
+            set { _owner = (_owner & ~0xFFFFFFFFL) | (uint)value; }
+        }
+
+        public int Gid
+        {
+            get { return (int)(_owner >> 32); }
+            set { _owner = (_owner & 0xFFFFFFFFL) | ((long)value << 32); }
+        }
 
         public bool IsDir => (Mode & Stat.S_IFMT) == Stat.S_IFDIR;
         public bool IsReg => (Mode & Stat.S_IFMT) == Stat.S_IFREG;

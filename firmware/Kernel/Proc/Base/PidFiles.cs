@@ -5,13 +5,7 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            string[] argv = s.Target.Argv;
-            if (argv == null) return 0;
-            for (int i = 0; i < argv.Length; i++)
-            {
-                o.Str(argv[i]);
-                o.Byte(0);
-            }
+            o.Str(s.Target.Cmdline);   // already NUL-terminated arguments
             return 0;
         }
     }

@@ -51,16 +51,13 @@ namespace ProcNano
 
         private static void CommandLine(ShellWriter o, Task t)
         {
-            if (t.Argv == null || t.Argv.Length == 0)
+            string c = t.Cmdline;
+            if (c.Length == 0)
             {
                 o.Str(t.Comm);
                 return;
             }
-            for (int i = 0; i < t.Argv.Length; i++)
-            {
-                if (i > 0) o.Char(' ');
-                o.Str(t.Argv[i]);
-            }
+            for (int i = 0; i < c.Length - 1; i++) o.Char(c[i] == '\0' ? ' ' : c[i]);   // NULs between arguments print as blanks
         }
 
         /// <summary>
