@@ -16,6 +16,7 @@ namespace ProcNano.Tests.Device
         public const int NewKernelMax = 27000;
         public const int FirstShellMax = 5000;
         public const int PerMappingMax = 64;
+        public const int DemoBootMax = 8000;
 
         private readonly DeviceFixture _f;
 
@@ -60,6 +61,18 @@ namespace ProcNano.Tests.Device
             Assert.True(r.Prompted, "no first prompt: " + r.Summary());
             long cost = r.H("after_kernel") - r.H("first_prompt");
             Assert.True(cost <= FirstShellMax, $"the first shell took {cost} B up to its prompt, goal <= {FirstShellMax}: " + r.Summary());
+        }
+
+        // The boards without PSRAM (page size 256): the PSRAM boards' bigger pages make their programs bigger.
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-c3")]
+        public void Goal_DemoBootScript_AtMost8000B(string board)
+        {
+            DeviceRun r = _f.Get(board, "demo");
+            Assert.True(r.H("after_boot_script") > 0, "the boot script did not finish: " + r.Summary());
+            long cost = r.H("after_first_shell") - r.H("after_boot_script");
+            Assert.True(cost <= DemoBootMax, $"boards/boot.sh took {cost} B, goal <= {DemoBootMax}: " + r.Summary());
         }
 
         [SkippableTheory]
