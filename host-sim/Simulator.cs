@@ -63,7 +63,10 @@ namespace ProcNano.HostSim
             }
 
             var platform = new HostPlatform(new FolderStorage(Path.GetFullPath(opt.Flash)));
+            // A device board: show its heap as the device would have it, not the desktop GC's.
+            if (board.ManagedHeap > 0) platform.ModelDeviceHeap(board.ManagedHeap);
             var kernel = new ProcNano.Kernel(board, platform);
+            platform.AttachModel(() => kernel.ModelBytes);
             long bootMs = clock.ElapsedMilliseconds;
 
             RawTerminal terminal = null;

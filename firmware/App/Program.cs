@@ -35,7 +35,8 @@ namespace ProcNano.App
             Kernel kernel = new Kernel(board, platform);
             long after = nanoFramework.Runtime.Native.GC.Run(false);
             kernel.Log.Print("Memory: managed heap " + heapAtStart.ToString() + " bytes free at start, kernel took "
-                + (before - after).ToString() + " bytes, " + after.ToString() + " bytes free");
+                + (before - after).ToString() + " bytes (its model: " + kernel.ModelBytes.ToString() + "), "
+                + after.ToString() + " bytes free");
 
             SerialPort port = OpenShellPort(board, out error);
             if (port == null)

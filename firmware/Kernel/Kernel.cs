@@ -132,15 +132,34 @@ namespace ProcNano
             Slab.Register("mm", Footprint.Mm, Tasks, TaskTable.SlabMms);
             Slab.Register("task", Footprint.Task, Tasks, TaskTable.SlabTasks);
             Slab.Register("pid", Footprint.Pid, Tasks, TaskTable.SlabPids);
-            Slab.Register("file", Footprint.File, Vfs, 0);
-            Slab.Register("inode", Footprint.Inode, this, 0);
+            Slab.Register("file", Footprint.File, Vfs, Vfs.SlabFiles);
+            Slab.Register("inode", Footprint.Inode, this, SlabInodes);
             Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc, 0);
             Slab.Register("shm_segment", Footprint.ShmSegment, Shm, 0);
+            Slab.Register("vfsmount", Footprint.VfsMount, Vfs, Vfs.SlabMounts);
+            Slab.Register("log_buf", Footprint.Array(Board.KmsgSize, 1), this, SlabLog);
+            Slab.Register("kernel", KernelCore.Bytes(ProgramHeader.Size, SlabTable.MaxRows, 2), this, SlabCore);
+        }
+
+        private const int SlabInodes = 0, SlabLog = 1, SlabCore = 2;
+
+        /// <summary>The model of the kernel's whole managed-heap use: its objects (/proc/slabinfo, meminfo's
+        /// Slab), the page map and the arena. The device's boot log prints it beside the measured figure.</summary>
+        public long ModelBytes
+        {
+            get
+            {
+                lock (Lock) return Slab.TotalBytes() + SlabTable.PageMapBytes(Pages.Pages) + Footprint.Array(Phys.Arena.Length, 1);
+            }
         }
 
         /// <summary>/proc/slabinfo's inode row spans two owners: the mounted trees, and shm segments (unlinked
-        /// files of the shm store).</summary>
-        public int SlabObjects(int kind, bool allocated) { return Vfs.CachedInodeCount() + Shm.Count; }
+        /// files of the shm store). The log ring and the boot-time core are the kernel's own rows.</summary>
+        public int SlabObjects(int kind, bool allocated)
+        {
+            if (kind == SlabInodes) return Vfs.CachedInodeCount() + Shm.Count;
+            return 1;   // the log ring and the boot-time core: one of each
+        }
 
         // Last boot step: everything the kernel builds at boot exists, so the log can say what it took,
         // beside the runtime's own heap numbers where the platform knows them.
@@ -155,7 +174,8 @@ namespace ProcNano
             }
             string line = "Slab: kernel objects take " + bytes.ToString() + " bytes (" + objects.ToString()
                 + " objects of " + Slab.Count.ToString() + " kinds), page map "
-                + SlabTable.PageMapBytes(Pages.Pages).ToString() + " bytes";
+                + SlabTable.PageMapBytes(Pages.Pages).ToString() + " bytes; with the arena the model is "
+                + ModelBytes.ToString() + " bytes";
             long heapTotal = Platform == null ? -1 : Platform.ManagedHeapTotal;
             long heapFree = Platform == null ? -1 : Platform.ManagedHeapFree;
             if (heapTotal >= 0 && heapFree >= 0)

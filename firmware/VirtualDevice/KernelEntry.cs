@@ -50,6 +50,9 @@ namespace ProcNano.VirtualDevice
             _shell = new Shell(_kernel, tty);
         }
 
+        /// <summary>The kernel's model of its own heap use (<see cref="Kernel.ModelBytes"/>).</summary>
+        public long ModelBytes => _kernel.ModelBytes;
+
         /// <summary>Commands the console shell answered with ENOMEM after catching an OutOfMemoryException.</summary>
         public int OomCaught => _shell == null ? 0 : _shell.OutOfMemoryCaught;
 

@@ -56,8 +56,11 @@ namespace ProcNano.VirtualDevice
                 entry.Boot(platform);
                 long after = Report.Heap("after_kernel");
                 // What firmware/App/Program.cs logs at boot (dmesg shows it).
+                long model = entry.ModelBytes;
                 entry.Log("Memory: managed heap " + heapAtStart.ToString() + " bytes free at start, kernel took "
-                    + (before - after).ToString() + " bytes, " + after.ToString() + " bytes free");
+                    + (before - after).ToString() + " bytes (its model: " + model.ToString() + "), " + after.ToString()
+                    + " bytes free");
+                Report.Line("MODEL", "boot=" + model.ToString() + " measured=" + (before - after).ToString());
 
                 stage = "shell";
                 Report.Line("STAGE", stage);

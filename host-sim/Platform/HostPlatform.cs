@@ -4,8 +4,9 @@ using ProcNano;
 
 namespace ProcNano.HostSim
 {
-    /// <summary>The desktop's side of the board glue: a monotonic clock, a folder as flash, and the .NET GC's
-    /// heap numbers standing in for nanoFramework's managed heap.</summary>
+    /// <summary>The desktop's side of the board glue: a monotonic clock, a folder as flash, and the managed heap
+    /// figures: on a device board the device's (the board's managed_heap less the kernel's model of its use),
+    /// otherwise the .NET GC's.</summary>
     public sealed class HostPlatform : IPlatform
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -19,6 +20,16 @@ namespace ProcNano.HostSim
             return new HostPlatform(new FolderStorage(dir));
         }
 
+        private long _deviceHeap;
+        private Func<long> _modelUse;
+
+        /// <summary>From now on the heap figures are a device's with <paramref name="heapAtMain"/> bytes free at
+        /// Main: unknown (-1) until <see cref="AttachModel"/> says what the kernel uses.</summary>
+        public void ModelDeviceHeap(long heapAtMain) { _deviceHeap = heapAtMain; }
+
+        /// <summary>What the kernel uses of the device heap (its model: Kernel.ModelBytes).</summary>
+        public void AttachModel(Func<long> use) { _modelUse = use; }
+
         public long UptimeMs => _clock.ElapsedMilliseconds;
         public long UnixTime => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         public IStorage Flash { get; }
@@ -31,6 +42,7 @@ namespace ProcNano.HostSim
         {
             get
             {
+                if (_deviceHeap > 0) return _modelUse == null ? -1 : _deviceHeap;
                 long now = _clock.ElapsedMilliseconds;
                 if (now - _committedAt >= 1000)
                 {
@@ -46,6 +58,12 @@ namespace ProcNano.HostSim
         {
             get
             {
+                if (_deviceHeap > 0)
+                {
+                    if (_modelUse == null) return -1;
+                    long left = _deviceHeap - _modelUse();
+                    return left < 0 ? 0 : left;
+                }
                 long free = ManagedHeapTotal - GC.GetTotalMemory(false);
                 return free < 0 ? 0 : free;
             }

@@ -14,7 +14,7 @@ namespace ProcNano
             KArenaBase = 5, KRomBase = 6, KShellUart = 7, KUartRxPin = 8, KUartTxPin = 9, KBaud = 10,
             KFlashMount = 11, KCpuModel = 12, KCpuVendor = 13, KCpuMhz = 14, KCpuCores = 15,
             KCpuFeatures = 16, KSramKb = 17, KPsramKb = 18, KHostname = 19, KNrTrimPages = 20,
-            KKmsgSize = 21, KPidMax = 22, KBootScript = 23, KeyCount = 24;
+            KKmsgSize = 21, KPidMax = 22, KBootScript = 23, KManagedHeap = 24, KeyCount = 25;
 
         /// <summary>Largest arena in pages: the page allocator links free blocks with 16-bit indexes.</summary>
         public const int MaxArenaPages = 32767;
@@ -31,7 +31,7 @@ namespace ProcNano
                 "name", "board", "nanoff_target", "page_size", "arena_pages", "arena_base", "rom_base",
                 "shell_uart", "uart_rx_pin", "uart_tx_pin", "baud", "flash_mount", "cpu_model", "cpu_vendor",
                 "cpu_mhz", "cpu_cores", "cpu_features", "sram_kb", "psram_kb", "hostname", "nr_trim_pages",
-                "kmsg_size", "pid_max", "boot_script",
+                "kmsg_size", "pid_max", "boot_script", "managed_heap",
             };
         }
 
@@ -161,6 +161,7 @@ namespace ProcNano
                 case KNrTrimPages: cfg.NrTrimPages = i; break;
                 case KKmsgSize: cfg.KmsgSize = i; break;
                 case KPidMax: cfg.PidMax = i; break;
+                case KManagedHeap: cfg.ManagedHeap = i; break;
             }
             return null;
         }
@@ -209,6 +210,7 @@ namespace ProcNano
             if (c.KmsgSize < 256) return Bad(KKmsgSize, "must be at least 256 bytes", out error);
             if (c.PidMax < PidMaxMin || c.PidMax > PidMaxMax)
                 return Bad(KPidMax, c.PidMax.ToString() + " is not from 301 to 4194304", out error);
+            if (c.ManagedHeap < 0) return Bad(KManagedHeap, "must not be negative", out error);
             return -1;
         }
 

@@ -36,5 +36,7 @@ namespace ProcNano
         public static int File => Object(FileFields);
         public static int Inode => Object(InodeFields);
         public static int ShmSegment => Object(ShmSegmentFields);
+        /// <summary>A mount (point, superblock, covered inode) and its slot in the mount list.</summary>
+        public static int VfsMount => Object(3) + 12;
     }
 }

@@ -11,7 +11,7 @@ namespace ProcNano
     /// </summary>
     public sealed class SlabTable
     {
-        private const int MaxRows = 10;
+        public const int MaxRows = 12;
         private readonly string[] _names = new string[MaxRows];
         private readonly ISlabSource[] _sources = new ISlabSource[MaxRows];
         private readonly int[] _kindSize = new int[MaxRows];   // source's kind << 16 | object size

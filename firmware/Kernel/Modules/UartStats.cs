@@ -12,7 +12,7 @@ namespace ProcNano
         public readonly string Type;
         /// <summary>Register base (mmio) or 0 with <see cref="Mmio"/> false.</summary>
         public readonly uint Base;
-        public readonly bool Mmio;
+        public bool Mmio => Base != 0;
         public readonly int Irq;
         private int _tx, _rx, _overrun;   // guarded by the object itself (no lock object: 24 B on the device)
 
@@ -24,14 +24,12 @@ namespace ProcNano
             {
                 // UART0/1 at 0x60000000/0x60010000 on the S3 and C3.
                 Type = "ESP32";
-                Mmio = true;
                 Base = 0x60000000u + (uint)Line * 0x10000u;
                 Irq = (target.StartsWith("ESP32_S3") ? 27 : 21) + Line;
             }
             else if (target.StartsWith("ESP32") || target.StartsWith("ESP_"))
             {
                 Type = "ESP32";
-                Mmio = true;
                 Base = Line == 0 ? 0x3FF40000u : Line == 1 ? 0x3FF50000u : 0x3FF6E000u;
                 Irq = 34 + Line;   // ETS_UART0_INTR_SOURCE = 34
             }

@@ -7,23 +7,23 @@ namespace ProcNano
     {
         private void Escape(byte b)
         {
-            switch (_esc)
+            switch (EscState)
             {
                 case EscStart:
-                    if (b == (byte)'[') _esc = EscCsi;
-                    else if (b == (byte)'O') _esc = EscSs3;
-                    else if (b != Esc) _esc = EscNone; // a two-byte sequence: swallowed
+                    if (b == (byte)'[') EscState = EscCsi;
+                    else if (b == (byte)'O') EscState = EscSs3;
+                    else if (b != Esc) EscState = EscNone; // a two-byte sequence: swallowed
                     return;
                 case EscCsi:
                     if (b >= 0x40 && b <= 0x7e)
                     {
-                        _esc = EscNone;
+                        EscState = EscNone;
                         Arrow(b);
                     }
-                    else if (b >= 0x7f) _esc = EscNone; // not part of any sequence: dropped with it
+                    else if (b >= 0x7f) EscState = EscNone; // not part of any sequence: dropped with it
                     return; // 0x20..0x3f: parameters and intermediates
                 default:
-                    _esc = EscNone;
+                    EscState = EscNone;
                     Arrow(b);
                     return;
             }
@@ -45,8 +45,8 @@ namespace ProcNano
         private void ShowHistory(int back)
         {
             if (Echo) EchoRubout(Columns(_line, _len));
-            _overflow = false;
-            _utfNeed = 0;
+            Overflowed = false;
+            UtfNeed = 0;
             _browse = back;
             _len = _hist.Get(back, _line);
             if (Echo && _len > 0) EchoBytes(_line, 0, _len);
@@ -75,13 +75,13 @@ namespace ProcNano
         {
             _scratch[0] = b;
             TtyWrite(_scratch, 0, 1);
-            _lastOut = b;
+            LastOut = b;
         }
 
         private void EchoBytes(byte[] b, int off, int n)
         {
             TtyWrite(b, off, n);
-            _lastOut = b[off + n - 1];
+            LastOut = b[off + n - 1];
         }
 
         private void EchoCrlf()
@@ -89,7 +89,7 @@ namespace ProcNano
             _scratch[0] = (byte)'\r';
             _scratch[1] = (byte)'\n';
             TtyWrite(_scratch, 0, 2);
-            _lastOut = (byte)'\n';
+            LastOut = (byte)'\n';
         }
 
         /// <summary>Erases <paramref name="cols"/> characters on screen: back, blank, back.</summary>
@@ -107,7 +107,7 @@ namespace ProcNano
                 int k = n < Utf ? n : Utf;   // the echo half of the scratch
                 for (int i = 0; i < k; i++) _scratch[i] = b;
                 TtyWrite(_scratch, 0, k);
-                _lastOut = b;
+                LastOut = b;
                 n -= k;
             }
         }

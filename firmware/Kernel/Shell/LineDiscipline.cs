@@ -38,26 +38,36 @@ namespace ProcNano
         private readonly ITty _tty;
         private readonly byte[] _line;
         private int _len;
-        private bool _overflow;
-        private bool _lastCr;
-        private int _esc;
-        private int _utfHave, _utfNeed;
 
         private readonly byte[] _in = new byte[16];
         private int _inPos, _inLen;
         // Echo scratch (bytes 0-3) and the UTF-8 character being typed (bytes Utf to Utf+3).
         private readonly byte[] _scratch = new byte[8];
         private const int Utf = 4;
-        private byte _lastOut;
+
+        // The editing state's small figures share one field (12 bytes each on the device): the last byte
+        // written (bits 0-7), the escape state (8-9), UTF-8 bytes had and needed (10-12, 13-15), and flags.
+        private int _state = EchoBit | CrlfBit;
+        private const int EscShift = 8, HaveShift = 10, NeedShift = 13;
+        private const int OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
+
+        private byte LastOut { get { return (byte)_state; } set { _state = (_state & ~0xFF) | value; } }
+        private int EscState { get { return (_state >> EscShift) & 3; } set { _state = (_state & ~(3 << EscShift)) | (value << EscShift); } }
+        private int UtfHave { get { return (_state >> HaveShift) & 7; } set { _state = (_state & ~(7 << HaveShift)) | (value << HaveShift); } }
+        private int UtfNeed { get { return (_state >> NeedShift) & 7; } set { _state = (_state & ~(7 << NeedShift)) | (value << NeedShift); } }
+        private bool Overflowed { get { return Bit(OverflowBit); } set { SetBit(OverflowBit, value); } }
+        private bool LastCr { get { return Bit(LastCrBit); } set { SetBit(LastCrBit, value); } }
+        private bool Bit(int bit) { return (_state & bit) != 0; }
+        private void SetBit(int bit, bool on) { _state = on ? _state | bit : _state & ~bit; }
 
         // History, and how many steps back the user has walked (0 = the new line).
         private readonly LineHistory _hist;
         private int _browse;
 
         /// <summary>Echo typed characters back (off for pipes and scripts).</summary>
-        public bool Echo = true;
+        public bool Echo { get { return Bit(EchoBit); } set { SetBit(EchoBit, value); } }
         /// <summary>Translate output "\n" to "\r\n" (on for terminals and serial lines).</summary>
-        public bool OutputCrlf = true;
+        public bool OutputCrlf { get { return Bit(CrlfBit); } set { SetBit(CrlfBit, value); } }
         /// <summary>Byte counters of the port under this tty (the kernel's UART stats, shown by the uart
         /// module), or null: every byte read from and written to the tty is counted, echo included.</summary>
         public UartStats Counters;
@@ -99,7 +109,7 @@ namespace ProcNano
                     if (n > 0 && Counters != null) Counters.AddRx(n);
                     if (n < 0)
                     {
-                        if (_overflow) { ResetLine(); return TooLong; }
+                        if (Overflowed) { ResetLine(); return TooLong; }
                         if (_len > 0) return EndLine(false);
                         return Closed;
                     }
@@ -120,7 +130,7 @@ namespace ProcNano
         /// would return for the line this byte ends.</summary>
         public int Feed(byte b)
         {
-            if (_esc != EscNone)
+            if (EscState != EscNone)
             {
                 // A control byte aborts the sequence and is handled as itself (ESC restarts one).
                 if (b >= 0x20 || b == Esc)
@@ -128,32 +138,32 @@ namespace ProcNano
                     Escape(b);
                     return NoLine;
                 }
-                _esc = EscNone;
+                EscState = EscNone;
             }
-            if (b == (byte)'\n' && _lastCr)
+            if (b == (byte)'\n' && LastCr)
             {
-                _lastCr = false;
+                LastCr = false;
                 return NoLine;
             }
-            _lastCr = false;
-            if (_utfNeed > 0)
+            LastCr = false;
+            if (UtfNeed > 0)
             {
                 if ((b & 0xC0) == 0x80)
                 {
-                    _scratch[Utf + _utfHave++] = b;
-                    if (_utfHave == _utfNeed)
+                    _scratch[Utf + UtfHave++] = b;
+                    if (UtfHave == UtfNeed)
                     {
-                        _utfNeed = 0;
-                        AddChar(_scratch, Utf, _utfHave);
+                        UtfNeed = 0;
+                        AddChar(_scratch, Utf, UtfHave);
                     }
                     return NoLine;
                 }
-                _utfNeed = 0; // malformed: drop the partial character, handle b on its own
+                UtfNeed = 0; // malformed: drop the partial character, handle b on its own
             }
             switch (b)
             {
                 case (byte)'\r':
-                    _lastCr = true;
+                    LastCr = true;
                     return EndLine(true);
                 case (byte)'\n':
                     return EndLine(true);
@@ -167,7 +177,7 @@ namespace ProcNano
                     EraseAll();
                     return NoLine;
                 case Esc:
-                    _esc = EscStart;
+                    EscState = EscStart;
                     return NoLine;
                 case (byte)'\t':
                     _scratch[Utf] = b;
@@ -182,8 +192,8 @@ namespace ProcNano
             else if (b >= 0xC2 && b <= 0xF4)
             {
                 _scratch[Utf] = b;
-                _utfHave = 1;
-                _utfNeed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                UtfHave = 1;
+                UtfNeed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
             }
             // Anything else (other controls, stray continuation bytes, 0xC0/0xC1/0xF5..0xFF) is noise.
             return NoLine;
@@ -196,14 +206,14 @@ namespace ProcNano
             if (!OutputCrlf)
             {
                 TtyWrite(buf, off, count);
-                _lastOut = buf[off + count - 1];
+                LastOut = buf[off + count - 1];
                 return;
             }
             int start = off, end = off + count;
             for (int i = off; i < end; i++)
             {
                 if (buf[i] != (byte)'\n') continue;
-                byte prev = i > off ? buf[i - 1] : _lastOut;
+                byte prev = i > off ? buf[i - 1] : LastOut;
                 if (prev == (byte)'\r') continue;
                 if (i > start) TtyWrite(buf, start, i - start);
                 _scratch[0] = (byte)'\r';
@@ -212,7 +222,7 @@ namespace ProcNano
                 start = i + 1;
             }
             if (end > start) TtyWrite(buf, start, end - start);
-            _lastOut = buf[end - 1];
+            LastOut = buf[end - 1];
         }
 
         /// <summary>Writes ASCII text through <see cref="Write(byte[], int, int)"/> (for short messages).</summary>
@@ -231,11 +241,11 @@ namespace ProcNano
 
         private void AddChar(byte[] c, int off, int n)
         {
-            if (_overflow) return;
+            if (Overflowed) return;
             if (_len + n > _line.Length)
             {
                 // Refused: keep swallowing until the line ends, and ring the bell once.
-                _overflow = true;
+                Overflowed = true;
                 if (Echo) EchoByte(Bel);
                 return;
             }
@@ -245,7 +255,7 @@ namespace ProcNano
 
         private void Erase()
         {
-            if (_len == 0 || _overflow) return;
+            if (_len == 0 || Overflowed) return;
             do { _len--; } while (_len > 0 && (_line[_len] & 0xC0) == 0x80);
             if (Echo) EchoRubout(1);
         }
@@ -254,14 +264,14 @@ namespace ProcNano
         {
             if (Echo) EchoRubout(Columns(_line, _len));
             _len = 0;
-            _overflow = false;
+            Overflowed = false;
         }
 
         private int EndLine(bool echo)
         {
             if (echo && Echo) EchoCrlf();
             _browse = 0;
-            if (_overflow)
+            if (Overflowed)
             {
                 ResetLine();
                 return TooLong;
@@ -287,8 +297,8 @@ namespace ProcNano
         private void ResetLine()
         {
             _len = 0;
-            _overflow = false;
-            _utfNeed = 0;
+            Overflowed = false;
+            UtfNeed = 0;
             _browse = 0;
         }
     }

@@ -104,7 +104,7 @@ namespace ProcNano
         /// <summary>Ends the shell after the current command with <paramref name="status"/>.</summary>
         public void RequestExit(int status)
         {
-            _exit = true;
+            Exiting = true;
             _status = status;
         }
 

@@ -23,9 +23,13 @@ namespace ProcNano
         private KernelLog _logSink;
         private string _logPrefix;
         private int _status;
-        private bool _exit;
-        private bool _closed;
-        private bool _prompted;
+        // exit ran, the line closed, the first prompt was logged: one field of flags (12 B each on the device).
+        private int _flags;
+        private const int ExitBit = 1, ClosedBit = 2, PromptedBit = 4;
+        private bool Exiting { get { return (_flags & ExitBit) != 0; } set { SetFlag(ExitBit, value); } }
+        private bool Closed { get { return (_flags & ClosedBit) != 0; } set { SetFlag(ClosedBit, value); } }
+        private bool Prompted { get { return (_flags & PromptedBit) != 0; } set { SetFlag(PromptedBit, value); } }
+        private void SetFlag(int bit, bool on) { _flags = on ? _flags | bit : _flags & ~bit; }
 
         /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
         public readonly ShellWriter Out = new ShellWriter(256);
@@ -63,9 +67,9 @@ namespace ProcNano
         /// as ENOMEM): the device checks count them, since a kernel that fits answers ENOMEM before that.</summary>
         public int OutOfMemoryCaught;
         /// <summary>True once `exit` ran.</summary>
-        public bool Exited => _exit;
+        public bool Exited => Exiting;
         /// <summary>True when the last <see cref="Run()"/> ended because the tty closed (not by `exit`).</summary>
-        public bool LineClosed => _closed;
+        public bool LineClosed => Closed;
 
         /// <summary>Serves the tty with a prompt until `exit` or until the line closes; call again for a new
         /// session. Returns the last status.</summary>
@@ -75,18 +79,18 @@ namespace ProcNano
         /// if <paramref name="prompt"/>. Returns the last status.</summary>
         public int ServeTty(bool prompt)
         {
-            _exit = false;
-            _closed = false;
+            Exiting = false;
+            Closed = false;
             if (_task.State == Task.Dead) return _task.ExitCode & 0xff;   // killed (by the boot script, say)
-            while (!_exit)
+            while (!Exiting)
             {
                 if (prompt)
                 {
                     Out.Str(Prompt);
                     Out.Flush();
-                    if (!_prompted)
+                    if (!Prompted)
                     {
-                        _prompted = true;
+                        Prompted = true;
                         long ms = _k.Platform == null ? 0 : _k.Platform.UptimeMs;
                         _k.Log.Print("sh: first prompt at " + ms.ToString() + " ms after boot");
                     }
@@ -94,7 +98,7 @@ namespace ProcNano
                 int n = _ld.ReadLine();
                 if (n == LineDiscipline.Closed)
                 {
-                    _closed = true;
+                    Closed = true;
                     break;
                 }
                 if (n == LineDiscipline.Interrupted)
@@ -136,7 +140,7 @@ namespace ProcNano
             int status = RunScript(text, true);
             OutputToTty();
             // The session starts afresh: neither the script's exit nor its last status carries over.
-            _exit = false;
+            Exiting = false;
             _status = StatusOk;
             return status;
         }
@@ -144,7 +148,7 @@ namespace ProcNano
         private int RunScript(string text, bool trace)
         {
             int start = 0;
-            while (start <= text.Length && !_exit)
+            while (start <= text.Length && !Exiting)
             {
                 int end = text.IndexOf('\n', start);
                 if (end < 0) end = text.Length;
@@ -192,7 +196,7 @@ namespace ProcNano
             int pos = 0;
             try
             {
-                while (!_exit)
+                while (!Exiting)
                 {
                     int count = _lex.Next(line, len, ref pos);
                     if (count < 0) break;

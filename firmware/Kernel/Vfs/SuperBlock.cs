@@ -4,11 +4,30 @@ namespace ProcNano
     public class SuperBlock
     {
         public string FsType;
-        /// <summary>Device numbers as /proc/maps prints them (%02x:%02x).</summary>
-        public int Major;
-        public int Minor;
         public Inode Root;
-        public bool ReadOnly;
+        // Device numbers and the read-only flag share one field (12 bytes each on the device): minor in
+        // bits 0-15, major in 16-29, read-only in bit 30.
+        private int _dev;
+        private const int ReadOnlyBit = 1 << 30;
+
+        /// <summary>Device numbers as /proc/maps prints them (%02x:%02x).</summary>
+        public int Major
+        {
+            get { return (_dev >> 16) & 0x3FFF; }
+            set { _dev = (_dev & ~(0x3FFF << 16)) | ((value & 0x3FFF) << 16); }
+        }
+
+        public int Minor
+        {
+            get { return _dev & 0xFFFF; }
+            set { _dev = (_dev & ~0xFFFF) | (value & 0xFFFF); }
+        }
+
+        public bool ReadOnly
+        {
+            get { return (_dev & ReadOnlyBit) != 0; }
+            set { _dev = value ? _dev | ReadOnlyBit : _dev & ~ReadOnlyBit; }
+        }
         /// <summary>Name shown in /proc/mounts' first column ("none", "rootfs", ...).</summary>
         public string DevName = "none";
         /// <summary>Open files on this file system (File objects not yet released): umount is EBUSY while

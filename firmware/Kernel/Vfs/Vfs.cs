@@ -24,8 +24,11 @@ namespace ProcNano
         /// files of the kernel.</summary>
         public void KernMount(SuperBlock sb) { _internal.Add(sb); }
 
-        /// <summary>/proc/slabinfo's file row: open files (made one at a time, allocated = in use).</summary>
-        public int SlabObjects(int kind, bool allocated) { return OpenFileCount(); }
+        public const int SlabFiles = 0, SlabMounts = 1;
+
+        /// <summary>/proc/slabinfo's file row (open files) and vfsmount row (mounts); made one at a time, so
+        /// allocated = in use.</summary>
+        public int SlabObjects(int kind, bool allocated) { return kind == SlabMounts ? _mounts.Count : OpenFileCount(); }
 
         /// <summary>Open files not yet released, over mounted and internal superblocks (a procfs that is not
         /// mounted is not reachable from here).</summary>

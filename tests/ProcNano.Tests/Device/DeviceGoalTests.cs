@@ -1,3 +1,4 @@
+using System;
 using Xunit;
 
 namespace ProcNano.Tests.Device
@@ -17,6 +18,7 @@ namespace ProcNano.Tests.Device
         public const int FirstShellMax = 5000;
         public const int PerMappingMax = 64;
         public const int DemoBootMax = 8000;
+        public const double ModelTolerance = 0.10;
 
         private readonly DeviceFixture _f;
 
@@ -73,6 +75,21 @@ namespace ProcNano.Tests.Device
             Assert.True(r.H("after_boot_script") > 0, "the boot script did not finish: " + r.Summary());
             long cost = r.H("after_first_shell") - r.H("after_boot_script");
             Assert.True(cost <= DemoBootMax, $"boards/boot.sh took {cost} B, goal <= {DemoBootMax}: " + r.Summary());
+        }
+
+        // The kernel's model of its heap use (/proc/slabinfo, the page map, the arena) against nanoCLR's figure
+        // for new Kernel, as the boot log prints them side by side.
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-c3")]
+        [InlineData("esp32-wrover")]
+        [InlineData("esp32-s3")]
+        public void Goal_ModelOfTheKernel_WithinTenPercentOfMeasured(string board)
+        {
+            DeviceRun r = _f.Get(board, "demo");
+            Assert.True(r.ModelBoot > 0 && r.ModelMeasured > 0, "no MODEL line: " + r.Summary());
+            double off = Math.Abs(r.ModelBoot - r.ModelMeasured) / (double)r.ModelMeasured;
+            Assert.True(off <= ModelTolerance, $"model {r.ModelBoot} B vs measured {r.ModelMeasured} B: {off:P1} off, goal <= 10%: " + r.Summary());
         }
 
         [SkippableTheory]

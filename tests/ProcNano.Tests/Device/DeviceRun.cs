@@ -6,7 +6,8 @@ namespace ProcNano.Tests.Device
 {
     /// <summary>One run of the virtual device (firmware/VirtualDevice on nanoCLR), parsed from its output:
     /// <c>HEAP label=BYTES</c>, <c>MAPPED n</c>, <c>STAGE s</c>, <c>EXCEPTION stage type</c>,
-    /// <c>OOM n escaped=.. in_commands=.. lost_lines=..</c>, <c>ERRORS n</c>, <c>TYPED n</c>, <c>END stage</c>.</summary>
+    /// <c>OOM n escaped=.. in_commands=.. lost_lines=..</c>, <c>ERRORS n</c>, <c>TYPED n</c>, <c>END stage</c>,
+    /// <c>MODEL boot=BYTES measured=BYTES</c> (the kernel's model of new Kernel beside the measured cost).</summary>
     public sealed class DeviceRun
     {
         public string Board;
@@ -18,6 +19,7 @@ namespace ProcNano.Tests.Device
         public int Mapped = -1;
         public int Oom = -1, OomEscaped = -1, OomInCommands = -1, LostLines = -1;
         public int Errors = -1, Typed = -1;
+        public long ModelBoot = -1, ModelMeasured = -1;
         public string End;
         public readonly List<string> Exceptions = new List<string>();
 
@@ -48,6 +50,8 @@ namespace ProcNano.Tests.Device
                     r.LostLines = int.Parse(m.Groups[4].Value);
                     continue;
                 }
+                m = Regex.Match(line, @"^MODEL boot=(\d+) measured=(\d+)$");
+                if (m.Success) { r.ModelBoot = long.Parse(m.Groups[1].Value); r.ModelMeasured = long.Parse(m.Groups[2].Value); continue; }
                 m = Regex.Match(line, @"^ERRORS (\d+)$");
                 if (m.Success) { r.Errors = int.Parse(m.Groups[1].Value); continue; }
                 m = Regex.Match(line, @"^TYPED (\d+)$");
@@ -64,6 +68,7 @@ namespace ProcNano.Tests.Device
             var parts = new List<string> { $"{Board} --heap {HeapArg} --script {Script}: exit {ExitCode}" };
             foreach (var kv in Heap) parts.Add($"{kv.Key}={kv.Value}");
             if (Mapped >= 0) parts.Add($"mapped={Mapped}");
+            if (ModelBoot >= 0) parts.Add($"model={ModelBoot} measured={ModelMeasured}");
             parts.Add($"OOM={Oom} (escaped {OomEscaped}, in commands {OomInCommands}, lost lines {LostLines})");
             parts.Add($"errors={Errors} typed={Typed} end={End ?? "(none: the runtime died)"}");
             foreach (string e in Exceptions) parts.Add("exception " + e);

@@ -36,6 +36,32 @@ namespace ProcNano.Tests.HostSim
             Assert.Contains(lines, l => l.EndsWith(" /bin/shmdemo"));
         }
 
+        // On a device board the Heap figures are the device's: the board's managed_heap, less the kernel's model
+        // (which grows with the demo's tasks), never the desktop GC's.
+        [Theory]
+        [InlineData("esp32-devkitc", 79000)]
+        [InlineData("esp32-c3", 43500)]
+        public void DeviceBoard_HeapIsTheDevicesModel(string board, long heapAtMain)
+        {
+            var bare = SimProcess.Run(null, "--board", board, "--bare", "-c", "cat /proc/meminfo; free");
+            var demo = SimProcess.Run(null, "--board", board, "-c", "cat /proc/meminfo; free");
+            Assert.True(bare.Code == 0 && demo.Code == 0, bare + "\n" + demo);
+            Assert.Equal(heapAtMain / 1024, MeminfoKb(bare.Out, "HeapTotal:"));
+            long bareFree = MeminfoKb(bare.Out, "HeapFree:"), demoFree = MeminfoKb(demo.Out, "HeapFree:");
+            long slabKb = MeminfoKb(bare.Out, "Slab:");
+            // The model: the arena (16 or 12 KiB) and the kernel's objects come off the device heap.
+            Assert.InRange(bareFree, 1, heapAtMain / 1024 - slabKb - 12);
+            Assert.True(demoFree < bareFree, $"the demo's tasks cost nothing? bare {bareFree} kB, demo {demoFree} kB");
+            string heapRow = bare.Out.Split('\n').First(l => l.StartsWith("Heap:"));
+            Assert.Equal(new[] { "Heap:", (heapAtMain / 1024).ToString() }, heapRow.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
+        }
+
+        private static long MeminfoKb(string text, string key)
+        {
+            string line = text.Split('\n').First(l => l.StartsWith(key));
+            return long.Parse(line.Substring(key.Length).Replace("kB", "").Trim());
+        }
+
         [Fact]
         public void Flash_FilesWrittenUnderFlashLandInTheFolder_AndAreThereNextRun()
         {

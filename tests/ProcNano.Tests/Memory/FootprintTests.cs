@@ -29,6 +29,40 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(Fields(type), declared);
         }
 
+        // The boot-time core of the model (/proc/slabinfo's kernel row) counts these classes' fields.
+        [Theory]
+        [InlineData(typeof(Kernel), KernelCore.KernelFields)]
+        [InlineData(typeof(KernelLog), KernelCore.KernelLogFields)]
+        [InlineData(typeof(PhysMem), KernelCore.PhysMemFields)]
+        [InlineData(typeof(PageAllocator), KernelCore.PageAllocatorFields)]
+        [InlineData(typeof(ProcNano.Vfs), KernelCore.VfsFields)]
+        [InlineData(typeof(FileTable), KernelCore.FileTableFields)]
+        [InlineData(typeof(FsContext), KernelCore.FsContextFields)]
+        [InlineData(typeof(RamfsSuper), KernelCore.RamfsSuperFields)]
+        [InlineData(typeof(MemoryManager), KernelCore.MemoryManagerFields)]
+        [InlineData(typeof(RegionTable), KernelCore.RegionTableFields)]
+        [InlineData(typeof(VmaTable), KernelCore.VmaTableFields)]
+        [InlineData(typeof(TaskTable), KernelCore.TaskTableFields)]
+        [InlineData(typeof(PidNamespace), KernelCore.PidNamespaceFields)]
+        [InlineData(typeof(NetNamespace), KernelCore.NetNamespaceFields)]
+        [InlineData(typeof(Loader), KernelCore.LoaderFields)]
+        [InlineData(typeof(Shm), KernelCore.ShmFields)]
+        [InlineData(typeof(Syscalls), KernelCore.SyscallsFields)]
+        [InlineData(typeof(UtsSettings), KernelCore.UtsSettingsFields)]
+        [InlineData(typeof(ProcTree), KernelCore.ProcTreeFields)]
+        [InlineData(typeof(ProcSuperBlock), KernelCore.ProcSuperBlockFields)]
+        [InlineData(typeof(ModuleTable), KernelCore.ModuleTableFields)]
+        [InlineData(typeof(UartModule), KernelCore.UartModuleFields)]
+        [InlineData(typeof(UartStats), KernelCore.UartStatsFields)]
+        [InlineData(typeof(SlabTable), KernelCore.SlabTableFields)]
+        [InlineData(typeof(FsType), KernelCore.FsTypeFields)]
+        [InlineData(typeof(RomfsSuper), KernelCore.RomfsSuperFields)]
+        [InlineData(typeof(RefList), KernelCore.RefListFields)]
+        public void KernelCoreFieldCounts_MatchTheClasses(Type type, int declared)
+        {
+            Assert.Equal(Fields(type), declared);
+        }
+
         [Fact]
         public void RegionAndVmaColumns_MatchTheTables()
         {

@@ -51,7 +51,7 @@ namespace ProcNano.Tests.Proc.Generic
         {
             var k = Boot();
             string[] lines = Cat(k, k.Init, "/proc/slabinfo").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(new[] { "vm_region", "vm_area", "mm", "task", "pid", "file", "inode", "proc_entry", "shm_segment" },
+            Assert.Equal(new[] { "vm_region", "vm_area", "mm", "task", "pid", "file", "inode", "proc_entry", "shm_segment", "vfsmount", "log_buf", "kernel" },
                 lines.Skip(1).Select(l => l.Substring(0, 17).TrimEnd()).ToArray());
             Assert.Equal("vm_region              0     16     32      512", lines[1]);
             Assert.Equal("vm_area                0     16     20      320", lines[2]);
@@ -59,6 +59,8 @@ namespace ProcNano.Tests.Proc.Generic
             Assert.Equal("task                   1      1    168      168", lines[4]);
             Assert.Equal("pid                    1      1     72       72", lines[5]);
             Assert.Equal("shm_segment            0      0    204        0", lines[9]);
+            Assert.Equal(string.Format("log_buf                1      1 {0,6} {0,8}", Footprint.Array(k.Board.KmsgSize, 1)), lines[11]);
+            Assert.StartsWith("kernel                 1      1 ", lines[12]);
         }
 
         [Fact]
@@ -183,8 +185,11 @@ namespace ProcNano.Tests.Proc.Generic
             var kit = new ProcKit();   // an unmounted procfs: reading it opens no file the table would count
             string log = kit.Cat(kit.Init, "kmsg");
             var m = System.Text.RegularExpressions.Regex.Match(log,
-                @"Slab: kernel objects take (\d+) bytes \((\d+) objects of 9 kinds\), page map (\d+) bytes");
+                @"Slab: kernel objects take (\d+) bytes \((\d+) objects of 12 kinds\), page map (\d+) bytes; with the arena the model is (\d+) bytes");
             Assert.True(m.Success, log);
+            var k = kit.K;
+            long arena = Footprint.Array(k.Phys.Arena.Length, 1);
+            Assert.Equal(long.Parse(m.Groups[1].Value) + long.Parse(m.Groups[3].Value) + arena, long.Parse(m.Groups[4].Value));
             long total = 0;
             int objects = 0;
             foreach (string l in kit.Cat(kit.Init, "slabinfo").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
