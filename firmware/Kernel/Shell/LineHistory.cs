@@ -3,21 +3,19 @@ namespace ProcNano
     /// <summary>
     /// The lines a console remembers for the up arrow: at most <see cref="Depth"/> lines packed into one byte
     /// budget, oldest first, each as a length byte (length - 1) and its bytes. The oldest lines fall out when a
-    /// new one needs the room. One small array where a slot per line of the longest length cost a kilobyte,
-    /// made with the first line remembered: a console nobody types at (a script, a pipe) never needs it.
+    /// new one needs the room. One small array where a slot per line of the longest length cost a kilobyte.
     /// </summary>
     public sealed class LineHistory
     {
-        private byte[] _buf;
+        private readonly byte[] _buf;
         private readonly int _depth;
-        private readonly int _bytes;
         private int _used;
         private int _count;
 
         public LineHistory(int depth, int bytes)
         {
             _depth = depth < 0 ? 0 : depth;
-            _bytes = _depth == 0 || bytes < 2 ? 0 : bytes;
+            _buf = new byte[_depth == 0 || bytes < 2 ? 0 : bytes];
         }
 
         public int Count => _count;
@@ -29,8 +27,7 @@ namespace ProcNano
         /// not the newest line again, not a line longer than the whole budget).</summary>
         public void Add(byte[] line, int n)
         {
-            if (n <= 0 || n > 256 || n + 1 > _bytes) return;
-            if (_buf == null) _buf = new byte[_bytes];
+            if (n <= 0 || n > 256 || n + 1 > _buf.Length) return;
             if (_count > 0 && Same(Start(1), line, n)) return;
             while (_count > 0 && (_count == _depth || _used + n + 1 > _buf.Length)) DropOldest();
             _buf[_used] = (byte)(n - 1);
