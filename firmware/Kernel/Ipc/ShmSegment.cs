@@ -7,11 +7,20 @@ namespace ProcNano
         public int Id;
         public int Key;
         public long Size;
+        /// <summary>Permission bits (ipc_perm.mode), and SHM_DEST once removed.</summary>
         public int Mode;
         public int Uid, Gid, Cuid, Cgid;
         public int CreatorPid, LastPid;
         public int Nattch;
-        public bool Removed;
+        /// <summary>Linux's SHM_DEST (01000) mode bit: removed, destroyed at the last detach.</summary>
+        public const int Dest = 0x200;
+
+        /// <summary>IPC_RMID done: the key is free, the segment goes with its last attachment.</summary>
+        public bool Removed
+        {
+            get { return (Mode & Dest) != 0; }
+            set { Mode = value ? Mode | Dest : Mode & ~Dest; }
+        }
         public long ATime, DTime, CTime;
         /// <summary>The segment's memory as an open file of the internal shm store.</summary>
         public File File;

@@ -8,8 +8,8 @@ namespace ProcNano
     /// </summary>
     public static class Footprint
     {
-        public const int TaskFields = 11, PidFields = 3, MmFields = 6, IntListFields = 2, FileFields = 7,
-            InodeFields = 5, FdTableFields = 1, ShmSegmentFields = 16;
+        public const int TaskFields = 11, PidFields = 3, MmFields = 5, IntListFields = 2, FileFields = 6,
+            InodeFields = 5, FdTableFields = 1, ShmSegmentFields = 15;
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>
         public const int RegionColumns = 7 + 1;

@@ -72,11 +72,16 @@ namespace ProcNano
         /// <summary>The file a VMA maps (its region's), or null.</summary>
         public File VmaFile(int v) { return RegionFile(Vmas.Region(v)); }
 
-        /// <summary>Adds a VMA to its mm (and counts VM_EXECUTABLE ones for /proc/pid/exe).</summary>
-        private void AddVma(Mm mm, int v)
+        /// <summary>Adds a VMA to its mm.</summary>
+        private void AddVma(Mm mm, int v) { mm.Add(Vmas, v); }
+
+        /// <summary>2.6.29's num_exe_file_vmas: the mm's VM_EXECUTABLE VMAs, counted when asked (an mm holds a
+        /// handful of VMAs; a counter would be a field in every mm).</summary>
+        public int ExeVmas(Mm mm)
         {
-            mm.Add(Vmas, v);
-            if ((Vmas.Flags(v) & Vm.VM_EXECUTABLE) != 0) mm.ExeVmas++;
+            int n = 0;
+            for (int i = 0; i < mm.Vmas.Count; i++) if ((Vmas.Flags(mm.Vmas[i]) & Vm.VM_EXECUTABLE) != 0) n++;
+            return n;
         }
 
         /// <summary>delete_vma: unlinks the VMA from its mm, drops its share of the region and frees it.
@@ -96,7 +101,7 @@ namespace ProcNano
         /// /proc/pid/exe stops pinning the file system it lives on.</summary>
         private void RemovedExeFileVma(Mm mm)
         {
-            if (--mm.ExeVmas == 0 && mm.ExeFile != null)
+            if (mm.ExeFile != null && ExeVmas(mm) == 0)   // the VMA is already out of the mm
             {
                 File f = mm.ExeFile;
                 mm.ExeFile = null;

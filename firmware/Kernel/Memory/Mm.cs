@@ -10,8 +10,6 @@ namespace ProcNano
     {
         public int Users = 1;
         public File ExeFile;
-        /// <summary>VMAs with VM_EXECUTABLE (2.6.29's num_exe_file_vmas).</summary>
-        public int ExeVmas;
         private int[] _layout;   // made by the loader's first store: kernel-made tasks have no layout
 
         public Mm() : base(4) { }

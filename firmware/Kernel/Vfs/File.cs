@@ -12,11 +12,24 @@ namespace ProcNano
         public string Path;
         public int Flags;
         public long Pos;
-        public int Refs = 1;
         /// <summary>File system's per-open state (procfs: its opener record).</summary>
         public object Private;
+        // The reference count (low 16 bits) and the file-table slot + 1 (high 16) share a field: 12 bytes a
+        // field on the device, and a kernel here holds far fewer than 65535 of either.
+        private int _refsSlot = 1;
+
+        public int Refs
+        {
+            get { return _refsSlot & 0xFFFF; }
+            set { _refsSlot = (_refsSlot & ~0xFFFF) | (value & 0xFFFF); }
+        }
+
         /// <summary>Slot in the kernel's file table while referenced from a region (-1 if none).</summary>
-        public int Slot = -1;
+        public int Slot
+        {
+            get { return (int)((uint)_refsSlot >> 16) - 1; }
+            set { _refsSlot = (_refsSlot & 0xFFFF) | ((value + 1) << 16); }
+        }
 
         public File(Inode inode, string path, int flags)
         {

@@ -28,7 +28,7 @@ namespace ProcNano.Tests.SyscallFacade
             Assert.True(x > 0, Errno.StrError((int)x));
             int v = t.Mm.Vmas[t.Mm.Find(k.Mem.Vmas, (uint)x)];
             Assert.Equal(0, k.Mem.Vmas.Flags(v) & (Vm.VM_EXECUTABLE | Vm.VM_DENYWRITE));
-            Assert.Equal(1, t.Mm.ExeVmas);
+            Assert.Equal(1, k.Mem.ExeVmas(t.Mm));
             Assert.Equal(0, k.Sys.Munmap(t, (uint)x, 4096));
             Assert.NotNull(t.Mm.ExeFile);
             Assert.Equal("/bin/hold", t.Mm.ExeFile.Path);

@@ -83,7 +83,7 @@ namespace ProcNano.Tests.Tasks
             uint text = t.Mm.StartCode;
             Assert.Equal(0, k.Sys.Munmap(t, text, t.Mm.EndCode - text));
             Assert.Null(t.Mm.ExeFile);
-            Assert.Equal(0, t.Mm.ExeVmas);
+            Assert.Equal(0, k.Mem.ExeVmas(t.Mm));
         }
 
         [Fact]

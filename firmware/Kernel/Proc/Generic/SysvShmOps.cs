@@ -10,7 +10,6 @@ namespace ProcNano
     {
         public const string Header =
             "       key      shmid perms       size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime\n";
-        public const int SHM_DEST = 0x200;   // 01000
 
         public override int Start(SeqFile s, int index)
         {
@@ -34,7 +33,7 @@ namespace ProcNano
                 o.Char(' ');
                 o.Dec(g.Id, 10, ' ');
                 o.Str("  ");
-                o.Oct((ulong)(g.Mode | (g.Removed ? SHM_DEST : 0)), 4, ' ');
+                o.Oct((ulong)g.Mode, 4, ' ');   // SHM_DEST is the segment's own mode bit once removed
                 o.Char(' ');
                 o.Dec(g.Size, 10, ' ');
                 Col(o, g.CreatorPid, 5);

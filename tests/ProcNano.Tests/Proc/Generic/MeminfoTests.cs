@@ -181,7 +181,7 @@ namespace ProcNano.Tests.Proc.Generic
             long before = Meminfo(k, "Slab");
             Assert.Equal(SlabKbFromSlabinfo(k), before);
             Assert.Equal(before, Meminfo(k, "SUnreclaim"));
-            for (int i = 0; i < 20; i++) Tests.Boot.NewTask(k, "t" + i);   // 20 × (task 168 + pid 72 + mm 132) = 7440 bytes
+            for (int i = 0; i < 20; i++) Tests.Boot.NewTask(k, "t" + i);   // 20 × (task 168 + pid 72 + mm 120) = 7200 bytes
             long after = Meminfo(k, "Slab");
             Assert.Equal(SlabKbFromSlabinfo(k), after);
             Assert.InRange(after - before, 7, 8);

@@ -55,10 +55,10 @@ namespace ProcNano.Tests.Proc.Generic
                 lines.Skip(1).Select(l => l.Substring(0, 17).TrimEnd()).ToArray());
             Assert.Equal("vm_region              0     16     32      512", lines[1]);
             Assert.Equal("vm_area                0     16     20      320", lines[2]);
-            Assert.Equal("mm                     1      1    132      132", lines[3]);
+            Assert.Equal("mm                     1      1    120      120", lines[3]);
             Assert.Equal("task                   1      1    168      168", lines[4]);
             Assert.Equal("pid                    1      1     72       72", lines[5]);
-            Assert.Equal("shm_segment            0      0    204        0", lines[9]);
+            Assert.Equal("shm_segment            0      0    192        0", lines[9]);
             Assert.Equal(string.Format("log_buf                1      1 {0,6} {0,8}", Footprint.Array(k.Board.KmsgSize, 1)), lines[11]);
             Assert.StartsWith("kernel                 1      1 ", lines[12]);
         }
@@ -69,10 +69,10 @@ namespace ProcNano.Tests.Proc.Generic
             var rows = Read(Boot());
             Assert.Equal(32, rows["vm_region"].Size);
             Assert.Equal(20, rows["vm_area"].Size);
-            Assert.Equal(132, rows["mm"].Size);
+            Assert.Equal(120, rows["mm"].Size);
             Assert.Equal(168, rows["task"].Size);
             Assert.Equal(72, rows["pid"].Size);
-            Assert.Equal(96, rows["file"].Size);
+            Assert.Equal(84, rows["file"].Size);
             Assert.Equal(ProcEntry.ObjectBytes, rows["proc_entry"].Size);
             foreach (Row r in rows.Values) Assert.Equal((long)r.Num * r.Size, r.Total);
         }
