@@ -138,7 +138,8 @@ namespace ProcNano
             Slab.Register("shm_segment", Footprint.ShmSegment, Shm, 0);
             Slab.Register("vfsmount", Footprint.VfsMount, Vfs, Vfs.SlabMounts);
             Slab.Register("log_buf", Footprint.Array(Board.KmsgSize, 1), this, SlabLog);
-            Slab.Register("kernel", KernelCore.Bytes(ProgramHeader.Size, SlabTable.MaxRows, 2), this, SlabCore);
+            Slab.Register("kernel", KernelCore.Bytes(ProgramHeader.Size, SlabTable.MaxRows, Tasks.RootNet.Interfaces.Length),
+                this, SlabCore);
         }
 
         private const int SlabInodes = 0, SlabLog = 1, SlabCore = 2;

@@ -21,6 +21,8 @@ namespace ProcNano
         /// <summary>File system types registered at boot: ramfs, romfs, flashfs, proc.</summary>
         public const int BootFsTypes = 4;
 
+        /// <summary>The core's bytes, given what the owners above Memory size: the loader's header buffer, the
+        /// slab table's rows, the root network namespace's interfaces.</summary>
         public static int Bytes(int headerBytes, int slabRows, int interfaces)
         {
             int n = 0;

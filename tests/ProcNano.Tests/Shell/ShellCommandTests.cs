@@ -435,6 +435,20 @@ namespace ProcNano.Tests.Shell
             Assert.True(_h.K.Log.Contains("sh: cat: exception kaput"));
         }
 
+        [Fact]
+        public void ACommandThatRunsOutOfHeap_FailsWithEnomem_Counted_AndTheShellGoesOn()
+        {
+            Assert.Equal(0, _h.K.Proc.TryCreate("hungry", 0x124, new OutOfHeapOps(), null, out ProcEntry _));
+            Assert.Equal(0, _h.Run("echo before; cat /proc/hungry; echo after", out string o));
+            Assert.Equal("before\ncat: " + Errno.StrError(Errno.ENOMEM) + "\nafter\n", o);
+            Assert.Equal(1, _h.Sh.OutOfMemoryCaught);
+        }
+
+        private sealed class OutOfHeapOps : SingleSeqOps
+        {
+            public override int Show(SeqFile s, OutBuf o) => throw new OutOfMemoryException();
+        }
+
         private sealed class ThrowingOps : SingleSeqOps
         {
             public override int Show(SeqFile s, OutBuf o) => throw new InvalidOperationException("kaput");
