@@ -213,7 +213,15 @@ namespace ProcNano
                 int done = 0;
                 while (done < (int)rlen)
                 {
-                    int n = file.Inode.Read(file, null, pos + done, Phys.Arena, at + done, (int)rlen - done);
+                    int n;
+                    try
+                    {
+                        n = file.Inode.Read(file, null, pos + done, Phys.Arena, at + done, (int)rlen - done);
+                    }
+                    catch (System.OutOfMemoryException)
+                    {
+                        n = -Errno.ENOMEM;   // a file system's read that needed heap (flash glue): the copy fails whole
+                    }
                     if (n < 0)
                     {
                         FreeRegionPages(start, Regions.Top(r));

@@ -50,15 +50,22 @@ namespace ProcNano
             string name = argv != null && argv.Length > 0 ? Basename(argv[0]) : h.Name;
             Task t = _tasks.NewTask(parent, name, ns, net);
             if (t == null) return -Errno.EAGAIN;
-            string[] args = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
-            t.Argv = args;
-
-            e = MapImage(t, file, h);
-            if (e == 0)
+            try
             {
-                t.State = Task.Running;
-                e = prog.Start(Sys, _board, t, args);
-                t.State = Task.Sleeping;
+                string[] args = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
+                t.Argv = args;
+                e = MapImage(t, file, h);
+                if (e == 0)
+                {
+                    t.State = Task.Running;
+                    e = prog.Start(Sys, _board, t, args);
+                    t.State = Task.Sleeping;
+                }
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // The heap ran out part-way: the half-made task goes (its mappings with it), none stays in ps.
+                e = -Errno.ENOMEM;
             }
             if (e < 0 || e == Program.Exit)
             {

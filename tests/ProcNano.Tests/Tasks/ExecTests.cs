@@ -2,6 +2,7 @@ using System;
 using ProcNano;
 using Xunit;
 using static ProcNano.Tests.Boot;
+using KFile = ProcNano.File;
 
 namespace ProcNano.Tests.Tasks
 {
@@ -170,6 +171,66 @@ namespace ProcNano.Tests.Tasks
             Assert.Equal(-Errno.ENOMEM, k.Sys.Exec(k.Init, "/bin/hold", new[] { "hold", "15" }, 0));
             Assert.Equal(free, k.Pages.FreePages);
             Assert.Equal(1, k.Tasks.Count);
+        }
+
+        // The heap runs out in the text copy (mmap's file read, by the kernel) or in the loader's data read.
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Exec_HeapRunsOutPartWay_EnomemAndNoHalfMadeTask(bool inTheTextCopy)
+        {
+            var k = Host();
+            int free = k.Pages.FreePages;
+            byte[] image = ReadAll(k, "/bin/hold");
+            var file = new KFile(new HeapFailingImage(image, ProgramHeaderText(image), inTheTextCopy), "/x/hold", KFile.O_RDONLY);
+            Assert.Equal(-Errno.ENOMEM, k.Loader.Exec(k.Init, file, new[] { "hold", "1" }, 0));
+            Assert.Equal(1, k.Tasks.Count);             // init alone, as before
+            Assert.Equal(free, k.Pages.FreePages);      // the text copy and data went back
+        }
+
+        private static byte[] ReadAll(Kernel k, string path)
+        {
+            int fd = k.Sys.Open(k.Init, path, KFile.O_RDONLY, 0);
+            var buf = new byte[1 << 16];
+            int n = k.Sys.Read(k.Init, fd, buf, 0, buf.Length);
+            k.Sys.Close(k.Init, fd);
+            Array.Resize(ref buf, n);
+            return buf;
+        }
+
+        private static int ProgramHeaderText(byte[] image)
+        {
+            var h = new ProgramHeader();
+            Assert.Equal(0, ProgramHeader.Parse(image, image.Length, h));
+            return h.TextSize;
+        }
+
+        // A program file whose reads past the text find the managed heap gone: the kernel's (current null:
+        // mmap's copy, which reads on to the page's end) or the loader's (for the task: the data).
+        private sealed class HeapFailingImage : Inode
+        {
+            private readonly byte[] _image;
+            private readonly int _text;
+            private readonly bool _kernelReads;
+
+            public HeapFailingImage(byte[] image, int text, bool kernelReads)
+            {
+                _image = image;
+                _text = text;
+                _kernelReads = kernelReads;
+                Mode = Stat.S_IFREG | 0x1ED;
+            }
+
+            public override long Size => _image.Length;
+            public override int MapCaps => MapCap.Copy;
+
+            public override int Read(KFile f, Task current, long pos, byte[] buf, int off, int count)
+            {
+                if (pos >= _text && (current == null) == _kernelReads) throw new OutOfMemoryException();
+                int n = (int)Math.Min(count, _image.Length - pos);
+                Array.Copy(_image, pos, buf, off, n);
+                return n;
+            }
         }
 
         [Fact]
