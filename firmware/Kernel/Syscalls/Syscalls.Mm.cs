@@ -33,7 +33,7 @@ namespace ProcNano
         /// <summary>shmget(2): segment id or -errno.</summary>
         public int Shmget(Task t, int key, long size, int shmflg)
         {
-            lock (_k.Lock) return _k.Shm.Get(t, key, size, shmflg);
+            lock (_k.Lock) return HeapLow() ? -Errno.ENOMEM : _k.Shm.Get(t, key, size, shmflg);
         }
 
         /// <summary>shmat(2): the attach address (the same for every attach of a segment) or -errno.</summary>

@@ -13,6 +13,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (HeapLow()) return -Errno.ENOMEM;
                 // The kernel's own open (open_exec): MAY_EXEC only, and no fd of the caller's.
                 File f;
                 int e = _k.Vfs.OpenExec(t, path, out f);

@@ -8,6 +8,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if ((flags & File.O_CREAT) != 0 && HeapLow()) return -Errno.ENOMEM;
                 File f;
                 int e = _k.Vfs.OpenFile(t, path, flags, mode, out f);
                 if (e < 0) return e;
@@ -129,7 +130,7 @@ namespace ProcNano
 
         public int Mkdir(Task t, string path, int mode)
         {
-            lock (_k.Lock) return _k.Vfs.Mkdir(t, path, mode);
+            lock (_k.Lock) return HeapLow() ? -Errno.ENOMEM : _k.Vfs.Mkdir(t, path, mode);
         }
 
         public int Rmdir(Task t, string path)

@@ -9,6 +9,20 @@ namespace ProcNano
     {
         private readonly Kernel _k;
 
+        /// <summary>Managed heap a call that makes kernel objects (a task, a file, a segment, a directory) must
+        /// leave free on a device board: room for the shell to report the failure and the console to go on.</summary>
+        public const int HeapReserve = 2048;
+
         public Syscalls(Kernel k) { _k = k; }
+
+        /// <summary>True on a device board (one with managed_heap) when the platform's free heap (the runtime's
+        /// on the device, the model's in the simulator) is under <see cref="HeapReserve"/>: the call answers
+        /// ENOMEM before it allocates, instead of running out half-way. The host board has no such budget.</summary>
+        private bool HeapLow()
+        {
+            if (_k.Board.ManagedHeap <= 0 || _k.Platform == null) return false;
+            long free = _k.Platform.ManagedHeapFree;
+            return free >= 0 && free < HeapReserve;
+        }
     }
 }
