@@ -47,6 +47,23 @@ namespace ProcNano.Tests.Proc
         }
     }
 
+    /// <summary>Three records, each noting whether the kernel lock is held while it prints.</summary>
+    public sealed class LockProbeOps : SeqOps
+    {
+        private readonly bool _locked;
+        public readonly System.Collections.Generic.List<bool> Held = new System.Collections.Generic.List<bool>();
+        public LockProbeOps(bool locked) { _locked = locked; }
+        public override bool KernelLocked => _locked;
+        public override int Start(SeqFile s, int index) { return index < 3 ? index : End; }
+        public override int Show(SeqFile s, int cursor, OutBuf o)
+        {
+            Held.Add(System.Threading.Monitor.IsEntered(s.Kernel.Lock));
+            o.Dec(cursor);
+            o.Char('\n');
+            return 0;
+        }
+    }
+
     public class SeqFileTests
     {
         private static string ReadRandom(KFile f, KTask t, int seed)
@@ -65,6 +82,21 @@ namespace ProcNano.Tests.Proc
                 pos += n;
             }
             return sb.ToString();
+        }
+
+        [Fact]
+        public void KernelLockedFiles_PrintUnderTheKernelLock_OthersDoNot_NoneKeepsIt()
+        {
+            var kit = new ProcKit();
+            var locked = new LockProbeOps(true);
+            var free = new LockProbeOps(false);
+            Assert.NotNull(kit.K.Proc.Create("locked", 0, locked, null));
+            Assert.NotNull(kit.K.Proc.Create("free", 0, free, null));
+            Assert.Equal("0\n1\n2\n", kit.Cat(kit.Init, "locked", 1));   // one byte a read: many passes
+            Assert.Equal("0\n1\n2\n", kit.Cat(kit.Init, "free", 1));
+            Assert.All(locked.Held, h => Assert.True(h));
+            Assert.All(free.Held, h => Assert.False(h));
+            Assert.False(System.Threading.Monitor.IsEntered(kit.K.Lock));
         }
 
         [Fact]

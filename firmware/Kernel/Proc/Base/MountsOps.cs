@@ -8,21 +8,20 @@ namespace ProcNano
     /// </summary>
     public sealed class MountsOps : SeqOps
     {
+        public override bool KernelLocked => true;
+
         public override int Start(SeqFile s, int index)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock) return index < k.Vfs.MountCount ? index : End;
+            return index < k.Vfs.MountCount ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             Kernel k = s.Kernel;
             VfsMount m;
-            lock (k.Lock)
-            {
-                if (cursor >= k.Vfs.MountCount) return 0;
-                m = k.Vfs.MountAt(cursor);
-            }
+            if (cursor >= k.Vfs.MountCount) return 0;
+            m = k.Vfs.MountAt(cursor);
             Mangle(o, m.DevName);
             o.Char(' ');
             Mangle(o, m.Point);

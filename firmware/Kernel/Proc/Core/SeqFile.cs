@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace ProcNano
 {
     /// <summary>
@@ -60,7 +62,7 @@ namespace ProcNano
 
             if (!FindTarget()) return copied > 0 ? copied : -Errno.ESRCH;
             int err = 0;
-            int cursor = Ops.Start(this, _index);
+            int cursor = Begin(_index);
             try
             {
                 while (cursor != SeqOps.End)
@@ -79,11 +81,39 @@ namespace ProcNano
             finally
             {
                 // Even if a Show throws (a bug): Start may have taken a lock that Stop gives back.
-                Ops.Stop(this);
-                Target = null;
+                Finish();
             }
             if (err < 0 && copied == 0) return err;
             return copied;
+        }
+
+        // Start of a pass over the records: under the kernel lock for files that read its tables.
+        private int Begin(int index)
+        {
+            if (!Ops.KernelLocked) return Ops.Start(this, index);
+            Monitor.Enter(Kernel.Lock);
+            try
+            {
+                return Ops.Start(this, index);
+            }
+            catch
+            {
+                Monitor.Exit(Kernel.Lock);
+                throw;
+            }
+        }
+
+        private void Finish()
+        {
+            try
+            {
+                Ops.Stop(this);
+            }
+            finally
+            {
+                Target = null;
+                if (Ops.KernelLocked) Monitor.Exit(Kernel.Lock);
+            }
         }
 
         /// <summary>Returns the buffer to the pool (at release).</summary>
@@ -139,7 +169,7 @@ namespace ProcNano
             if (pos == 0) return 0;
             if (!FindTarget()) return -Errno.ESRCH;
             int err = 0;
-            int cursor = Ops.Start(this, 0);
+            int cursor = Begin(0);
             try
             {
                 while (cursor != SeqOps.End)
@@ -160,8 +190,7 @@ namespace ProcNano
             }
             finally
             {
-                Ops.Stop(this);
-                Target = null;
+                Finish();
             }
             if (err < 0)
             {

@@ -4,12 +4,17 @@ namespace ProcNano
     /// A proc file as an iterator over records (Linux's seq_operations) plus a function printing one record.
     /// Cursors are ints chosen by the file (a record index, a table slot ...); <see cref="End"/> means no more
     /// records, other negative values are -errno. Start and Stop bracket each read() call, so a file may take a
-    /// lock in Start and drop it in Stop: Stop is always called once Start has been.
+    /// lock in Start and drop it in Stop: Stop is always called once Start has been. A file that reads the
+    /// kernel's tables says so with <see cref="KernelLocked"/>, and <see cref="SeqFile"/> holds the kernel lock
+    /// from its Start to its Stop: the one way procfs takes that lock (seq_file's start/stop locking).
     /// The output machinery (<see cref="SeqFile"/>) is written once and never builds the file's whole text.
     /// </summary>
     public abstract class SeqOps : ProcOps
     {
         public const int End = int.MinValue;
+
+        /// <summary>True if every read runs under the kernel lock, Start to Stop.</summary>
+        public virtual bool KernelLocked => false;
 
         /// <summary>Cursor of record number <paramref name="index"/> (0-based), <see cref="End"/>, or -errno.</summary>
         public abstract int Start(SeqFile s, int index);

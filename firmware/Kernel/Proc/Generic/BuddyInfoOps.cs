@@ -8,6 +8,8 @@ namespace ProcNano
     /// </summary>
     public sealed class BuddyInfoOps : SingleSeqOps
     {
+        public override bool KernelLocked => true;
+
         public const string ZoneName = "Normal";
 
         public override int Show(SeqFile s, OutBuf o)
@@ -16,13 +18,10 @@ namespace ProcNano
             o.Str("Node 0, zone ");
             o.StrRight(ZoneName, 8);
             o.Char(' ');
-            lock (k.Lock)
+            for (int order = 0; order < PageAllocator.MaxOrder; order++)
             {
-                for (int order = 0; order < PageAllocator.MaxOrder; order++)
-                {
-                    o.Dec(k.Pages.FreeBlocks(order), 6, ' ');
-                    o.Char(' ');
-                }
+                o.Dec(k.Pages.FreeBlocks(order), 6, ' ');
+                o.Char(' ');
             }
             o.Char('\n');
             return 0;

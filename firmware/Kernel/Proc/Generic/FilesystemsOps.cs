@@ -4,21 +4,20 @@ namespace ProcNano
     /// types that need no device and "\tname" for the others (Linux's "%s\t%s\n").</summary>
     public sealed class FilesystemsOps : SeqOps
     {
+        public override bool KernelLocked => true;
+
         public override int Start(SeqFile s, int index)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock) return index < k.Vfs.FsTypeCount ? index : End;
+            return index < k.Vfs.FsTypeCount ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             Kernel k = s.Kernel;
             FsType t;
-            lock (k.Lock)
-            {
-                if (cursor >= k.Vfs.FsTypeCount) return 0;
-                t = k.Vfs.FsTypeAt(cursor);
-            }
+            if (cursor >= k.Vfs.FsTypeCount) return 0;
+            t = k.Vfs.FsTypeAt(cursor);
             if (t.NoDev) o.Str("nodev");
             o.Char('\t');
             o.Str(t.Name);

@@ -11,64 +11,63 @@ namespace ProcNano
     /// </summary>
     public sealed class MeminfoOps : SingleSeqOps
     {
+        public override bool KernelLocked => true;
+
         public const int LabelWidth = 16;
 
         public override int Show(SeqFile s, OutBuf o)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock)
-            {
-                MemoryManager m = k.Mem;
-                PageAllocator pa = k.Pages;
-                int shift = m.PageShift;
-                long total = pa.Pages;
-                long copy = m.MmapPagesAllocated;
-                long cached = k.Fs.RamfsPages;
-                long anon, mapped;
-                CountRegions(m, out anon, out mapped);
-                long slab = k.Slab == null ? 0 : k.Slab.TotalBytes();
+            MemoryManager m = k.Mem;
+            PageAllocator pa = k.Pages;
+            int shift = m.PageShift;
+            long total = pa.Pages;
+            long copy = m.MmapPagesAllocated;
+            long cached = k.Fs.RamfsPages;
+            long anon, mapped;
+            CountRegions(m, out anon, out mapped);
+            long slab = k.Slab == null ? 0 : k.Slab.TotalBytes();
 
-                Pages(o, "MemTotal:", total, shift);
-                Pages(o, "MemFree:", pa.FreePages, shift);
-                Pages(o, "Buffers:", 0, shift);
-                Pages(o, "Cached:", cached, shift);
-                Pages(o, "SwapCached:", 0, shift);
-                // No swap and no reclaim: nothing is ever deactivated, so every page in use is active.
-                // Private copies are the anonymous list, ramfs (page cache) pages the file list.
-                Pages(o, "Active:", copy + cached, shift);
-                Pages(o, "Inactive:", 0, shift);
-                Pages(o, "Active(anon):", copy, shift);
-                Pages(o, "Inactive(anon):", 0, shift);
-                Pages(o, "Active(file):", cached, shift);
-                Pages(o, "Inactive(file):", 0, shift);
-                Pages(o, "MmapCopy:", copy, shift);
-                Pages(o, "SwapTotal:", 0, shift);
-                Pages(o, "SwapFree:", 0, shift);
-                // ramfs pages are never written back, so never counted dirty (as Linux's ramfs).
-                Pages(o, "Dirty:", 0, shift);
-                Pages(o, "Writeback:", 0, shift);
-                Pages(o, "AnonPages:", anon, shift);
-                Pages(o, "Mapped:", mapped, shift);
-                Pages(o, "Shmem:", k.Shm.Pages, shift);
-                Bytes(o, "Slab:", slab);
-                Pages(o, "SReclaimable:", 0, shift);
-                Bytes(o, "SUnreclaim:", slab);
-                Pages(o, "PageTables:", 0, shift);
-                Pages(o, "NFS_Unstable:", 0, shift);
-                Pages(o, "Bounce:", 0, shift);
-                Pages(o, "WritebackTmp:", 0, shift);
-                // overcommit_ratio 50 and no swap; NOMMU allocates at mmap time, so what is committed is
-                // what is allocated for mappings: copies and shm segments.
-                Pages(o, "CommitLimit:", total / 2, shift);
-                Pages(o, "Committed_AS:", copy + k.Shm.Pages, shift);
-                Pages(o, "VmallocTotal:", 0, shift);
-                Pages(o, "VmallocUsed:", 0, shift);
-                Pages(o, "VmallocChunk:", 0, shift);
-                IPlatform p = k.Platform;
-                Bytes(o, "HeapTotal:", p == null ? 0 : p.ManagedHeapTotal);
-                Bytes(o, "HeapFree:", p == null ? 0 : p.ManagedHeapFree);
-                Pages(o, "LargestFree:", pa.LargestFreeBlock, shift);
-            }
+            Pages(o, "MemTotal:", total, shift);
+            Pages(o, "MemFree:", pa.FreePages, shift);
+            Pages(o, "Buffers:", 0, shift);
+            Pages(o, "Cached:", cached, shift);
+            Pages(o, "SwapCached:", 0, shift);
+            // No swap and no reclaim: nothing is ever deactivated, so every page in use is active.
+            // Private copies are the anonymous list, ramfs (page cache) pages the file list.
+            Pages(o, "Active:", copy + cached, shift);
+            Pages(o, "Inactive:", 0, shift);
+            Pages(o, "Active(anon):", copy, shift);
+            Pages(o, "Inactive(anon):", 0, shift);
+            Pages(o, "Active(file):", cached, shift);
+            Pages(o, "Inactive(file):", 0, shift);
+            Pages(o, "MmapCopy:", copy, shift);
+            Pages(o, "SwapTotal:", 0, shift);
+            Pages(o, "SwapFree:", 0, shift);
+            // ramfs pages are never written back, so never counted dirty (as Linux's ramfs).
+            Pages(o, "Dirty:", 0, shift);
+            Pages(o, "Writeback:", 0, shift);
+            Pages(o, "AnonPages:", anon, shift);
+            Pages(o, "Mapped:", mapped, shift);
+            Pages(o, "Shmem:", k.Shm.Pages, shift);
+            Bytes(o, "Slab:", slab);
+            Pages(o, "SReclaimable:", 0, shift);
+            Bytes(o, "SUnreclaim:", slab);
+            Pages(o, "PageTables:", 0, shift);
+            Pages(o, "NFS_Unstable:", 0, shift);
+            Pages(o, "Bounce:", 0, shift);
+            Pages(o, "WritebackTmp:", 0, shift);
+            // overcommit_ratio 50 and no swap; NOMMU allocates at mmap time, so what is committed is
+            // what is allocated for mappings: copies and shm segments.
+            Pages(o, "CommitLimit:", total / 2, shift);
+            Pages(o, "Committed_AS:", copy + k.Shm.Pages, shift);
+            Pages(o, "VmallocTotal:", 0, shift);
+            Pages(o, "VmallocUsed:", 0, shift);
+            Pages(o, "VmallocChunk:", 0, shift);
+            IPlatform p = k.Platform;
+            Bytes(o, "HeapTotal:", p == null ? 0 : p.ManagedHeapTotal);
+            Bytes(o, "HeapFree:", p == null ? 0 : p.ManagedHeapFree);
+            Pages(o, "LargestFree:", pa.LargestFreeBlock, shift);
             return 0;
         }
 

@@ -8,20 +8,19 @@ namespace ProcNano
     /// </summary>
     public sealed class RegionMapsOps : SeqOps
     {
+        public override bool KernelLocked => true;
+
         public override int Start(SeqFile s, int index)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock) return index < k.Mem.Regions.Count ? index : End;
+            return index < k.Mem.Regions.Count ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock)
-            {
-                RegionTable t = k.Mem.Regions;
-                if (cursor < t.Count) MapsLine.Region(o, k.Mem, t.At(cursor));
-            }
+            RegionTable t = k.Mem.Regions;
+            if (cursor < t.Count) MapsLine.Region(o, k.Mem, t.At(cursor));
             return 0;
         }
     }

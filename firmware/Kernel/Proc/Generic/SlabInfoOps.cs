@@ -8,6 +8,8 @@ namespace ProcNano
     /// </summary>
     public sealed class SlabInfoOps : SeqOps
     {
+        public override bool KernelLocked => true;
+
         public const string Header = "# name            <active_objs> <num_objs> <objsize> <total_bytes>\n";
 
         public override int Start(SeqFile s, int index)
@@ -27,12 +29,7 @@ namespace ProcNano
             Kernel k = s.Kernel;
             SlabTable t = k.Slab;
             int i = cursor - 1;
-            int active, num;
-            lock (k.Lock)
-            {
-                active = t.Active(i);
-                num = t.Num(i);
-            }
+            int active = t.Active(i), num = t.Num(i);
             int size = t.ObjSize(i);
             o.StrLeft(t.Name(i), 17);
             o.Char(' ');

@@ -8,13 +8,15 @@ namespace ProcNano
     /// </summary>
     public sealed class SysvShmOps : SeqOps
     {
+        public override bool KernelLocked => true;
+
         public const string Header =
             "       key      shmid perms       size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime\n";
 
         public override int Start(SeqFile s, int index)
         {
             Kernel k = s.Kernel;
-            lock (k.Lock) return index <= k.Shm.Count ? index : End;
+            return index <= k.Shm.Count ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
@@ -25,30 +27,27 @@ namespace ProcNano
                 return 0;
             }
             Kernel k = s.Kernel;
-            lock (k.Lock)
-            {
-                if (cursor > k.Shm.Count) return 0;   // went since Start
-                ShmSegment g = k.Shm[cursor - 1];
-                o.Dec(g.Key, 10, ' ');
-                o.Char(' ');
-                o.Dec(g.Id, 10, ' ');
-                o.Str("  ");
-                o.Oct((ulong)g.Mode, 4, ' ');   // SHM_DEST is the segment's own mode bit once removed
-                o.Char(' ');
-                o.Dec(g.Size, 10, ' ');
-                Col(o, g.CreatorPid, 5);
-                Col(o, g.LastPid, 5);
-                o.Str("  ");
-                o.Dec(g.Nattch, 5, ' ');
-                Col(o, g.Uid, 5);
-                Col(o, g.Gid, 5);
-                Col(o, g.Cuid, 5);
-                Col(o, g.Cgid, 5);
-                Col(o, g.ATime, 10);
-                Col(o, g.DTime, 10);
-                Col(o, g.CTime, 10);
-                o.Char('\n');
-            }
+            if (cursor > k.Shm.Count) return 0;   // went since Start
+            ShmSegment g = k.Shm[cursor - 1];
+            o.Dec(g.Key, 10, ' ');
+            o.Char(' ');
+            o.Dec(g.Id, 10, ' ');
+            o.Str("  ");
+            o.Oct((ulong)g.Mode, 4, ' ');   // SHM_DEST is the segment's own mode bit once removed
+            o.Char(' ');
+            o.Dec(g.Size, 10, ' ');
+            Col(o, g.CreatorPid, 5);
+            Col(o, g.LastPid, 5);
+            o.Str("  ");
+            o.Dec(g.Nattch, 5, ' ');
+            Col(o, g.Uid, 5);
+            Col(o, g.Gid, 5);
+            Col(o, g.Cuid, 5);
+            Col(o, g.Cgid, 5);
+            Col(o, g.ATime, 10);
+            Col(o, g.DTime, 10);
+            Col(o, g.CTime, 10);
+            o.Char('\n');
             return 0;
         }
 

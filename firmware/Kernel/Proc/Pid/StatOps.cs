@@ -10,6 +10,8 @@ namespace ProcNano
     /// </summary>
     public sealed class StatOps : SingleSeqOps
     {
+        public override bool KernelLocked => true;
+
         public const int UserHz = 100;
         public const long RlimInfinity = 4294967295L;
         public const int Sigchld = 17;
@@ -20,17 +22,14 @@ namespace ProcNano
             Kernel k = s.Kernel;
             long vsize = 0, rss = 0;
             uint startCode = 0, endCode = 0, startStack = 0;
-            lock (k.Lock)
+            Mm mm = t.Mm;
+            if (mm != null)
             {
-                Mm mm = t.Mm;
-                if (mm != null)
-                {
-                    vsize = k.Mem.VSize(mm);
-                    rss = TaskMem.ResidentPages(k.Mem, mm);
-                    startCode = mm.StartCode;
-                    endCode = mm.EndCode;
-                    startStack = mm.StartStack;
-                }
+                vsize = k.Mem.VSize(mm);
+                rss = TaskMem.ResidentPages(k.Mem, mm);
+                startCode = mm.StartCode;
+                endCode = mm.EndCode;
+                startStack = mm.StartStack;
             }
             o.Dec(PidFormat.Nr(t, s));                  // 1 pid
             o.Str(" (");

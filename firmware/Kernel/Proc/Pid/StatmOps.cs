@@ -4,11 +4,13 @@ namespace ProcNano
     /// kernels print it (2.6.29's NOMMU code gave text and data in bytes): resident = size, shared, lib and dt 0.</summary>
     public sealed class StatmOps : SingleSeqOps
     {
+        public override bool KernelLocked => true;
+
         public override int Show(SeqFile s, OutBuf o)
         {
             Kernel k = s.Kernel;
             long size, text, data;
-            lock (k.Lock) TaskMem.Statm(k.Mem, s.Target, out size, out text, out data);
+            TaskMem.Statm(k.Mem, s.Target, out size, out text, out data);
             o.Dec(size);
             PidFormat.Next(o, size);
             PidFormat.Next(o, 0);

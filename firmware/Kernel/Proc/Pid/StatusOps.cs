@@ -8,6 +8,8 @@ namespace ProcNano
     /// </summary>
     public sealed class StatusOps : SingleSeqOps
     {
+        public override bool KernelLocked => true;
+
         public override int Open(ProcFile pf, Task current)
         {
             int r = base.Open(pf, current);
@@ -35,7 +37,7 @@ namespace ProcNano
             o.Str("Groups:\t\n");
             TaskMem tm = (TaskMem)s.Private;
             Kernel k = s.Kernel;
-            lock (k.Lock) tm.Compute(k.Mem, t);
+            tm.Compute(k.Mem, t);
             PidFormat.Bytes(o, "Mem:", tm.Mem);
             PidFormat.Bytes(o, "Slack:", tm.Slack);
             PidFormat.Bytes(o, "Shared:", tm.Shared);

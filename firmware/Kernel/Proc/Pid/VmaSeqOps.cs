@@ -1,25 +1,16 @@
-using System.Threading;
-
 namespace ProcNano
 {
     /// <summary>
     /// A per-pid file with one record per VMA of the task's mm, in mm order (maps, smaps). The cursor is the
-    /// VMA's index in <see cref="Mm.Vmas"/>. The kernel lock is held from Start to Stop, so the tables cannot
-    /// change under a record (the syscall layer holds it already; re-entering is cheap), and each record is
-    /// found again by index, as Linux's m_start re-walks the VMA tree on every read.
+    /// VMA's index in <see cref="Mm.Vmas"/>. The kernel lock is held from Start to Stop (<see cref="KernelLocked"/>),
+    /// so the tables cannot change under a record, and each record is found again by index, as Linux's m_start
+    /// re-walks the VMA tree on every read.
     /// </summary>
     public abstract class VmaSeqOps : SeqOps
     {
-        public override int Start(SeqFile s, int index)
-        {
-            Monitor.Enter(s.Kernel.Lock);
-            return Cursor(s, index);
-        }
+        public override bool KernelLocked => true;
 
-        // Next must not take the lock again: Stop releases it once.
-        public override int Next(SeqFile s, int cursor, int index) { return Cursor(s, index); }
-
-        public override void Stop(SeqFile s) { Monitor.Exit(s.Kernel.Lock); }
+        public override int Start(SeqFile s, int index) { return Cursor(s, index); }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
