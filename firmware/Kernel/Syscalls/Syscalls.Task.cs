@@ -87,6 +87,24 @@ namespace ProcNano
         /// <summary>pid of <paramref name="t"/> in its own namespace.</summary>
         public int Getpid(Task t) { return t.Pid.NrIn(t.PidNs); }
 
+        /// <summary>sysinfo(2): uptime, memory and the number of tasks the caller's namespace sees.</summary>
+        public void Sysinfo(Task t, SysInfo info)
+        {
+            lock (_k.Lock)
+            {
+                long page = _k.Board.PageSize;
+                info.UptimeSeconds = _k.Platform == null ? 0 : _k.Platform.UptimeMs / 1000;
+                info.TotalRam = _k.Pages.Pages * page;
+                info.FreeRam = _k.Pages.FreePages * page;
+                info.LargestFree = _k.Pages.LargestFreeBlock * page;
+                int n = 0;
+                for (int i = 0; i < _k.Tasks.Count; i++) if (_k.Tasks[i].Pid.NrIn(t.PidNs) != 0) n++;
+                info.Procs = n;
+                info.HeapTotal = _k.Platform == null ? -1 : _k.Platform.ManagedHeapTotal;
+                info.HeapFree = _k.Platform == null ? -1 : _k.Platform.ManagedHeapFree;
+            }
+        }
+
         /// <summary>Ends the calling task (exit(2)).</summary>
         public void Exit(Task t, int code)
         {

@@ -77,15 +77,9 @@ namespace ProcNano
             bool human = false;
             if (argc == 2 && argv[1] == "-h") human = true;
             else if (argc != 1) return sh.Usage("free");
-            Kernel k = sh.Kernel;
-            long page = k.Board.PageSize, total, free, largest;
-            lock (k.Lock)
-            {
-                PageAllocator pages = k.Pages;
-                total = pages.Pages * page;
-                free = pages.FreePages * page;
-                largest = pages.LargestFreeBlock * page;
-            }
+            var info = new SysInfo();
+            sh.Sys.Sysinfo(sh.Task, info);
+            long total = info.TotalRam, free = info.FreeRam, largest = info.LargestFree;
             ShellWriter o = sh.Out;
             o.Spaces(6);
             o.StrRight("total", Col);
@@ -94,8 +88,7 @@ namespace ProcNano
             o.StrRight("largest", Col);
             o.Char('\n');
             Row(o, "Mem:", total, total - free, free, largest, human);
-            long heapTotal = k.Platform == null ? -1 : k.Platform.ManagedHeapTotal;
-            long heapFree = k.Platform == null ? -1 : k.Platform.ManagedHeapFree;
+            long heapTotal = info.HeapTotal, heapFree = info.HeapFree;
             Row(o, "Heap:", heapTotal, heapTotal < 0 || heapFree < 0 ? -1 : heapTotal - heapFree, heapFree, -1, human);
             return Shell.StatusOk;
         }

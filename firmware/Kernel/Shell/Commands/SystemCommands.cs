@@ -105,7 +105,9 @@ namespace ProcNano
             Two(o, now / 60 % 60);
             o.Char(':');
             Two(o, now % 60);
-            long up = k.Platform.UptimeMs / 1000;
+            var info = new SysInfo();
+            sh.Sys.Sysinfo(sh.Task, info);
+            long up = info.UptimeSeconds;
             long days = up / 86400, hours = up / 3600 % 24, mins = up / 60 % 60;
             o.Str(" up ");
             if (days > 0)
@@ -124,11 +126,7 @@ namespace ProcNano
                 o.Dec(mins);
                 o.Str(" min");
             }
-            int tasks = 0;
-            lock (k.Lock)
-            {
-                for (int i = 0; i < k.Tasks.Count; i++) if (k.Tasks[i].Pid.NrIn(sh.Task.PidNs) != 0) tasks++;
-            }
+            int tasks = info.Procs;
             o.Str(",  ");
             o.Dec(tasks);
             o.Line(tasks == 1 ? " task" : " tasks");
