@@ -33,12 +33,29 @@ namespace ProcNano.HostSim
             }
             catch (TimeoutException)
             {
-                return 0;
+                if (!LineGone()) return 0;
+                _closed = true;
+                return -1;
             }
             catch (Exception e) when (e is IOException || e is InvalidOperationException || e is UnauthorizedAccessException)
             {
                 _closed = true;
                 return -1;
+            }
+        }
+
+        // A silent line may be a dead one: when the other end of a pty goes away while no read is pending,
+        // System.IO.Ports' reader stops and later reads only time out, but the port can no longer say how many
+        // bytes wait (FIONREAD fails: -1).
+        private bool LineGone()
+        {
+            try
+            {
+                return _port.BytesToRead < 0;
+            }
+            catch (Exception e) when (e is IOException || e is InvalidOperationException || e is UnauthorizedAccessException)
+            {
+                return true;
             }
         }
 
