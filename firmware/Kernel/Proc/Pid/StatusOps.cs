@@ -6,8 +6,12 @@ namespace ProcNano
     /// memory lines Mem/Slack/Shared from <see cref="TaskMem"/>, then Threads. The signal, capability and
     /// context-switch lines Linux prints after Threads are left out: ProcNano has none of those.
     /// </summary>
-    public sealed class StatusOps : SingleSeqOps
+    public sealed class StatusOps : SeqOps
     {
+        // Two records (names and ids; memory), each well inside the 256-byte seq buffer, so a read never makes
+        // the buffer grow.
+        public override int Start(SeqFile s, int index) { return index < 2 ? index : End; }
+
         public override bool KernelLocked => true;
 
         public override int Open(ProcFile pf, Task current)
@@ -17,9 +21,19 @@ namespace ProcNano
             return r;
         }
 
-        public override int Show(SeqFile s, OutBuf o)
+        public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             Task t = s.Target;
+            if (cursor == 1)
+            {
+                TaskMem tm = (TaskMem)s.Private;
+                tm.Compute(s.Kernel.Mem, t);
+                PidFormat.Bytes(o, "Mem:", tm.Mem);
+                PidFormat.Bytes(o, "Slack:", tm.Slack);
+                PidFormat.Bytes(o, "Shared:", tm.Shared);
+                PidFormat.Field(o, "Threads:", 1);
+                return 0;
+            }
             o.Str("Name:\t");
             Escaped(o, t.Comm);
             o.Char('\n');
@@ -35,13 +49,6 @@ namespace ProcNano
             Ids(o, "Gid:", t.Gid, t.Egid, t.Sgid, t.Fsgid);
             PidFormat.Field(o, "FDSize:", t.Fds == null ? 0 : t.Fds.Size);
             o.Str("Groups:\t\n");
-            TaskMem tm = (TaskMem)s.Private;
-            Kernel k = s.Kernel;
-            tm.Compute(k.Mem, t);
-            PidFormat.Bytes(o, "Mem:", tm.Mem);
-            PidFormat.Bytes(o, "Slack:", tm.Slack);
-            PidFormat.Bytes(o, "Shared:", tm.Shared);
-            PidFormat.Field(o, "Threads:", 1);
             return 0;
         }
 
