@@ -59,27 +59,15 @@ namespace ProcNano
             if (r < 0) return r;
             if (IsDir) return 0;
             ProcOps ops = Added != null ? Added.Ops : PidTable.NewOps(Row);
-            if (ops == null) return 0;
-            ProcFile pf = new ProcFile(f, this);
-            pf.Ops = ops;
-            r = ops.Open(pf, current);
-            if (r < 0) return r;
-            f.Private = pf;
-            return 0;
+            return ops == null ? 0 : OpenWith(f, current, ops);
         }
 
-        public override void Release(File f)
-        {
-            ProcFile pf = f.Private as ProcFile;
-            if (pf == null) return;
-            f.Private = null;
-            pf.Ops.Release(pf);
-        }
+        public override void Release(File f) { ReleaseOpened(f); }
 
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             int r = Access(current);
             if (r < 0) return r;
@@ -89,7 +77,7 @@ namespace ProcNano
         public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             // A row nobody may write has no write method: vfs_write's EINVAL (generic entries, behind
             // proc_reg_write, give EIO instead).

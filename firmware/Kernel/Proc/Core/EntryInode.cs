@@ -50,7 +50,7 @@ namespace ProcNano
 
         public override void Release(File f)
         {
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null) return;
             f.Private = null;
             if (!_entry.TakeOpener(pf)) return;   // the remover already ran it
@@ -67,7 +67,7 @@ namespace ProcNano
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null || pf.Released) return -Errno.EIO;
             if (!_entry.Use()) return -Errno.EIO;
             try
@@ -83,7 +83,7 @@ namespace ProcNano
         public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null || pf.Released) return -Errno.EIO;
             if (!_entry.Use()) return -Errno.EIO;
             try

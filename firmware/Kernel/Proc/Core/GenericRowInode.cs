@@ -21,26 +21,15 @@ namespace ProcNano
             if (IsLink) return -Errno.ELOOP;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0 || IsDir) return r;
-            ProcFile pf = new ProcFile(f, this);
-            pf.Ops = GenericTable.NewOps(Row);
-            r = pf.Ops.Open(pf, current);
-            if (r < 0) return r;
-            f.Private = pf;
-            return 0;
+            return OpenWith(f, current, GenericTable.NewOps(Row));
         }
 
-        public override void Release(File f)
-        {
-            ProcFile pf = f.Private as ProcFile;
-            if (pf == null) return;
-            f.Private = null;
-            pf.Ops.Release(pf);
-        }
+        public override void Release(File f) { ReleaseOpened(f); }
 
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             return pf.Ops.Read(pf, current, pos, buf, off, count);
         }
@@ -48,7 +37,7 @@ namespace ProcNano
         public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             return pf.Ops.Write(pf, current, pos, buf, off, count);
         }

@@ -25,6 +25,30 @@ namespace ProcNano
         /// <summary>Descriptor number for /proc/&lt;pid&gt;/fd/&lt;n&gt;, else -1.</summary>
         public virtual int Fd => -1;
 
+        /// <summary>Opens <paramref name="f"/> on <paramref name="ops"/> (made for this open, or the entry's):
+        /// the open file's record is kept in f.Private once the ops agree. 0 or -errno.</summary>
+        protected int OpenWith(File f, Task current, ProcOps ops)
+        {
+            ProcFile pf = new ProcFile(f, this);
+            pf.Ops = ops;
+            int r = ops.Open(pf, current);
+            if (r < 0) return r;
+            f.Private = pf;
+            return 0;
+        }
+
+        /// <summary>The record of an open file (null if the open made none).</summary>
+        protected static ProcFile Opened(File f) { return f.Private as ProcFile; }
+
+        /// <summary>The last close of a file opened with <see cref="OpenWith"/>: its ops release it.</summary>
+        protected static void ReleaseOpened(File f)
+        {
+            ProcFile pf = Opened(f);
+            if (pf == null) return;
+            f.Private = null;
+            pf.Ops.Release(pf);
+        }
+
         /// <summary>The live task behind <see cref="Pid"/>, or null once it has exited.</summary>
         public Task Task
         {

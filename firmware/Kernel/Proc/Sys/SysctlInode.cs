@@ -20,25 +20,15 @@ namespace ProcNano
             if (IsDir) return 0;
             int r = ProcPerm.MayOpenSysctl(Mode, current, f.Flags);
             if (r < 0) return r;
-            ProcFile pf = new ProcFile(f, this);
-            pf.Ops = new SysctlShowOps();
-            pf.Ops.Open(pf, current);
-            f.Private = pf;
-            return 0;
+            return OpenWith(f, current, new SysctlShowOps());
         }
 
-        public override void Release(File f)
-        {
-            ProcFile pf = f.Private as ProcFile;
-            if (pf == null) return;
-            f.Private = null;
-            pf.Ops.Release(pf);
-        }
+        public override void Release(File f) { ReleaseOpened(f); }
 
         public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
-            ProcFile pf = f.Private as ProcFile;
+            ProcFile pf = Opened(f);
             if (pf == null || pf.Seq == null) return -Errno.EIO;
             return pf.Seq.Read(current, pos, buf, off, count);
         }
