@@ -8,9 +8,6 @@ namespace ProcNano
         private File[] _fds = NoFiles;
         private static readonly File[] NoFiles = new File[0];
 
-        public FdTable() { }
-
-        public FdTable(int size) { _fds = size <= 0 ? NoFiles : new File[size]; }
 
         /// <summary>Current table size (FDSize in /proc/&lt;pid&gt;/status).</summary>
         public int Size => _fds.Length;
