@@ -120,11 +120,11 @@ namespace ProcNano.HostSim
                 }
 
                 // The console is the board's shell UART: its bytes count in /proc/driver/uart.
-                var ld = Getty.ConsoleLine(kernel, tty);
+                var ld = Getty.ConsoleLine(kernel.Uart.Stats, tty);
                 ld.Echo = interactive;
                 ld.OutputCrlf = interactive;
-                Task task = Getty.NewShellTask(kernel);
-                var shell = new Shell(kernel, task, ld, ScriptLineMax);
+                Task task = Getty.NewShellTask(kernel.Sys);
+                var shell = new Shell(kernel.Sys, task, ld, ScriptLineMax);
 
                 if (!opt.Bare)
                 {

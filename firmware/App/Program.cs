@@ -50,7 +50,7 @@ namespace ProcNano.App
             // getty-style: the first shell runs the boot script (its output goes to the kernel log), then every
             // session is a fresh /bin/sh task; `exit` ends one and the next prompts. A UART never closes, so
             // this does not return.
-            Getty.Serve(kernel, tty, BoardDefaults.BootScript);
+            Getty.Serve(kernel.Sys, kernel.Uart.Stats, tty, BoardDefaults.BootScript);
             Halt("procnano: the console closed");
         }
 

@@ -5,7 +5,7 @@ namespace ProcNano
     /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
     /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed class Kernel : ISlabSource
+    public sealed class Kernel : ISlabSource, ISyscallKernel, IBinfmt
     {
         // Lib and Board
         public readonly BoardConfig Board;
@@ -77,7 +77,7 @@ namespace ProcNano
             Shm = new Shm(Vfs, Mem, shmStore, platform, (long)board.ArenaPages * board.PageSize);
             Mem.ShmClose = Shm;
             Sys = new Syscalls(this);
-            Loader.Sys = Sys;
+            Loader.Binfmt = this;   // the built-in programs' format (IBinfmt below)
 
             Uts = new UtsSettings(board.Hostname);
             Proc = new ProcTree(this);
@@ -127,18 +127,18 @@ namespace ProcNano
         // Each subsystem's object kinds, in /proc/slabinfo's order; the counts are the owners' own.
         private void RegisterSlabs()
         {
-            Slab.Register("vm_region", Footprint.Region, Mem, MemoryManager.SlabRegions);
-            Slab.Register("vm_area", Footprint.Vma, Mem, MemoryManager.SlabVmas);
-            Slab.Register("mm", Footprint.Mm, Tasks, TaskTable.SlabMms);
-            Slab.Register("task", Footprint.Task, Tasks, TaskTable.SlabTasks);
-            Slab.Register("pid", Footprint.Pid, Tasks, TaskTable.SlabPids);
-            Slab.Register("file", Footprint.File, Vfs, Vfs.SlabFiles);
-            Slab.Register("inode", Footprint.Inode, this, SlabInodes);
+            Slab.Register("vm_region", Footprint.RegionBytes, Mem, MemoryManager.SlabRegions);
+            Slab.Register("vm_area", Footprint.VmaBytes, Mem, MemoryManager.SlabVmas);
+            Slab.Register("mm", Footprint.MmBytes, Tasks, TaskTable.SlabMms);
+            Slab.Register("task", Footprint.TaskBytes, Tasks, TaskTable.SlabTasks);
+            Slab.Register("pid", Footprint.PidBytes, Tasks, TaskTable.SlabPids);
+            Slab.Register("file", Footprint.FileBytes, Vfs, Vfs.SlabFiles);
+            Slab.Register("inode", Footprint.InodeBytes, this, SlabInodes);
             Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc, 0);
-            Slab.Register("shm_segment", Footprint.ShmSegment, Shm, 0);
-            Slab.Register("vfsmount", Footprint.VfsMount, Vfs, Vfs.SlabMounts);
+            Slab.Register("shm_segment", Footprint.ShmSegmentBytes, Shm, 0);
+            Slab.Register("vfsmount", Footprint.VfsMountBytes, Vfs, Vfs.SlabMounts);
             Slab.Register("log_buf", Footprint.Array(Board.KmsgSize, 1), this, SlabLog);
-            Slab.Register("kernel", KernelCore.Bytes(ProgramHeader.Size, SlabTable.MaxRows, Tasks.RootNet.Interfaces.Length),
+            Slab.Register("kernel", KernelCore.Bytes(ExecImage.BufSize, SlabTable.MaxRows, Tasks.RootNet.Interfaces.Length),
                 this, SlabCore);
         }
 
@@ -161,6 +161,24 @@ namespace ProcNano
             if (kind == SlabInodes) return Vfs.CachedInodeCount() + Shm.Count;
             return 1;   // the log ring and the boot-time core: one of each
         }
+
+        // What the syscall facade sees (ISyscallKernel): the fields above, and the module table's two calls.
+        BoardConfig ISyscallKernel.Board => Board;
+        IPlatform ISyscallKernel.Platform => Platform;
+        KernelLog ISyscallKernel.Log => Log;
+        UtsSettings ISyscallKernel.Uts => Uts;
+        PageAllocator ISyscallKernel.Pages => Pages;
+        Vfs ISyscallKernel.Vfs => Vfs;
+        MemoryManager ISyscallKernel.Mem => Mem;
+        TaskTable ISyscallKernel.Tasks => Tasks;
+        Loader ISyscallKernel.Loader => Loader;
+        Shm ISyscallKernel.Shm => Shm;
+        int ISyscallKernel.InitModule(Task t, string name) { return Modules.Insmod(t, name); }
+        int ISyscallKernel.DeleteModule(Task t, string name) { return Modules.Rmmod(t, name); }
+
+        // The loader's binary format: the built-in programs, run against the syscalls.
+        int IBinfmt.Parse(byte[] header, int len, ExecImage image) { return ProgramBinfmt.Parse(header, len, image); }
+        int IBinfmt.Start(ExecImage image, Task t, string[] argv) { return ProgramBinfmt.Start(image, Sys, Board, t, argv); }
 
         // Last boot step: everything the kernel builds at boot exists, so the log can say what it took,
         // beside the runtime's own heap numbers where the platform knows them.

@@ -47,7 +47,7 @@ namespace ProcNano.VirtualDevice
         /// <summary>The console's first shell: a /bin/sh task and an interactive line discipline on the tty.</summary>
         public void NewConsoleShell(ITty tty)
         {
-            _shell = new Shell(_kernel, tty);
+            _shell = new Shell(_kernel.Sys, _kernel.Uart.Stats, tty);
         }
 
         /// <summary>The kernel's model of its own heap use (<see cref="Kernel.ModelBytes"/>).</summary>

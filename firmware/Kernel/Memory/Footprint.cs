@@ -23,20 +23,20 @@ namespace ProcNano
         public static int RoundUp(int n) { return (n + 11) / 12 * 12; }
 
         /// <summary>One region: 4 bytes per column (kobjsize(region) in Linux's task_mem terms).</summary>
-        public static int Region => 4 * RegionColumns;
+        public static int RegionBytes => 4 * RegionColumns;
         /// <summary>One VMA.</summary>
-        public static int Vma => 4 * VmaColumns;
+        public static int VmaBytes => 4 * VmaColumns;
         /// <summary>An mm (which is its VMA list; the list's array is counted per VMA) and its layout array.</summary>
-        public static int Mm => Object(MmFields) + Array(7, 4);
+        public static int MmBytes => Object(MmFields) + Array(7, 4);
         /// <summary>A task with its fd table object (fd slots are counted per open file below).</summary>
-        public static int Task => Object(TaskFields) + Object(FdTableFields);
+        public static int TaskBytes => Object(TaskFields) + Object(FdTableFields);
         /// <summary>A pid numbered in one namespace (its number array included; the namespace chain is the
         /// namespace's, shared).</summary>
-        public static int Pid => Object(PidFields) + Array(1, 4);
-        public static int File => Object(FileFields);
-        public static int Inode => Object(InodeFields);
-        public static int ShmSegment => Object(ShmSegmentFields);
+        public static int PidBytes => Object(PidFields) + Array(1, 4);
+        public static int FileBytes => Object(FileFields);
+        public static int InodeBytes => Object(InodeFields);
+        public static int ShmSegmentBytes => Object(ShmSegmentFields);
         /// <summary>A mount (point, superblock, covered inode) and its slot in the mount list.</summary>
-        public static int VfsMount => Object(3) + 12;
+        public static int VfsMountBytes => Object(3) + 12;
     }
 }

@@ -171,5 +171,18 @@ namespace ProcNano
             }
             return n;
         }
+
+        /// <summary>Pages covered by the mm's VMAs, each rounded up to whole pages: with no MMU, no paging, every
+        /// one is resident (stat's rss, ps's RSS; a NOMMU VMA may end mid-page).</summary>
+        public long ResidentPages(Mm mm)
+        {
+            long pages = 0;
+            for (int i = 0; i < mm.Vmas.Count; i++)
+            {
+                int v = mm.Vmas[i];
+                pages += PageAlign(Vmas.End(v) - Vmas.Start(v)) >> PageShift;
+            }
+            return pages;
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public abstract class Program
     {
-        public const int Exit = 1;
+        public const int Exit = ExecImage.ExitNow;
 
         /// <summary>Name in the program file header (at most 11 ASCII characters).</summary>
         public abstract string Name { get; }

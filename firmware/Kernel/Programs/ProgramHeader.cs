@@ -5,20 +5,14 @@ namespace ProcNano
     /// that is itself part of the text segment, so the text maps from file page 0 in place (romfs) or as one
     /// shared copy (flash). Data follows the text in the file; bss and stack exist only in memory.
     /// </summary>
-    public sealed class ProgramHeader
+    public sealed class ProgramHeader : ExecImage
     {
-        public const int Size = 32;
+        public const int Size = BufSize;
         public const int NameLength = 12;
         public const byte Magic0 = 0x7F, Magic1 = (byte)'P', Magic2 = (byte)'N', Magic3 = (byte)'X';
 
-        public string Name;
-        public int TextSize;   // bytes from file offset 0, header included
-        public int DataSize;   // bytes at file offset TextSize
-        public int BssSize;
-        public int StackSize;
-
         /// <summary>Parses a header; -ENOEXEC if the bytes are not one.</summary>
-        public static int Parse(byte[] b, int len, ProgramHeader h)
+        public static int Parse(byte[] b, int len, ExecImage h)
         {
             if (len < Size || b[0] != Magic0 || b[1] != Magic1 || b[2] != Magic2 || b[3] != Magic3) return -Errno.ENOEXEC;
             int n = 0;

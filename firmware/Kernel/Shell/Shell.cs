@@ -16,11 +16,11 @@ namespace ProcNano
         /// <summary>Bytes per read/write step of cat, cp, dmesg and friends.</summary>
         public const int IoBufSize = 256;
 
-        private readonly Kernel _k;
+        private readonly Syscalls _sys;
         private readonly Task _task;
         private readonly LineDiscipline _ld;
         private readonly ShellLexer _lex;
-        private KernelLog _logSink;
+        // Set while output goes to the kernel log (the boot script): the prefix of each line there.
         private string _logPrefix;
         private int _status;
         // exit ran, the line closed, the first prompt was logged: one field of flags (12 B each on the device).
@@ -40,9 +40,9 @@ namespace ProcNano
 
         /// <summary>A shell running as <paramref name="task"/> over <paramref name="ld"/>; lines given to
         /// <see cref="Execute"/> may be up to <paramref name="maxLine"/> bytes.</summary>
-        public Shell(Kernel k, Task task, LineDiscipline ld, int maxLine)
+        public Shell(Syscalls sys, Task task, LineDiscipline ld, int maxLine)
         {
-            _k = k;
+            _sys = sys;
             _task = task;
             _ld = ld;
             _lex = new ShellLexer(maxLine);
@@ -50,16 +50,16 @@ namespace ProcNano
             Err.TargetTty(ld);
         }
 
-        public Shell(Kernel k, Task task, LineDiscipline ld) : this(k, task, ld, ld.MaxLine) { }
+        public Shell(Syscalls sys, Task task, LineDiscipline ld) : this(sys, task, ld, ld.MaxLine) { }
 
         /// <summary>A shell for a serial console: a new "sh" task (see <see cref="Getty.NewShellTask"/>) over an
         /// interactive line discipline on <paramref name="tty"/> (echo, CRLF) whose bytes count in
-        /// k.Uart.Stats. Serve it with <see cref="ServeTty()"/>.</summary>
-        public Shell(Kernel k, ITty tty) : this(k, Getty.NewShellTask(k), Getty.ConsoleLine(k, tty)) { }
+        /// <paramref name="counters"/>. Serve it with <see cref="ServeTty()"/>.</summary>
+        public Shell(Syscalls sys, UartStats counters, ITty tty) : this(sys, Getty.NewShellTask(sys), Getty.ConsoleLine(counters, tty)) { }
 
-        public Kernel Kernel => _k;
+        /// <summary>The one door to the kernel: commands make system calls as the shell's task.</summary>
+        public Syscalls Sys => _sys;
         public Task Task => _task;
-        public Syscalls Sys => _k.Sys;
         public LineDiscipline Tty => _ld;
         /// <summary>Status of the last command.</summary>
         public int Status => _status;
@@ -91,8 +91,8 @@ namespace ProcNano
                     if (!Prompted)
                     {
                         Prompted = true;
-                        long ms = _k.Platform == null ? 0 : _k.Platform.UptimeMs;
-                        _k.Log.Print("sh: first prompt at " + ms.ToString() + " ms after boot");
+                        long ms = _sys.ClockMs(_task, Syscalls.CLOCK_BOOTTIME);
+                        _sys.LogWrite(_task, "sh: first prompt at " + ms.ToString() + " ms after boot");
                     }
                 }
                 int n = _ld.ReadLine();
@@ -157,7 +157,7 @@ namespace ProcNano
                 if (n > 0)
                 {
                     string line = text.Substring(start, n);
-                    if (trace && !Blank(line)) _k.Log.Print(_logPrefix + "+ " + line);
+                    if (trace && !Blank(line)) _sys.LogWrite(_task, _logPrefix + "+ " + line);
                     Execute(line);
                 }
                 start = end + 1;
@@ -169,17 +169,16 @@ namespace ProcNano
         /// (the boot script runs this way); <see cref="OutputToTty"/> undoes it.</summary>
         public void OutputToLog(string prefix)
         {
-            _logSink = _k.Log;
             _logPrefix = prefix;
-            Out.TargetLog(_logSink, prefix);
-            Err.TargetLog(_logSink, prefix);
+            Out.TargetLog(_sys, _task, prefix);
+            Err.TargetLog(_sys, _task, prefix);
         }
 
         public void OutputToTty()
         {
             Out.FlushAll();
             Err.FlushAll();
-            _logSink = null;
+            _logPrefix = null;
             Out.TargetTty(_ld);
             Err.TargetTty(_ld);
         }
@@ -266,7 +265,7 @@ namespace ProcNano
 
         private void RestoreOut()
         {
-            if (_logSink != null) Out.TargetLog(_logSink, _logPrefix);
+            if (_logPrefix != null) Out.TargetLog(_sys, _task, _logPrefix);
             else Out.TargetTty(_ld);
         }
 
@@ -317,8 +316,8 @@ namespace ProcNano
                     Err.Str(msg);
                 }
                 Err.Char('\n');
-                try { _k.Log.Print("sh: " + name + ": exception " + (msg == null ? "" : msg)); }
-                catch (OutOfMemoryException) { _k.Log.Print("sh: a command failed with an exception"); }
+                try { _sys.LogWrite(_task, "sh: " + name + ": exception " + (msg == null ? "" : msg)); }
+                catch (OutOfMemoryException) { _sys.LogWrite(_task, "sh: a command failed with an exception"); }
                 return StatusError;
             }
             finally

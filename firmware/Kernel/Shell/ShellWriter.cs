@@ -14,8 +14,9 @@ namespace ProcNano
         private LineDiscipline _ld;
         private Syscalls _sys;
         private Task _task;
-        private int _fd = -1;
-        private KernelLog _log;
+        // The open file written to (a redirection), or NoFd (the tty), or LogFd (the kernel log).
+        private int _fd = NoFd;
+        private const int NoFd = -1, LogFd = -2;
         private string _logPrefix;
         private int _error;
 
@@ -25,14 +26,14 @@ namespace ProcNano
         public int Error => _error;
         public bool ToFile => _fd >= 0;
         /// <summary>The redirect target's descriptor in the shell task (-1 when not writing to a file).</summary>
-        public int FileFd => _fd;
+        public int FileFd => _fd >= 0 ? _fd : NoFd;
+        private bool ToLog => _fd == LogFd;
 
         public void TargetTty(LineDiscipline ld)
         {
             Flush();
             _ld = ld;
-            _fd = -1;
-            _log = null;
+            _fd = NoFd;
             _error = 0;
         }
 
@@ -42,16 +43,17 @@ namespace ProcNano
             _sys = sys;
             _task = task;
             _fd = fd;
-            _log = null;
             _error = 0;
         }
 
-        public void TargetLog(KernelLog log, string prefix)
+        /// <summary>Lines go to the kernel log as <paramref name="task"/>'s writes (syslog), each prefixed.</summary>
+        public void TargetLog(Syscalls sys, Task task, string prefix)
         {
             Flush();
-            _log = log;
+            _sys = sys;
+            _task = task;
             _logPrefix = prefix;
-            _fd = -1;
+            _fd = LogFd;
             _error = 0;
         }
 
@@ -124,7 +126,7 @@ namespace ProcNano
 
         public void Bytes(byte[] b, int off, int count)
         {
-            if (_log != null)
+            if (ToLog)
             {
                 for (int i = 0; i < count; i++)
                 {
@@ -146,7 +148,7 @@ namespace ProcNano
         public void Flush()
         {
             if (_buf.Length == 0) return;
-            if (_log != null) FlushLog(false);
+            if (ToLog) FlushLog(false);
             else
             {
                 Emit(_buf.Buffer, 0, _buf.Length);
@@ -157,7 +159,7 @@ namespace ProcNano
         /// <summary>Flush, and for the log sink also the last unterminated line.</summary>
         public void FlushAll()
         {
-            if (_log != null && _buf.Length > 0) FlushLog(true);
+            if (ToLog && _buf.Length > 0) FlushLog(true);
             else Flush();
         }
 
@@ -165,7 +167,7 @@ namespace ProcNano
         {
             if (_buf.Length + n > _buf.Capacity)
             {
-                if (_log == null)
+                if (!ToLog)
                 {
                     Flush();
                     return;
@@ -220,7 +222,7 @@ namespace ProcNano
         {
             char[] c = new char[n];
             for (int i = 0; i < n; i++) c[i] = (char)b[off + i];
-            _log.Print(_logPrefix + new string(c));
+            _sys.LogWrite(_task, _logPrefix + new string(c));
         }
     }
 }

@@ -24,6 +24,21 @@ namespace ProcNano
             }
         }
 
+        /// <summary>pid 1 of the root namespace, the parent of the console's sessions (getty is init's child).</summary>
+        public Task Init => _k.Tasks.Init;
+
+        /// <summary>A child of <paramref name="t"/> named <paramref name="comm"/> with an empty address space, as
+        /// NOMMU's vfork child is before it execs: the console's shell when /bin/sh cannot start. Its pid, or
+        /// -EAGAIN when no pid is left.</summary>
+        public int SpawnEmpty(Task t, string comm)
+        {
+            lock (_k.Lock)
+            {
+                Task c = _k.Tasks.NewTask(t, comm, t.PidNs, t.NetNs);
+                return c == null ? -Errno.EAGAIN : c.Pid.NrIn(t.PidNs);
+            }
+        }
+
         /// <summary>kill(2): signal 0 checks; other signals end the task (init of a namespace ignores them
         /// from inside it). ESRCH no such pid, EPERM not allowed, EINVAL bad signal.</summary>
         public int Kill(Task t, int pid, int sig)
@@ -102,6 +117,34 @@ namespace ProcNano
                 info.Procs = n;
                 info.HeapTotal = _k.Platform == null ? -1 : _k.Platform.ManagedHeapTotal;
                 info.HeapFree = _k.Platform == null ? -1 : _k.Platform.ManagedHeapFree;
+            }
+        }
+
+        /// <summary>The tasks the caller's pid namespace sees, one per call, as BSD's sysctl KERN_PROC hands them
+        /// to ps: fills <paramref name="info"/> with the first visible task at task-table position
+        /// <paramref name="index"/> or after it and returns the position to ask for next; 0 past the last.</summary>
+        public int TaskAt(Task t, int index, TaskInfo info)
+        {
+            lock (_k.Lock)
+            {
+                TaskTable tasks = _k.Tasks;
+                PidNamespace ns = t.PidNs;
+                for (int i = index < 0 ? 0 : index; i < tasks.Count; i++)
+                {
+                    Task p = tasks[i];
+                    int pid = p.Pid.NrIn(ns);
+                    if (pid == 0) continue;
+                    info.Pid = pid;
+                    info.Ppid = p.Parent == null ? 0 : p.Parent.Pid.NrIn(ns);
+                    info.Euid = p.Euid;
+                    info.State = p.State;
+                    info.VszBytes = p.Mm == null ? 0 : _k.Mem.VSize(p.Mm);
+                    info.RssBytes = p.Mm == null ? 0 : _k.Mem.ResidentPages(p.Mm) << _k.Mem.PageShift;
+                    info.Comm = p.Comm;
+                    info.Cmdline = p.Cmdline;
+                    return i + 1;
+                }
+                return 0;
             }
         }
 

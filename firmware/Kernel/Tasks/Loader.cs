@@ -13,9 +13,9 @@ namespace ProcNano
         private readonly PageAllocator _pages;
         private readonly TaskTable _tasks;
         private readonly BoardConfig _board;
-        private readonly byte[] _hdr = new byte[ProgramHeader.Size];
-        /// <summary>The syscall facade programs run against (built after the loader, set at boot).</summary>
-        public Syscalls Sys;
+        private readonly byte[] _hdr = new byte[ExecImage.BufSize];
+        /// <summary>The format of the program files exec starts (registered at boot, by Programs).</summary>
+        public IBinfmt Binfmt;
 
         public Loader(Vfs vfs, MemoryManager mem, PhysMem phys, PageAllocator pages, TaskTable tasks, BoardConfig board)
         {
@@ -35,14 +35,13 @@ namespace ProcNano
             if (!ino.IsReg) return -Errno.EACCES;
             int e = _vfs.Permission(parent, ino, Vfs.MayExec);
             if (e < 0) return e;
-            int n = ino.Read(file, parent, 0, _hdr, 0, ProgramHeader.Size);
+            int n = ino.Read(file, parent, 0, _hdr, 0, ExecImage.BufSize);
             if (n < 0) return n;
-            ProgramHeader h = new ProgramHeader();
-            e = ProgramHeader.Parse(_hdr, n, h);
+            if (Binfmt == null) return -Errno.ENOEXEC;
+            ExecImage h = new ExecImage();
+            e = Binfmt.Parse(_hdr, n, h);
             if (e < 0) return e;
             if ((long)h.TextSize + h.DataSize > ino.Size) return -Errno.ENOEXEC;
-            Program prog = ProgramTable.Find(h.Name);
-            if (prog == null) return -Errno.ENOEXEC;
 
             PidNamespace ns = parent.PidNs;
             if ((cloneFlags & TaskAbi.CLONE_NEWPID) != 0) ns = new PidNamespace(ns, _board.PidMax);
@@ -58,7 +57,7 @@ namespace ProcNano
                 if (e == 0)
                 {
                     t.State = Task.Running;
-                    e = prog.Start(Sys, _board, t, args);
+                    e = Binfmt.Start(h, t, args);
                     t.State = Task.Sleeping;
                 }
             }
@@ -67,7 +66,7 @@ namespace ProcNano
                 // The heap ran out part-way: the half-made task goes (its mappings with it), none stays in ps.
                 e = -Errno.ENOMEM;
             }
-            if (e < 0 || e == Program.Exit)
+            if (e < 0 || e == ExecImage.ExitNow)
             {
                 int pid = t.Pid.NrIn(parent.PidNs);
                 _tasks.ExitTask(t, e < 0 ? 127 : 0);
@@ -76,7 +75,7 @@ namespace ProcNano
             return t.Pid.NrIn(parent.PidNs);
         }
 
-        private int MapImage(Task t, File file, ProgramHeader h)
+        private int MapImage(Task t, File file, ExecImage h)
         {
             MemoryManager mem = _mem;
             Mm mm = t.Mm;

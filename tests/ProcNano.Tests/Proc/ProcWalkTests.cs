@@ -44,8 +44,8 @@ namespace ProcNano.Tests.Proc
             BoardConfig b = BoardLoader.Load(RepoPaths.Root, board, out string error);
             Assert.True(b != null, error);
             var k = new KKernel(b, new StillPlatform());
-            KTask shTask = Getty.NewShellTask(k);
-            var sh = new KShell(k, shTask, new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
+            KTask shTask = Getty.NewShellTask(k.Sys);
+            var sh = new KShell(k.Sys, shTask, new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
             sh.RunBootScript(BoardLoader.ReadBootScript(RepoPaths.Root, b));
             Assert.Equal(0, sh.Execute("insmod uart"));
             Assert.Equal(0, sh.Execute("mkdir /tmp; echo x > /tmp/f"));

@@ -20,7 +20,7 @@ namespace ProcNano.Tests.Shell
             BoardConfig board = BoardLoader.Load(root, null, out string error);
             Assert.True(board != null, error);
             var k = new KKernel(board, HostPlatform.WithTempFlash());
-            var sh = new KShell(k, Getty.NewShellTask(k), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
+            var sh = new KShell(k.Sys, Getty.NewShellTask(k.Sys), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
             string script = BoardLoader.ReadBootScript(root, board);
             Assert.NotNull(script);
             sh.RunBootScript(script);

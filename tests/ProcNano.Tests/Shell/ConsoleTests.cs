@@ -27,7 +27,7 @@ namespace ProcNano.Tests.Shell
             string first = "insmod uart\rcat /proc/driver/uart\r";
             string second = "echo some more output\rcat /proc/driver/uart\r";
             tty.Type(first + second + "exit\r");
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             Assert.Equal(0, sh.ServeTty());
 
             string o = tty.Output;
@@ -50,12 +50,12 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo x\r");
-            Getty.RunSession(k, tty, true);
+            Getty.RunSession(k.Sys, k.Uart.Stats, tty, true);
             Assert.Equal(tty.OutputBytes.Length, k.Uart.Stats.Tx);
             Assert.True(k.Uart.Stats.Tx > "nsh> echo x\r\nx\r\n".Length - 1);
             // A shell over a plain line discipline (tests, scripts) is not the UART.
             int tx = k.Uart.Stats.Tx;
-            var plain = new KShell(k, Getty.NewShellTask(k), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false });
+            var plain = new KShell(k.Sys, Getty.NewShellTask(k.Sys), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false });
             plain.Execute("echo quiet");
             Assert.Equal(tx, k.Uart.Stats.Tx);
         }
@@ -65,7 +65,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty();
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             sh.RunBootScript("echo to the log\nnosuch\n");
             Assert.Equal(0, k.Uart.Stats.Tx);
             Assert.Equal("", tty.Output);
@@ -77,7 +77,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("readlink /proc/self\rexit 4\rreadlink /proc/self\rexit 5\rreadlink /proc/self\r");
-            int status = Getty.Serve(k, tty, "echo booted\n");
+            int status = Getty.Serve(k.Sys, k.Uart.Stats, tty, "echo booted\n");
             // The third session ended with the line, its last command having succeeded.
             Assert.Equal(0, status);
             string o = tty.Output;
@@ -95,7 +95,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo secret\rexit\r\x1b[A\r");
-            Getty.Serve(k, tty, null);
+            Getty.Serve(k.Sys, k.Uart.Stats, tty, null);
             Assert.DoesNotContain("nsh> echo secret\r\nsecret\r\nnsh> exit\r\nnsh> echo secret", tty.Output);
             Assert.EndsWith("nsh> exit\r\nnsh> \r\nnsh> ", tty.Output);
         }
@@ -105,7 +105,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty();
-            Assert.Equal(0, Getty.Serve(k, tty, null));
+            Assert.Equal(0, Getty.Serve(k.Sys, k.Uart.Stats, tty, null));
             Assert.Equal("nsh> ", tty.Output);
             Assert.Equal(1, k.Tasks.Count);
         }

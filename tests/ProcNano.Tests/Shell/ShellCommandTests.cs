@@ -362,7 +362,7 @@ namespace ProcNano.Tests.Shell
             Assert.Contains(" inner", _h.Out("ps"));
             // ...but a shell inside the new namespace sees only its own (and numbers them from 1).
             var t = _h.K.Tasks.NewTask(hidden, "sh2", ns, _h.K.Tasks.RootNet);
-            var sh2 = new KShell(_h.K, t, new LineDiscipline(_h.Tty) { Echo = false, OutputCrlf = false });
+            var sh2 = new KShell(_h.K.Sys, t, new LineDiscipline(_h.Tty) { Echo = false, OutputCrlf = false });
             _h.Tty.ClearOutput();
             sh2.Execute("ps");
             string[] lines = _h.Tty.Output.TrimEnd('\n').Split('\n');

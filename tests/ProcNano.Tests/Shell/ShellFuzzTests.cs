@@ -104,10 +104,10 @@ namespace ProcNano.Tests.Shell
         public void Shell_RandomInput_NoException_NoInternalError_NoLeakedFdsOrTasks()
         {
             var k = new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
-            KTask task = Getty.NewShellTask(k);
+            KTask task = Getty.NewShellTask(k.Sys);
             var tty = new MemoryTty { Chunk = 13 };
             var ld = new LineDiscipline(tty) { Echo = true, OutputCrlf = true };
-            var sh = new KShell(k, task, ld);
+            var sh = new KShell(k.Sys, task, ld);
             int tasks = k.Tasks.Count;
             var rnd = new Random(4242);
             // Random lines, some starting with a real command name so the commands' argument parsing is fuzzed

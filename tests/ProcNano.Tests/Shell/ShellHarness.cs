@@ -31,9 +31,9 @@ namespace ProcNano.Tests.Shell
         public ShellHarness(BoardConfig board)
         {
             K = new KKernel(board, HostPlatform.WithTempFlash());
-            Task = Getty.NewShellTask(K);
+            Task = Getty.NewShellTask(K.Sys);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
-            Sh = new KShell(K, Task, Ld, 1024);
+            Sh = new KShell(K.Sys, Task, Ld, 1024);
         }
 
         /// <summary>Runs one line; returns its status, and everything it printed in <paramref name="output"/>.</summary>

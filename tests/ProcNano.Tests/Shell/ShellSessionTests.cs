@@ -18,7 +18,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo hi\rexit 5\r");
-            Assert.Equal(5, Getty.RunSession(k, tty, true));
+            Assert.Equal(5, Getty.RunSession(k.Sys, k.Uart.Stats, tty, true));
             Assert.Equal("nsh> echo hi\r\nhi\r\nnsh> exit 5\r\n", tty.Output);
         }
 
@@ -27,7 +27,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo a\nnosuch\necho b\n");
-            Assert.Equal(0, Getty.RunSession(k, tty, false));
+            Assert.Equal(0, Getty.RunSession(k.Sys, k.Uart.Stats, tty, false));
             Assert.Equal("a\nsh: nosuch: command not found\nb\n", tty.Output);
         }
 
@@ -36,7 +36,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("nosuch\n");
-            Assert.Equal(127, Getty.RunSession(k, tty, false));
+            Assert.Equal(127, Getty.RunSession(k.Sys, k.Uart.Stats, tty, false));
         }
 
         [Fact]
@@ -44,7 +44,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo never\x03");
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             Assert.Equal(130, sh.ServeTty());
             Assert.Equal("nsh> echo never^C\r\nnsh> ", tty.Output);
         }
@@ -54,7 +54,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("echo " + new string('x', 400) + "\recho ok\r");
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             Assert.Equal(0, sh.ServeTty());
             string o = tty.Output;
             Assert.Contains("\r\nsh: line too long (max 256 bytes)\r\nnsh> echo ok\r\nok\r\n", o);
@@ -68,7 +68,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty();
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             int pid = sh.Task.Pid.NrIn(sh.Task.PidNs);
             tty.Type("kill " + sig + pid + "; echo same line\recho next line\r");
             Assert.Equal(status, sh.ServeTty());
@@ -83,7 +83,7 @@ namespace ProcNano.Tests.Shell
             KKernel k = Boot();
             // The first session's shell is the first task after init; the next line must reach a live shell.
             var tty = new MemoryTty().Type("kill 2\rcat /proc/self/comm\r");
-            Getty.Serve(k, tty, null);
+            Getty.Serve(k.Sys, k.Uart.Stats, tty, null);
             Assert.Contains("nsh> cat /proc/self/comm\r\nsh\r\n", tty.Output);
         }
 
@@ -92,7 +92,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("exit 1\r");
-            var sh = new KShell(k, tty);
+            var sh = new KShell(k.Sys, k.Uart.Stats, tty);
             Assert.Equal(1, sh.ServeTty());
             tty.Type("echo again\rexit 0\r");
             Assert.Equal(0, sh.ServeTty());
@@ -104,7 +104,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             int before = k.Tasks.Count;
-            var sh = new KShell(k, new MemoryTty());
+            var sh = new KShell(k.Sys, k.Uart.Stats, new MemoryTty());
             Assert.Equal(before + 1, k.Tasks.Count);
             Assert.Same(k.Init, sh.Task.Parent);
             Assert.Equal("sh", sh.Task.Comm);
@@ -177,7 +177,7 @@ namespace ProcNano.Tests.Shell
         public void FirstPrompt_IsLoggedWithItsTime()
         {
             KKernel k = Boot();
-            Getty.RunSession(k, new MemoryTty(), true);
+            Getty.RunSession(k.Sys, k.Uart.Stats, new MemoryTty(), true);
             Assert.True(k.Log.Contains("sh: first prompt at "));
         }
 
@@ -186,7 +186,7 @@ namespace ProcNano.Tests.Shell
         {
             KKernel k = Boot();
             var tty = new MemoryTty().Type("help\n");
-            Getty.RunSession(k, tty, false);
+            Getty.RunSession(k.Sys, k.Uart.Stats, tty, false);
             Assert.True(tty.OutputBytes.Length > 1000);
             Assert.True(tty.Writes < tty.OutputBytes.Length / 100, "writes: " + tty.Writes);
         }

@@ -2,7 +2,7 @@ namespace ProcNano
 {
     /// <summary>
     /// The one home of a task's memory figures (Linux's task_nommu.c): /proc/&lt;pid&gt;/status's Mem, Slack and
-    /// Shared, statm, stat's vsize and rss, and ps's VSZ and RSS, with kernel object sizes from
+    /// Shared, statm, and stat's rss, with kernel object sizes from
     /// <see cref="Footprint"/>.
     /// Linux charges the reader's own fs/files structures; ProcNano charges the target's (the reader's are
     /// not the target's business).
@@ -20,8 +20,8 @@ namespace ProcNano
             {
                 int v = mm.Vmas[i];
                 int r = m.Vmas.Region(v);
-                Mem += Footprint.Vma;
-                long size = Footprint.Region + (m.Regions.End(r) - m.Regions.Start(r));
+                Mem += Footprint.VmaBytes;
+                long size = Footprint.RegionBytes + (m.Regions.End(r) - m.Regions.Start(r));
                 if (mm.Users > 1 || (m.Vmas.Flags(v) & Vm.VM_MAYSHARE) != 0) Shared += size;
                 else
                 {
@@ -29,34 +29,13 @@ namespace ProcNano
                     Slack = m.Regions.End(r) - m.Vmas.End(v);
                 }
             }
-            if (mm.Users > 1) Shared += Footprint.Mm; else Mem += Footprint.Mm;
-            Mem += (t.Fds == null ? 0 : Footprint.Array(t.Fds.Size, 12)) + Footprint.Task;
+            if (mm.Users > 1) Shared += Footprint.MmBytes; else Mem += Footprint.MmBytes;
+            Mem += (t.Fds == null ? 0 : Footprint.Array(t.Fds.Size, 12)) + Footprint.TaskBytes;
         }
 
-        /// <summary>NOMMU's task_vsize: the bytes of every VMA, shared ones included (ps's VSZ, stat's vsize).</summary>
-        public static long VszBytes(MemoryManager m, Task t)
-        {
-            return t.Mm == null ? 0 : m.VSize(t.Mm);
-        }
-
-        /// <summary>No MMU, no paging: every page a task's VMAs cover is resident (ps's RSS, in bytes).</summary>
-        public static long RssBytes(MemoryManager m, Task t)
-        {
-            return t.Mm == null ? 0 : ResidentPages(m, t.Mm) << m.PageShift;
-        }
-
-        /// <summary>Pages covered by the mm's VMAs, each rounded up to whole pages (stat's rss field: a NOMMU
-        /// VMA may end mid-page).</summary>
-        public static long ResidentPages(MemoryManager m, Mm mm)
-        {
-            long pages = 0;
-            for (int i = 0; i < mm.Vmas.Count; i++)
-            {
-                int v = mm.Vmas[i];
-                pages += m.PageAlign(m.Vmas.End(v) - m.Vmas.Start(v)) >> m.PageShift;
-            }
-            return pages;
-        }
+        /// <summary>stat's rss: the pages the mm's VMAs cover (the rule is the memory manager's, which ps's RSS
+        /// also reads through the syscalls).</summary>
+        public static long ResidentPages(MemoryManager m, Mm mm) { return m.ResidentPages(mm); }
 
         /// <summary>statm's fields in pages: size, resident, shared, text, lib (0), data, dt (0).</summary>
         public static void Statm(MemoryManager m, Task t, out long size, out long text, out long data)
@@ -64,11 +43,11 @@ namespace ProcNano
             size = text = data = 0;
             Mm mm = t.Mm;
             if (mm == null) return;
-            long bytes = Footprint.Mm;
+            long bytes = Footprint.MmBytes;
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int v = mm.Vmas[i], r = m.Vmas.Region(v);
-                bytes += Footprint.Vma + Footprint.Region + (m.Regions.End(r) - m.Regions.Start(r));
+                bytes += Footprint.VmaBytes + Footprint.RegionBytes + (m.Regions.End(r) - m.Regions.Start(r));
             }
             int shift = m.PageShift;
             uint mask = (uint)(m.PageSize - 1);

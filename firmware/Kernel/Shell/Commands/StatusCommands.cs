@@ -10,49 +10,42 @@ namespace ProcNano
 
         /// <summary>
         /// ps: "  PID  PPID USER     STAT   VSZ   RSS COMMAND", one row per task visible in the shell's pid
-        /// namespace (pids as that namespace numbers them), VSZ/RSS in kB from <see cref="TaskMem"/>: the
+        /// namespace (pids as that namespace numbers them), from the task-info syscall. VSZ/RSS in kB: the
         /// figures /proc/&lt;pid&gt;/stat shows (vsize bytes, rss pages), rounded up to whole kB so that with
         /// pages under 1 KiB (the ESP32 boards' 256 bytes) a task holding memory never reads 0.
         /// </summary>
         public static int Ps(Shell sh, string[] argv, int argc)
         {
             if (argc != 1) return sh.Usage("ps");
-            Kernel k = sh.Kernel;
             ShellWriter o = sh.Out;
-            PidNamespace ns = sh.Task.PidNs;
+            var t = new TaskInfo();
             o.Line("  PID  PPID USER     STAT   VSZ   RSS COMMAND");
-            lock (k.Lock)
+            for (int next = sh.Sys.TaskAt(sh.Task, 0, t); next > 0; next = sh.Sys.TaskAt(sh.Task, next, t))
             {
-                for (int i = 0; i < k.Tasks.Count; i++)
-                {
-                    Task t = k.Tasks[i];
-                    int pid = t.Pid.NrIn(ns);
-                    if (pid == 0) continue;
-                    o.Dec(pid, 5);
-                    o.Char(' ');
-                    o.Dec(t.Parent == null ? 0 : t.Parent.Pid.NrIn(ns), 5);
-                    o.Char(' ');
-                    o.StrLeft(TaskCommands.UserName(t.Euid), 8);
-                    o.Char(' ');
-                    o.Char(t.State);
-                    o.Str("   ");
-                    o.Dec(KbUp(TaskMem.VszBytes(k.Mem, t)), 5);
-                    o.Char(' ');
-                    o.Dec(KbUp(TaskMem.RssBytes(k.Mem, t)), 5);
-                    o.Char(' ');
-                    CommandLine(o, t);
-                    o.Char('\n');
-                }
+                o.Dec(t.Pid, 5);
+                o.Char(' ');
+                o.Dec(t.Ppid, 5);
+                o.Char(' ');
+                o.StrLeft(TaskCommands.UserName(t.Euid), 8);
+                o.Char(' ');
+                o.Char(t.State);
+                o.Str("   ");
+                o.Dec(KbUp(t.VszBytes), 5);
+                o.Char(' ');
+                o.Dec(KbUp(t.RssBytes), 5);
+                o.Char(' ');
+                CommandLine(o, t);
+                o.Char('\n');
             }
             return Shell.StatusOk;
         }
 
         private static long KbUp(long bytes) { return (bytes + 1023) / 1024; }
 
-        private static void CommandLine(ShellWriter o, Task t)
+        private static void CommandLine(ShellWriter o, TaskInfo t)
         {
             string c = t.Cmdline;
-            if (c.Length == 0)
+            if (c == null || c.Length == 0)
             {
                 o.Str(t.Comm);
                 return;

@@ -39,12 +39,12 @@ namespace ProcNano
         public static int Dmesg(Shell sh, string[] argv, int argc)
         {
             if (argc != 1) return sh.Usage("dmesg");
-            KernelLog log = sh.Kernel.Log;
-            long pos = log.Tail, end = log.Head;
+            Syscalls sys = sh.Sys;
+            long pos = sys.LogStart(sh.Task), end = sys.LogEnd(sh.Task);
             while (pos < end)
             {
                 int want = end - pos < sh.IoBuf.Length ? (int)(end - pos) : sh.IoBuf.Length;
-                int n = log.Read(pos, sh.IoBuf, 0, want);
+                int n = sys.ReadLog(sh.Task, pos, sh.IoBuf, 0, want);
                 if (n <= 0) break;
                 sh.Out.Bytes(sh.IoBuf, 0, n);
                 pos += n;
@@ -71,12 +71,14 @@ namespace ProcNano
                 }
             }
             if (what == 0) what = S;
+            var u = new Utsname();
+            sh.Sys.Uname(sh.Task, u);
             bool first = true;
-            if ((what & S) != 0) Field(sh.Out, Version.OsType, ref first);
-            if ((what & N) != 0) Field(sh.Out, Hostname(sh), ref first);
-            if ((what & R) != 0) Field(sh.Out, Version.Release, ref first);
-            if ((what & V) != 0) Field(sh.Out, Version.Build, ref first);
-            if ((what & M) != 0) Field(sh.Out, sh.Kernel.Board.Name, ref first);
+            if ((what & S) != 0) Field(sh.Out, u.Sysname, ref first);
+            if ((what & N) != 0) Field(sh.Out, u.Nodename, ref first);
+            if ((what & R) != 0) Field(sh.Out, u.Release, ref first);
+            if ((what & V) != 0) Field(sh.Out, u.Version, ref first);
+            if ((what & M) != 0) Field(sh.Out, u.Machine, ref first);
             sh.Out.Char('\n');
             return Shell.StatusOk;
         }
@@ -88,17 +90,13 @@ namespace ProcNano
             first = false;
         }
 
-        /// <summary>kernel.hostname (sysctl can change it).</summary>
-        private static string Hostname(Shell sh) { return sh.Kernel.Uts.Hostname; }
-
         /// <summary>" 14:03:07 up 2:05,  3 tasks" (time of day UTC; days, then h:mm, or minutes, as
         /// uptime(1) prints them). No load average: ProcNano does not measure one.</summary>
         public static int Uptime(Shell sh, string[] argv, int argc)
         {
             if (argc != 1) return sh.Usage("uptime");
-            Kernel k = sh.Kernel;
             ShellWriter o = sh.Out;
-            long now = k.Platform.UnixTime % 86400;
+            long now = sh.Sys.ClockMs(sh.Task, Syscalls.CLOCK_REALTIME) / 1000 % 86400;
             o.Char(' ');
             Two(o, now / 3600);
             o.Char(':');
@@ -265,14 +263,14 @@ namespace ProcNano
         public static int Insmod(Shell sh, string[] argv, int argc)
         {
             if (argc != 2) return sh.Usage("insmod");
-            int r = sh.Kernel.Modules.Insmod(sh.Task, argv[1]);
+            int r = sh.Sys.InitModule(sh.Task, argv[1]);
             return r < 0 ? sh.Fail("insmod", argv[1], r) : Shell.StatusOk;
         }
 
         public static int Rmmod(Shell sh, string[] argv, int argc)
         {
             if (argc != 2) return sh.Usage("rmmod");
-            int r = sh.Kernel.Modules.Rmmod(sh.Task, argv[1]);
+            int r = sh.Sys.DeleteModule(sh.Task, argv[1]);
             return r < 0 ? sh.Fail("rmmod", argv[1], r) : Shell.StatusOk;
         }
     }

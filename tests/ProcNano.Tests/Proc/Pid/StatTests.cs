@@ -84,11 +84,11 @@ namespace ProcNano.Tests.PidFiles
             Task t = Exec(k, k.Init, "hold", "3");
             Mm mm = t.Mm;
             // NOMMU task_statm: the kernel objects and region bytes of every VMA, in pages, plus text and data.
-            long bytes = Footprint.Mm;
+            long bytes = Footprint.MmBytes;
             for (int i = 0; i < mm.Vmas.Count; i++)
             {
                 int r = k.Mem.Vmas.Region(mm.Vmas[i]);
-                bytes += Footprint.Vma + Footprint.Region + (k.Mem.Regions.End(r) - k.Mem.Regions.Start(r));
+                bytes += Footprint.VmaBytes + Footprint.RegionBytes + (k.Mem.Regions.End(r) - k.Mem.Regions.Start(r));
             }
             long text = ((mm.EndCode + 4095) / 4096) - mm.StartCode / 4096;
             long data = ((mm.StartBrk + 4095) / 4096) - mm.StartData / 4096;
@@ -105,7 +105,7 @@ namespace ProcNano.Tests.PidFiles
         {
             var k = Host();
             Task t = NewTask(k, "empty");
-            long size = Footprint.Mm / 4096;
+            long size = Footprint.MmBytes / 4096;
             Assert.Equal($"{size} {size} 0 0 0 0 0\n", Cat(k, k.Init, Path(t, "statm")));
         }
     }

@@ -19,7 +19,7 @@ namespace ProcNano.Tests.PidFiles
             Assert.True(k.Sys.Mmap(t, 0, 10000, RW, Anon, -1, 0) > 0);
             // Linux's NOMMU task_mem: VMA + region + the region's bytes, mm, fd array, task; the slack is the
             // region's tail past the VMA (3 pages - 10000 bytes).
-            long mem = Footprint.Vma + Footprint.Region + 3 * 4096 + Footprint.Mm + Footprint.Array(t.Fds.Size, 12) + Footprint.Task;
+            long mem = Footprint.VmaBytes + Footprint.RegionBytes + 3 * 4096 + Footprint.MmBytes + Footprint.Array(t.Fds.Size, 12) + Footprint.TaskBytes;
             string expected =
                 "Name:\tworker\n" +
                 "State:\tS (sleeping)\n" +
@@ -53,7 +53,7 @@ namespace ProcNano.Tests.PidFiles
             Assert.Equal("Slack:\t    2288 bytes", Line(status, "Slack:"));
             Assert.Equal("Name:\thold", Line(status, "Name:"));
             int textRegion = k.Mem.Vmas.Region(t.Mm.Vmas[t.Mm.Find(k.Mem.Vmas, t.Mm.StartCode)]);
-            long text = Footprint.Region + (k.Mem.Regions.End(textRegion) - k.Mem.Regions.Start(textRegion));
+            long text = Footprint.RegionBytes + (k.Mem.Regions.End(textRegion) - k.Mem.Regions.Start(textRegion));
             Assert.Equal($"Shared:\t{text,8} bytes", Line(status, "Shared:"));
         }
 

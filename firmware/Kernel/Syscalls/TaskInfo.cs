@@ -1,0 +1,14 @@
+namespace ProcNano
+{
+    /// <summary>One task as ps sees it (BSD's kinfo_proc): pids as the caller's namespace numbers them, the
+    /// effective uid, the state letter, and the sizes /proc/&lt;pid&gt;/stat gives as vsize and rss.</summary>
+    public sealed class TaskInfo
+    {
+        public int Pid, Ppid, Euid;
+        public char State;
+        public long VszBytes, RssBytes;
+        public string Comm;
+        /// <summary>The arguments, each followed by a NUL, as /proc/&lt;pid&gt;/cmdline holds them.</summary>
+        public string Cmdline;
+    }
+}
