@@ -167,7 +167,7 @@ namespace ProcNano.App
             "sram_kb       = 520\n" +
             "psram_kb      = 0\n" +
             "# The managed heap free when Main starts: the simulator shows this board's heap as it, less the kernel's model.\n" +
-            "# ESP32_REV0: ~79 KB free at Main (shared/NANO.md; nanoCLR --heap 90000 measures 79.1 KB)\n" +
+            "# ESP32_REV0: ~79 KB free at Main (the firmware's figure; nanoCLR --heap 90000 measures 79.1 KB)\n" +
             "managed_heap  = 79000\n";
 
 

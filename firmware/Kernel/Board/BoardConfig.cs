@@ -32,7 +32,7 @@ namespace ProcNano
         public int KmsgSize = 4096;
         public int PidMax = 32768;
         public string BootScript = "";
-        /// <summary>Managed heap free when Main starts on this board's firmware (bytes; shared/NANO.md, measured
+        /// <summary>Managed heap free when Main starts on this board's firmware (bytes: the nanoFramework firmware's figure, measured
         /// on nanoCLR). The simulator shows the device's heap from it (less the kernel's model); 0 = unknown.</summary>
         public int ManagedHeap = 0;
 

@@ -37,7 +37,7 @@ namespace ProcNano.Tests.Proc
 
         public ProcKit(BoardConfig board = null)
         {
-            K = new KKernel(board ?? new BoardConfig(), Platform);
+            K = ProcNano.Tests.Boot.Board(board ?? new BoardConfig(), Platform);
             Sb = ProcFs.NewSuperBlock(K, null);
         }
 

@@ -43,7 +43,7 @@ namespace ProcNano.Tests.Proc
         {
             BoardConfig b = BoardLoader.Load(RepoPaths.Root, board, out string error);
             Assert.True(b != null, error);
-            var k = new KKernel(b, new StillPlatform());
+            var k = ProcNano.Tests.Boot.Board(b, new StillPlatform());
             KTask shTask = Getty.NewShellTask(k.Sys);
             var sh = new KShell(k.Sys, shTask, new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
             sh.RunBootScript(BoardLoader.ReadBootScript(RepoPaths.Root, b));

@@ -19,7 +19,7 @@ namespace ProcNano.Tests.Shell
             string root = RepoPaths.Root;
             BoardConfig board = BoardLoader.Load(root, null, out string error);
             Assert.True(board != null, error);
-            var k = new KKernel(board, HostPlatform.WithTempFlash());
+            var k = ProcNano.Tests.Boot.Board(board);
             var sh = new KShell(k.Sys, Getty.NewShellTask(k.Sys), new LineDiscipline(new MemoryTty()) { Echo = false, OutputCrlf = false }, 4096);
             string script = BoardLoader.ReadBootScript(root, board);
             Assert.NotNull(script);

@@ -14,7 +14,7 @@ namespace ProcNano.Tests.Shell
     /// /bin/sh task per session, getty-style, as the device's main loop does.</summary>
     public class ConsoleTests
     {
-        private static KKernel Boot() => new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
+        private static KKernel Boot() => ProcNano.Tests.Boot.Board(new BoardConfig());
 
         private static readonly Regex Counters = new Regex(@" tx:(\d+) rx:(\d+)\r?\n");
 

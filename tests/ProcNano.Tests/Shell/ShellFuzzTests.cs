@@ -103,7 +103,7 @@ namespace ProcNano.Tests.Shell
         [Fact]
         public void Shell_RandomInput_NoException_NoInternalError_NoLeakedFdsOrTasks()
         {
-            var k = new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
+            var k = ProcNano.Tests.Boot.Board(new BoardConfig());
             KTask task = Getty.NewShellTask(k.Sys);
             var tty = new MemoryTty { Chunk = 13 };
             var ld = new LineDiscipline(tty) { Echo = true, OutputCrlf = true };

@@ -30,7 +30,7 @@ namespace ProcNano.Tests.Shell
 
         public ShellHarness(BoardConfig board)
         {
-            K = new KKernel(board, HostPlatform.WithTempFlash());
+            K = ProcNano.Tests.Boot.Board(board);
             Task = Getty.NewShellTask(K.Sys);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
             Sh = new KShell(K.Sys, Task, Ld, 1024);

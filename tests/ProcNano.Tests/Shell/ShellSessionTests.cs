@@ -11,7 +11,7 @@ namespace ProcNano.Tests.Shell
     /// the boot script.</summary>
     public class ShellSessionTests
     {
-        private static KKernel Boot() => new KKernel(new BoardConfig(), HostPlatform.WithTempFlash());
+        private static KKernel Boot() => ProcNano.Tests.Boot.Board(new BoardConfig());
 
         [Fact]
         public void Run_Interactive_PromptsEchoesAndAnswersInCrLf()

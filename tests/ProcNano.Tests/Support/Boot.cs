@@ -3,13 +3,20 @@ using ProcNano;
 
 namespace ProcNano.Tests
 {
-    /// <summary>Boots kernels for tests: the host board (4096-byte pages) unless told otherwise.</summary>
+    /// <summary>Boots kernels for tests, the one place they are made: the host board (4096-byte pages) unless
+    /// told otherwise. The kits (ProcKit, GenKit, VfsKernel, ShellHarness...) boot through it.</summary>
     public static class Boot
     {
         public static Kernel Host(int pages = 256, int pageSize = 4096, int nrTrim = 1)
         {
-            var b = new BoardConfig { ArenaPages = pages, PageSize = pageSize, NrTrimPages = nrTrim };
-            return new Kernel(b, HostPlatform.WithTempFlash());
+            return Board(new BoardConfig { ArenaPages = pages, PageSize = pageSize, NrTrimPages = nrTrim });
+        }
+
+        /// <summary>A kernel on <paramref name="board"/>, over <paramref name="platform"/> (default: the host's,
+        /// with a fresh temporary flash folder).</summary>
+        public static Kernel Board(BoardConfig board, IPlatform platform = null)
+        {
+            return new Kernel(board, platform ?? HostPlatform.WithTempFlash());
         }
 
         /// <summary>A child of init with the given credentials.</summary>

@@ -16,7 +16,7 @@ namespace ProcNano.Tests.SyscallFacade
             var board = new BoardConfig { ArenaPages = 16, PageSize = 4096, ManagedHeap = (int)(probe.ModelBytes + spare) };
             var platform = HostPlatform.WithTempFlash();
             platform.ModelDeviceHeap(board.ManagedHeap);
-            var k = new Kernel(board, platform);
+            var k = Boot.Board(board, platform);
             platform.AttachModel(() => k.ModelBytes);
             return k;
         }

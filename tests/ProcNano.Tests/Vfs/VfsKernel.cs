@@ -20,7 +20,7 @@ namespace ProcNano.Tests.Vfs
         public VfsKernel(BoardConfig board)
         {
             Platform = HostPlatform.WithTempFlash();
-            K = new Kernel(board, Platform);
+            K = Boot.Board(board, Platform);
             Sys = K.Sys;
             Root = K.Init;
         }

@@ -23,7 +23,7 @@ namespace ProcNano.Tests.Proc.Generic
         public static Kernel Boot(int pages = 256, int pageSize = 4096, int nrTrim = 1, FixedPlatform p = null)
         {
             var b = new BoardConfig { ArenaPages = pages, PageSize = pageSize, NrTrimPages = nrTrim };
-            return new Kernel(b, p ?? new FixedPlatform());
+            return ProcNano.Tests.Boot.Board(b, p ?? new FixedPlatform());
         }
 
         public static string Cat(Kernel k, Task t, string path)

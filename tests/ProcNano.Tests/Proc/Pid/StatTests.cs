@@ -25,7 +25,7 @@ namespace ProcNano.Tests.PidFiles
         public void Stat_OneLineOf44Fields_ValuesFromTheTask()
         {
             var platform = new FakePlatform { Ms = 12345 };
-            var k = new Kernel(new BoardConfig(), platform);
+            var k = Boot.Board(new BoardConfig(), platform);
             Task t = Exec(k, k.Init, "hold", "2");
             long extra = k.Sys.Mmap(t, 0, 10000, RW, Anon, -1, 0);
             platform.Ms = 99999;
