@@ -116,10 +116,10 @@ namespace ProcNano
             else Log.Print("VFS: Mounted " + type + " on " + target + ".");
         }
 
-        // A procfs shows the pid namespace of the task that mounts it.
-        private SuperBlock MountProc(Task mounter, string source)
+        // A procfs shows the pid namespace of the task that mounts it (every VFS caller is a Task).
+        private SuperBlock MountProc(VfsCaller mounter, string source)
         {
-            ProcSuperBlock sb = ProcFs.NewSuperBlock(this, mounter == null ? null : mounter.PidNs);
+            ProcSuperBlock sb = ProcFs.NewSuperBlock(this, mounter == null ? null : ((Task)mounter).PidNs);
             sb.Minor = Vfs.AllocAnonMinor();
             return sb;
         }

@@ -30,7 +30,7 @@ namespace ProcNano
         public long Now => Platform == null ? 0 : Platform.UnixTime;
 
         /// <summary>mount -t ramfs: a fresh, empty instance.</summary>
-        public SuperBlock MountRamfs(Task mounter, string source)
+        public SuperBlock MountRamfs(VfsCaller mounter, string source)
         {
             RamfsSuper sb = new RamfsSuper(this, Vfs.AllocAnonMinor());
             if (source != null && source.Length > 0) sb.DevName = source;
@@ -39,13 +39,13 @@ namespace ProcNano
 
         /// <summary>mount -t romfs: the kernel's ROM image (the source name is only shown). Null, with a log
         /// line, if the image is not a valid romfs for this board's page size.</summary>
-        public SuperBlock MountRomfs(Task mounter, string source)
+        public SuperBlock MountRomfs(VfsCaller mounter, string source)
         {
             return RomfsSuper.Load(this);
         }
 
         /// <summary>mount -t flashfs: the platform's store (null if the board has none).</summary>
-        public SuperBlock MountFlash(Task mounter, string source)
+        public SuperBlock MountFlash(VfsCaller mounter, string source)
         {
             if (Platform == null || Platform.Flash == null) return null;
             return new FlashSuper(this, Platform.Flash);

@@ -8,8 +8,6 @@ namespace ProcNano
 
         public Pid Pid;
         public Task Parent;
-        /// <summary>Credentials, shared with the tasks that have the same (see <see cref="Cred"/>).</summary>
-        public Cred Cred = Cred.Root;
         public FdTable Fds;
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
@@ -17,7 +15,6 @@ namespace ProcNano
         /// <summary>The command line as /proc/&lt;pid&gt;/cmdline holds it: each argument followed by a NUL. One
         /// string, where an array of strings costs the device ~70 bytes more a task.</summary>
         public string Cmdline = "";
-        public string Cwd = "/";
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
         public override int Tgid => Pid.Nrs[0];

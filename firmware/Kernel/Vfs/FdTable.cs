@@ -5,29 +5,28 @@ namespace ProcNano
     public sealed class FdTable
     {
         public const int MaxFds = 256;
-        private File[] _fds = NoFiles;
-        private static readonly File[] NoFiles = new File[0];
-
+        // Null while empty: a shared empty array would cost the device a static slot and the array itself.
+        private File[] _fds;
 
         /// <summary>Current table size (FDSize in /proc/&lt;pid&gt;/status).</summary>
-        public int Size => _fds.Length;
+        public int Size => _fds == null ? 0 : _fds.Length;
 
-        public File Get(int fd) { return fd < 0 || fd >= _fds.Length ? null : _fds[fd]; }
+        public File Get(int fd) { return fd < 0 || fd >= Size ? null : _fds[fd]; }
 
         /// <summary>Installs <paramref name="f"/> at the lowest free number; -EMFILE when full.</summary>
         public int Install(File f)
         {
-            for (int i = 0; i < _fds.Length; i++)
+            int size = Size;
+            for (int i = 0; i < size; i++)
             {
                 if (_fds[i] == null) { _fds[i] = f; return i; }
             }
-            if (_fds.Length >= MaxFds) return -Errno.EMFILE;
-            File[] n = new File[_fds.Length == 0 ? 4 : _fds.Length * 2];
-            for (int i = 0; i < _fds.Length; i++) n[i] = _fds[i];
-            int fd = _fds.Length;
-            n[fd] = f;
+            if (size >= MaxFds) return -Errno.EMFILE;
+            File[] n = new File[size == 0 ? 4 : size * 2];
+            for (int i = 0; i < size; i++) n[i] = _fds[i];
+            n[size] = f;
             _fds = n;
-            return fd;
+            return size;
         }
 
         /// <summary>Removes and returns the file at <paramref name="fd"/> (null if none).</summary>

@@ -3,7 +3,7 @@ namespace ProcNano
     /// <summary>Makes a new superblock of one file system type for mount(2). <paramref name="source"/> is
     /// mount's first argument ("none" for most); <paramref name="mounter"/> is the task mounting it (null at
     /// boot), whose pid namespace a procfs shows. Returns null if the source cannot be mounted.</summary>
-    public delegate SuperBlock FsFactory(Task mounter, string source);
+    public delegate SuperBlock FsFactory(VfsCaller mounter, string source);
 
     /// <summary>A registered file system type (Linux's file_system_type), as /proc/filesystems lists it.</summary>
     public sealed class FsType

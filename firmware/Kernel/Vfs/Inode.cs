@@ -2,8 +2,9 @@ namespace ProcNano
 {
     /// <summary>
     /// A file system object. File systems subclass it and override what they support; every operation
-    /// returns a count, 0, or -errno. <c>current</c> is the task making the call (procfs needs it for
-    /// /proc/self and its access checks; other file systems may ignore it).
+    /// returns a count, 0, or -errno. <c>current</c> is the caller's credentials and cwd (null: the kernel);
+    /// ramfs gives new inodes its fsuid/fsgid, and procfs casts it back to the task for /proc/self and its
+    /// access checks.
     /// </summary>
     public abstract class Inode
     {
@@ -55,11 +56,11 @@ namespace ProcNano
 
         // ---- file operations ----
         /// <summary>Called for every open; may refuse with -errno.</summary>
-        public virtual int Open(File f, Task current) { return 0; }
+        public virtual int Open(File f, VfsCaller current) { return 0; }
         /// <summary>Called once when the last reference to an open file goes.</summary>
         public virtual void Release(File f) { }
-        public virtual int Read(File f, Task current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
-        public virtual int Write(File f, Task current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
+        public virtual int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
+        public virtual int Write(File f, VfsCaller current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
         public virtual int Truncate(long size) { return -Errno.EINVAL; }
 
         // ---- NOMMU mmap support (Linux's mmap_capabilities + get_unmapped_area) ----
@@ -71,19 +72,19 @@ namespace ProcNano
         public virtual long DirectAddress(int pgoff, int len) { return -Errno.ENOSYS; }
 
         // ---- directory operations ----
-        public virtual int Lookup(Task current, string name, out Inode child) { child = null; return IsDir ? -Errno.ENOENT : -Errno.ENOTDIR; }
+        public virtual int Lookup(VfsCaller current, string name, out Inode child) { child = null; return IsDir ? -Errno.ENOENT : -Errno.ENOTDIR; }
         /// <summary>Entry number <paramref name="index"/> (after "." and ".."): 1 and the entry, or 0 past the end.</summary>
-        public virtual int ReadDir(Task current, int index, out string name, out Inode child) { name = null; child = null; return IsDir ? 0 : -Errno.ENOTDIR; }
-        public virtual int Create(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
-        public virtual int Mkdir(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
-        public virtual int Unlink(Task current, string name) { return -Errno.EROFS; }
-        public virtual int Rmdir(Task current, string name) { return -Errno.EROFS; }
+        public virtual int ReadDir(VfsCaller current, int index, out string name, out Inode child) { name = null; child = null; return IsDir ? 0 : -Errno.ENOTDIR; }
+        public virtual int Create(VfsCaller current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
+        public virtual int Mkdir(VfsCaller current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
+        public virtual int Unlink(VfsCaller current, string name) { return -Errno.EROFS; }
+        public virtual int Rmdir(VfsCaller current, string name) { return -Errno.EROFS; }
         /// <summary>Makes a symlink <paramref name="name"/> in this directory pointing at <paramref name="target"/>.</summary>
-        public virtual int Symlink(Task current, string name, string target, out Inode child) { child = null; return -Errno.EROFS; }
+        public virtual int Symlink(VfsCaller current, string name, string target, out Inode child) { child = null; return -Errno.EROFS; }
 
         // ---- symlinks ----
         /// <summary>The link's target text, or null with <paramref name="err"/> set.</summary>
-        public virtual string ReadLink(Task current, out int err) { err = -Errno.EINVAL; return null; }
+        public virtual string ReadLink(VfsCaller current, out int err) { err = -Errno.EINVAL; return null; }
     }
 
     /// <summary>Linux's NOMMU mapping capabilities (NOMMU_MAP_*/BDI_CAP_*).</summary>

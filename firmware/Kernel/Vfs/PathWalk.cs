@@ -13,7 +13,7 @@ namespace ProcNano
         public const int LastNorm = 0, LastRoot = 1, LastDot = 2, LastDotDot = 3;
 
         private readonly Vfs _vfs;
-        private readonly Task _task;
+        private readonly VfsCaller _caller;
         private Inode[] _inodes = new Inode[8];
         private string[] _names = new string[8];
         private int _depth;
@@ -26,10 +26,10 @@ namespace ProcNano
         public int LastType;
         public bool TrailingSlash;
 
-        public PathWalk(Vfs vfs, Task task)
+        public PathWalk(Vfs vfs, VfsCaller caller)
         {
             _vfs = vfs;
-            _task = task;
+            _caller = caller;
             _inodes[0] = vfs.RootInode;
         }
 
@@ -78,11 +78,11 @@ namespace ProcNano
         {
             if (path == null || path.Length == 0) return -Errno.ENOENT;
             if (path.Length >= PathMax) return -Errno.ENAMETOOLONG;
-            if (path[0] != '/' && _task != null && _task.Cwd != null)
+            if (path[0] != '/' && _caller != null && _caller.Cwd != null)
             {
                 // Linux holds the cwd as a dentry: reaching it again checks no permissions on the way.
                 _inCwd = true;
-                int e = WalkFrom(_task.Cwd, true, false);
+                int e = WalkFrom(_caller.Cwd, true, false);
                 _inCwd = false;
                 return e;
             }
@@ -107,7 +107,7 @@ namespace ProcNano
 
                 Inode dir = Inode;
                 if (!dir.IsDir) return -Errno.ENOTDIR;
-                int e = _inCwd ? 0 : _vfs.Permission(_task, dir, Vfs.MayExec);
+                int e = _inCwd ? 0 : _vfs.Permission(_caller, dir, Vfs.MayExec);
                 if (e < 0) return e;
                 if (len > NameMax) return -Errno.ENAMETOOLONG;
                 bool dot = len == 1 && s[i] == '.';
@@ -131,7 +131,7 @@ namespace ProcNano
 
                 string name = s.Substring(start, len);
                 Inode child;
-                e = dir.Lookup(_task, name, out child);
+                e = dir.Lookup(_caller, name, out child);
                 if (e < 0) return e;
                 child = _vfs.CrossMounts(child);
                 if (child.IsLink && (!isLast || followLast || trailing))
@@ -152,7 +152,7 @@ namespace ProcNano
             if (_nested >= MaxNested || _links >= MaxLinks) return -Errno.ELOOP;
             _links++;
             int err;
-            string target = link.ReadLink(_task, out err);
+            string target = link.ReadLink(_caller, out err);
             if (target == null) return err < 0 ? err : -Errno.ENOENT;
             if (target.Length == 0) return -Errno.ENOENT;
             _nested++;

@@ -7,27 +7,27 @@ namespace ProcNano
         public const int MayExec = 1, MayWrite = 2, MayRead = 4;
 
         /// <summary>inode_permission: EROFS for a write on a read-only file system, then the owner/group/other
-        /// bits against the task's fsuid/fsgid. Root passes, except that exec of a non-directory needs
-        /// some x bit. A null task is the kernel and passes.</summary>
-        public int Permission(Task t, Inode i, int mask)
+        /// bits against the caller's fsuid/fsgid. Root passes, except that exec of a non-directory needs
+        /// some x bit. A null caller is the kernel and passes.</summary>
+        public int Permission(VfsCaller t, Inode i, int mask)
         {
             if ((mask & MayWrite) != 0 && i.Sb != null && i.Sb.ReadOnly && (i.IsReg || i.IsDir || i.IsLink))
                 return -Errno.EROFS;
             if (t == null) return 0;
-            if (t.Fsuid == 0)
+            if (t.Cred.Fsuid == 0)
             {
                 if ((mask & MayExec) == 0 || i.IsDir || (i.Mode & Stat.S_IXUGO) != 0) return 0;
                 return -Errno.EACCES;
             }
             int m = i.Mode;
-            if (t.Fsuid == i.Uid) m >>= 6;
-            else if (t.Fsgid == i.Gid) m >>= 3;
+            if (t.Cred.Fsuid == i.Uid) m >>= 6;
+            else if (t.Cred.Fsgid == i.Gid) m >>= 3;
             return (m & mask) == mask ? 0 : -Errno.EACCES;
         }
 
-        /// <summary>Looks <paramref name="path"/> up from the task's cwd (or the root). A final symlink is
+        /// <summary>Looks <paramref name="path"/> up from the caller's cwd (or the root). A final symlink is
         /// followed only if <paramref name="followLast"/>. Gives the inode and its absolute path, or -errno.</summary>
-        public int Resolve(Task t, string path, bool followLast, out Inode inode, out string absPath)
+        public int Resolve(VfsCaller t, string path, bool followLast, out Inode inode, out string absPath)
         {
             inode = null;
             absPath = null;
@@ -41,7 +41,7 @@ namespace ProcNano
 
         /// <summary>open(2) without the fd: the new file (one reference, for the caller to install or close
         /// with <see cref="FileTable.Close"/>) or -errno. Honours O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY.</summary>
-        public int OpenFile(Task t, string path, int flags, int mode, out File f)
+        public int OpenFile(VfsCaller t, string path, int flags, int mode, out File f)
         {
             f = null;
             if ((flags & File.O_ACCMODE) == File.O_ACCMODE) return -Errno.EINVAL;
@@ -77,7 +77,7 @@ namespace ProcNano
         /// <summary>open_exec: the program file for exec, opened read-only for the kernel. Only MAY_EXEC is
         /// checked (a --x file runs for a user who may not read it); not a regular file → EACCES. The caller
         /// closes it with <see cref="FileTable.Close"/>.</summary>
-        public int OpenExec(Task t, string path, out File f)
+        public int OpenExec(VfsCaller t, string path, out File f)
         {
             f = null;
             Inode inode;
@@ -92,7 +92,7 @@ namespace ProcNano
 
         // may_open and the file system's open. A file just created is not checked again (Linux neither);
         // nor is a program file, which OpenExec checked for MAY_EXEC.
-        private int OpenInode(Task t, Inode inode, string abs, int flags, bool permitted, out File f)
+        private int OpenInode(VfsCaller t, Inode inode, string abs, int flags, bool permitted, out File f)
         {
             f = null;
             int acc = flags & File.O_ACCMODE;
@@ -129,7 +129,7 @@ namespace ProcNano
             return 0;
         }
 
-        public int Mkdir(Task t, string path, int mode)
+        public int Mkdir(VfsCaller t, string path, int mode)
         {
             PathWalk w;
             int e = LookupCreate(t, path, true, out w);
@@ -139,7 +139,7 @@ namespace ProcNano
         }
 
         /// <summary>symlink(2): makes <paramref name="linkPath"/> a symlink whose text is <paramref name="target"/>.</summary>
-        public int Symlink(Task t, string target, string linkPath)
+        public int Symlink(VfsCaller t, string target, string linkPath)
         {
             if (target == null || target.Length == 0) return -Errno.ENOENT;
             if (target.Length >= PathWalk.PathMax) return -Errno.ENAMETOOLONG;
@@ -152,7 +152,7 @@ namespace ProcNano
 
         // lookup_create: walks to the parent of a name about to be made and checks that it may be made there:
         // EEXIST if taken, ENOENT for "name/" unless a directory is made, then EROFS/EACCES on the directory.
-        private int LookupCreate(Task t, string path, bool isDir, out PathWalk w)
+        private int LookupCreate(VfsCaller t, string path, bool isDir, out PathWalk w)
         {
             w = new PathWalk(this, t);
             int e = w.WalkParent(path);
@@ -166,7 +166,7 @@ namespace ProcNano
             return Permission(t, dir, MayWrite | MayExec);
         }
 
-        public int Rmdir(Task t, string path)
+        public int Rmdir(VfsCaller t, string path)
         {
             PathWalk w = new PathWalk(this, t);
             int e = w.WalkParent(path);
@@ -184,7 +184,7 @@ namespace ProcNano
             return dir.Rmdir(t, w.Last);
         }
 
-        public int Unlink(Task t, string path)
+        public int Unlink(VfsCaller t, string path)
         {
             PathWalk w = new PathWalk(this, t);
             int e = w.WalkParent(path);
@@ -202,18 +202,18 @@ namespace ProcNano
 
         // may_delete: write+search on the directory; in a sticky directory (/tmp) only the owner of the
         // entry or of the directory (or root) may remove it.
-        private int MayDelete(Task t, Inode dir, Inode child)
+        private int MayDelete(VfsCaller t, Inode dir, Inode child)
         {
             int e = Permission(t, dir, MayWrite | MayExec);
             if (e < 0) return e;
             const int sticky = 0x200;
-            if (t != null && t.Fsuid != 0 && (dir.Mode & sticky) != 0 && t.Fsuid != child.Uid && t.Fsuid != dir.Uid)
+            if (t != null && t.Cred.Fsuid != 0 && (dir.Mode & sticky) != 0 && t.Cred.Fsuid != child.Uid && t.Cred.Fsuid != dir.Uid)
                 return -Errno.EPERM;
             return 0;
         }
 
         /// <summary>truncate(2): EINVAL for a negative size or a non-regular file, EISDIR for a directory.</summary>
-        public int Truncate(Task t, string path, long size)
+        public int Truncate(VfsCaller t, string path, long size)
         {
             if (size < 0) return -Errno.EINVAL;
             Inode inode;
@@ -229,7 +229,7 @@ namespace ProcNano
 
         /// <summary>readlink(2): the link's text, or null with <paramref name="err"/> = -errno (EINVAL if the
         /// path is not a symlink).</summary>
-        public string ReadLink(Task t, string path, out int err)
+        public string ReadLink(VfsCaller t, string path, out int err)
         {
             Inode inode;
             string abs;
@@ -245,8 +245,8 @@ namespace ProcNano
             return s;
         }
 
-        /// <summary>chdir(2): sets the task's cwd to the directory's absolute path.</summary>
-        public int Chdir(Task t, string path)
+        /// <summary>chdir(2): sets the caller's cwd to the directory's absolute path.</summary>
+        public int Chdir(VfsCaller t, string path)
         {
             Inode inode;
             string abs;
@@ -260,7 +260,7 @@ namespace ProcNano
         }
 
         /// <summary>stat/lstat of a path into <paramref name="st"/>.</summary>
-        public int StatPath(Task t, string path, bool followLast, StatInfo st)
+        public int StatPath(VfsCaller t, string path, bool followLast, StatInfo st)
         {
             Inode inode;
             string abs;

@@ -4,7 +4,8 @@ namespace ProcNano
     /// <summary>
     /// The virtual file system: registered file system types, the mount table and anonymous device numbers.
     /// Path operations (open, mkdir, ...) are in Vfs.Namei.cs. Callers hold <see cref="Kernel.Lock"/>;
-    /// a null task means the kernel itself (root, cwd "/").
+    /// every path operation takes the calling task as a <see cref="VfsCaller"/>, null for the kernel itself
+    /// (root, cwd "/").
     /// </summary>
     public sealed partial class Vfs : ISlabSource
     {
@@ -154,7 +155,7 @@ namespace ProcNano
 
         /// <summary>mount(2) of a registered type: makes a superblock from <paramref name="source"/> and
         /// attaches it. No privilege check here (the syscall does it).</summary>
-        public int Mount(Task t, string source, string target, string fsType)
+        public int Mount(VfsCaller t, string source, string target, string fsType)
         {
             FsType type = fsType == null ? null : FindFs(fsType);
             if (type == null) return -Errno.ENODEV;
@@ -173,7 +174,7 @@ namespace ProcNano
         /// <summary>umount(2): <paramref name="target"/> must be the root of a mount (else EINVAL). EBUSY for
         /// the root file system, while files on it are open or mapped, while something is mounted inside
         /// it, or while a task's working directory is inside it.</summary>
-        public int Umount(Task t, string target)
+        public int Umount(VfsCaller t, string target)
         {
             Inode dir;
             string abs;

@@ -224,7 +224,7 @@ namespace ProcNano.Tests.Tasks
             public override long Size => _image.Length;
             public override int MapCaps => MapCap.Copy;
 
-            public override int Read(KFile f, Task current, long pos, byte[] buf, int off, int count)
+            public override int Read(KFile f, VfsCaller current, long pos, byte[] buf, int off, int count)
             {
                 if (pos >= _text && (current == null) == _kernelReads) throw new OutOfMemoryException();
                 int n = (int)Math.Min(count, _image.Length - pos);

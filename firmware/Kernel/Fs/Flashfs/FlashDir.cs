@@ -12,7 +12,7 @@ namespace ProcNano
 
         private FlashSuper Super => (FlashSuper)Sb;
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller current, string name, out Inode child)
         {
             child = null;
             if (Super.Store.SizeOf(name) < 0)
@@ -24,7 +24,7 @@ namespace ProcNano
             return 0;
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller current, int index, out string name, out Inode child)
         {
             child = null;
             name = index < 0 || index >= Super.Store.Count ? null : Super.Store.NameAt(index);
@@ -33,7 +33,7 @@ namespace ProcNano
             return 1;
         }
 
-        public override int Create(Task current, string name, int mode, out Inode child)
+        public override int Create(VfsCaller current, string name, int mode, out Inode child)
         {
             child = null;
             if (Super.Store.SizeOf(name) >= 0) return -Errno.EEXIST;
@@ -44,10 +44,10 @@ namespace ProcNano
             return 0;
         }
 
-        public override int Mkdir(Task current, string name, int mode, out Inode child) { child = null; return -Errno.EPERM; }
-        public override int Symlink(Task current, string name, string target, out Inode child) { child = null; return -Errno.EPERM; }
+        public override int Mkdir(VfsCaller current, string name, int mode, out Inode child) { child = null; return -Errno.EPERM; }
+        public override int Symlink(VfsCaller current, string name, string target, out Inode child) { child = null; return -Errno.EPERM; }
 
-        public override int Unlink(Task current, string name)
+        public override int Unlink(VfsCaller current, string name)
         {
             int e = Super.Store.Delete(name);
             if (e < 0) return e;
@@ -56,6 +56,6 @@ namespace ProcNano
             return 0;
         }
 
-        public override int Rmdir(Task current, string name) { return -Errno.ENOTDIR; }
+        public override int Rmdir(VfsCaller current, string name) { return -Errno.ENOTDIR; }
     }
 }

@@ -32,14 +32,14 @@ namespace ProcNano
             }
         }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;
             if (count <= 0) return 0;
             return Store.Read(_name, pos, buf, off, count);
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;
             if (count <= 0) return 0;

@@ -6,7 +6,7 @@ namespace ProcNano
     {
         private RamfsNode _first;
 
-        public RamfsDir(RamfsSuper sb, int mode, Task owner) { sb.Init(this, mode, owner); }
+        public RamfsDir(RamfsSuper sb, int mode, VfsCaller owner) { sb.Init(this, mode, owner); }
 
         private RamfsSuper Super => (RamfsSuper)Sb;
         public int Count
@@ -54,13 +54,13 @@ namespace ProcNano
             MTime = Super.Now;
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller current, string name, out Inode child)
         {
             child = Find(name);
             return child == null ? -Errno.ENOENT : 0;
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller current, int index, out string name, out Inode child)
         {
             RamfsNode c = index < 0 ? null : _first;
             for (int i = 0; c != null && i < index; i++) c = c.Next;
@@ -69,28 +69,28 @@ namespace ProcNano
             return c == null ? 0 : 1;
         }
 
-        public override int Create(Task current, string name, int mode, out Inode child)
+        public override int Create(VfsCaller current, string name, int mode, out Inode child)
         {
             RamfsFile f = new RamfsFile(Super, mode, current);
             child = f;
             return Add(name, f);
         }
 
-        public override int Mkdir(Task current, string name, int mode, out Inode child)
+        public override int Mkdir(VfsCaller current, string name, int mode, out Inode child)
         {
             RamfsDir d = new RamfsDir(Super, mode, current);
             child = d;
             return Add(name, d);
         }
 
-        public override int Symlink(Task current, string name, string target, out Inode child)
+        public override int Symlink(VfsCaller current, string name, string target, out Inode child)
         {
             RamfsSymlink l = new RamfsSymlink(Super, target, current);
             child = l;
             return Add(name, l);
         }
 
-        public override int Unlink(Task current, string name)
+        public override int Unlink(VfsCaller current, string name)
         {
             RamfsNode c = Find(name);
             if (c == null) return -Errno.ENOENT;
@@ -101,7 +101,7 @@ namespace ProcNano
             return 0;
         }
 
-        public override int Rmdir(Task current, string name)
+        public override int Rmdir(VfsCaller current, string name)
         {
             RamfsDir d = Find(name) as RamfsDir;
             if (d == null) return Find(name) == null ? -Errno.ENOENT : -Errno.ENOTDIR;

@@ -20,7 +20,7 @@ namespace ProcNano
         private int _nlink = 1;
         private int _opens;
 
-        public RamfsFile(RamfsSuper sb, int mode, Task owner) { sb.Init(this, mode, owner); }
+        public RamfsFile(RamfsSuper sb, int mode, VfsCaller owner) { sb.Init(this, mode, owner); }
 
         private RamfsSuper Super => (RamfsSuper)Sb;
         private PhysMem Phys => Super.Ctx.Phys;
@@ -38,7 +38,7 @@ namespace ProcNano
 
         private int ByteIndex(long pos) { return (_pfn << Phys.PageShift) + (int)pos; }
 
-        public override int Open(File f, Task current)
+        public override int Open(File f, VfsCaller current)
         {
             _opens++;
             return 0;
@@ -49,7 +49,7 @@ namespace ProcNano
             if (--_opens == 0 && _nlink == 0) FreeData();
         }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;
             if (pos >= _size || count <= 0) return 0;
@@ -58,7 +58,7 @@ namespace ProcNano
             return n;
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;
             if (count <= 0) return 0;

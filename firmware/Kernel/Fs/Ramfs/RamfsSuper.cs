@@ -32,14 +32,14 @@ namespace ProcNano
             return 0;
         }
 
-        /// <summary>Sets the fields every new inode gets: number, mode, owner from the task's fsuid/fsgid.</summary>
-        internal void Init(Inode i, int mode, Task owner)
+        /// <summary>Sets the fields every new inode gets: number, mode, owner from the caller's fsuid/fsgid.</summary>
+        internal void Init(Inode i, int mode, VfsCaller owner)
         {
             i.Sb = this;
             i.Ino = NewIno();
             i.Mode = mode;
-            i.Uid = owner == null ? 0 : owner.Fsuid;
-            i.Gid = owner == null ? 0 : owner.Fsgid;
+            i.Uid = owner == null ? 0 : owner.Cred.Fsuid;
+            i.Gid = owner == null ? 0 : owner.Cred.Fsgid;
             i.MTime = Now;
         }
 

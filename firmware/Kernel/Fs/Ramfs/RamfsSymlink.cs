@@ -5,7 +5,7 @@ namespace ProcNano
     {
         private readonly string _target;
 
-        public RamfsSymlink(RamfsSuper sb, string target, Task owner)
+        public RamfsSymlink(RamfsSuper sb, string target, VfsCaller owner)
         {
             sb.Init(this, Stat.S_IFLNK | 0x1FF, owner); // lrwxrwxrwx
             _target = target;
@@ -13,7 +13,7 @@ namespace ProcNano
 
         public override long Size => _target.Length;
 
-        public override string ReadLink(Task current, out int err)
+        public override string ReadLink(VfsCaller current, out int err)
         {
             err = 0;
             return _target;

@@ -29,7 +29,7 @@ namespace ProcNano
             return n;
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller current, string name, out Inode child)
         {
             byte[] e = new byte[RomfsFormat.EName];
             int at = RomfsFormat.HeaderSize;
@@ -50,7 +50,7 @@ namespace ProcNano
             return -Errno.ENOENT;
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller current, int index, out string name, out Inode child)
         {
             name = null;
             child = null;

@@ -24,7 +24,7 @@ namespace ProcNano
 
         public override int MapCaps => IsReg ? MapCap.Copy | MapCap.Direct | MapCap.Read | MapCap.Exec : 0;
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;
             if (pos >= _size || count <= 0) return 0;
@@ -33,7 +33,7 @@ namespace ProcNano
             return n;
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count) { return -Errno.EROFS; }
+        public override int Write(File f, VfsCaller current, long pos, byte[] buf, int off, int count) { return -Errno.EROFS; }
         public override int Truncate(long size) { return -Errno.EROFS; }
 
         /// <summary>Where file page <paramref name="pgoff"/> sits in the ROM bank, if <paramref name="len"/>
@@ -47,7 +47,7 @@ namespace ProcNano
             return (long)p.RomBase + _data + ((long)pgoff << p.PageShift);
         }
 
-        public override string ReadLink(Task current, out int err)
+        public override string ReadLink(VfsCaller current, out int err)
         {
             if (!IsLink)
             {

@@ -49,8 +49,9 @@ namespace ProcNano
             return r == -Errno.ESRCH ? -Errno.ENOENT : r;
         }
 
-        public override int Open(File f, Task current)
+        public override int Open(File f, VfsCaller caller)
         {
+            Task current = Current(caller);
             if (IsLink) return -Errno.ELOOP;
             if (_pid.Task == null) return -Errno.ENOENT;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
@@ -64,8 +65,9 @@ namespace ProcNano
 
         public override void Release(File f) { ReleaseOpened(f); }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
@@ -74,8 +76,9 @@ namespace ProcNano
             return pf.Ops.Read(pf, current, pos, buf, off, count);
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
@@ -86,8 +89,9 @@ namespace ProcNano
             return pf.Ops.Write(pf, current, pos, buf, off, count);
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller caller, string name, out Inode child)
         {
+            Task current = Current(caller);
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
             int r = AccessNoent(current);
@@ -106,8 +110,9 @@ namespace ProcNano
             return 0;
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller caller, int index, out string name, out Inode child)
         {
+            Task current = Current(caller);
             name = null;
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
@@ -130,8 +135,9 @@ namespace ProcNano
             return 1;
         }
 
-        public override string ReadLink(Task current, out int err)
+        public override string ReadLink(VfsCaller caller, out int err)
         {
+            Task current = Current(caller);
             if (!IsLink) { err = -Errno.EINVAL; return null; }
             err = AccessNoent(current);
             if (err < 0) return null;

@@ -17,8 +17,9 @@ namespace ProcNano
 
         public override ProcEntry Entry => _entry;
 
-        public override int Open(File f, Task current)
+        public override int Open(File f, VfsCaller caller)
         {
+            Task current = Current(caller);
             if (IsLink) return -Errno.ELOOP;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0) return r;
@@ -64,8 +65,9 @@ namespace ProcNano
             }
         }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null || pf.Released) return -Errno.EIO;
@@ -80,8 +82,9 @@ namespace ProcNano
             }
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null || pf.Released) return -Errno.EIO;
@@ -96,8 +99,9 @@ namespace ProcNano
             }
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller caller, string name, out Inode child)
         {
+            Task current = Current(caller);
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
             ProcTree tree = PSb.Tree;
@@ -119,8 +123,9 @@ namespace ProcNano
             }
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller caller, int index, out string name, out Inode child)
         {
+            Task current = Current(caller);
             name = null;
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
@@ -147,8 +152,9 @@ namespace ProcNano
             }
         }
 
-        public override string ReadLink(Task current, out int err)
+        public override string ReadLink(VfsCaller caller, out int err)
         {
+            Task current = Current(caller);
             err = 0;
             if (!IsLink) { err = -Errno.EINVAL; return null; }
             if (_entry.Ops == null)

@@ -16,8 +16,9 @@ namespace ProcNano
             Row = row;
         }
 
-        public override int Open(File f, Task current)
+        public override int Open(File f, VfsCaller caller)
         {
+            Task current = Current(caller);
             if (IsLink) return -Errno.ELOOP;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0 || IsDir) return r;
@@ -26,23 +27,25 @@ namespace ProcNano
 
         public override void Release(File f) { ReleaseOpened(f); }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             return pf.Ops.Read(pf, current, pos, buf, off, count);
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null) return -Errno.EIO;
             return pf.Ops.Write(pf, current, pos, buf, off, count);
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller caller, string name, out Inode child)
         {
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
@@ -63,7 +66,7 @@ namespace ProcNano
             return -Errno.ENOENT;
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller caller, int index, out string name, out Inode child)
         {
             name = null;
             child = null;
@@ -91,8 +94,9 @@ namespace ProcNano
             return 0;
         }
 
-        public override string ReadLink(Task current, out int err)
+        public override string ReadLink(VfsCaller caller, out int err)
         {
+            Task current = Current(caller);
             if (!IsLink) { err = -Errno.EINVAL; return null; }
             return GenericTable.ReadLink(Row, this, current, out err);
         }

@@ -37,6 +37,11 @@ namespace ProcNano
             return 0;
         }
 
+        /// <summary>The task behind the VFS's caller: procfs answers per task (/proc/self, ptrace checks, its
+        /// ops), and every caller the VFS passes is a <see cref="Task"/> or null (the kernel). procfs's one
+        /// downcast, so its inodes can take the VFS's signatures.</summary>
+        protected static Task Current(VfsCaller caller) { return (Task)caller; }
+
         /// <summary>The record of an open file (null if the open made none).</summary>
         protected static ProcFile Opened(File f) { return f.Private as ProcFile; }
 

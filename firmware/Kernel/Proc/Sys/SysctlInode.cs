@@ -15,8 +15,9 @@ namespace ProcNano
             Row = row;
         }
 
-        public override int Open(File f, Task current)
+        public override int Open(File f, VfsCaller caller)
         {
+            Task current = Current(caller);
             if (IsDir) return 0;
             int r = ProcPerm.MayOpenSysctl(Mode, current, f.Flags);
             if (r < 0) return r;
@@ -25,15 +26,16 @@ namespace ProcNano
 
         public override void Release(File f) { ReleaseOpened(f); }
 
-        public override int Read(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
+            Task current = Current(caller);
             if (IsDir) return -Errno.EISDIR;
             ProcFile pf = Opened(f);
             if (pf == null || pf.Seq == null) return -Errno.EIO;
             return pf.Seq.Read(current, pos, buf, off, count);
         }
 
-        public override int Write(File f, Task current, long pos, byte[] buf, int off, int count)
+        public override int Write(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
             if (IsDir) return -Errno.EISDIR;
             if ((Mode & 0x92) == 0) return -Errno.EACCES;   // no write bit for anyone
@@ -41,14 +43,14 @@ namespace ProcNano
             return SysctlTable.Store(Row, K, buf, off, count);
         }
 
-        public override int Lookup(Task current, string name, out Inode child)
+        public override int Lookup(VfsCaller caller, string name, out Inode child)
         {
             child = null;
             if (!IsDir) return -Errno.ENOTDIR;
             return LookupRow(PSb, Row, name, out child);
         }
 
-        public override int ReadDir(Task current, int index, out string name, out Inode child)
+        public override int ReadDir(VfsCaller caller, int index, out string name, out Inode child)
         {
             if (!IsDir)
             {

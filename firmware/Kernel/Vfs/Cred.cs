@@ -3,7 +3,9 @@ namespace ProcNano
     /// <summary>
     /// A task's credentials (Linux's struct cred): real, effective, saved and filesystem uid and gid.
     /// Immutable and shared: a new task points at its parent's, and changing an id makes a new one
-    /// (prepare_creds/commit_creds), so the tasks of one user cost one cred between them.
+    /// (prepare_creds/commit_creds), so the tasks of one user cost one cred between them. It sits in the VFS,
+    /// the lowest layer that reads it (permission checks, new inodes' owners); a task holds it as a
+    /// <see cref="VfsCaller"/>.
     /// </summary>
     public sealed class Cred
     {
