@@ -38,7 +38,7 @@ namespace ProcNano
             _buf = buf;
         }
 
-        public Kernel Kernel => Pf.Kernel;
+        public IKernelView K => Pf.K;
         public ProcSuperBlock Sb => Pf.Sb;
         public int BufferSize => _buf == null ? 0 : _buf.Capacity;
 
@@ -91,14 +91,14 @@ namespace ProcNano
         private int Begin(int index)
         {
             if (!Ops.KernelLocked) return Ops.Start(this, index);
-            Monitor.Enter(Kernel.Lock);
+            Monitor.Enter(K.Lock);
             try
             {
                 return Ops.Start(this, index);
             }
             catch
             {
-                Monitor.Exit(Kernel.Lock);
+                Monitor.Exit(K.Lock);
                 throw;
             }
         }
@@ -112,7 +112,7 @@ namespace ProcNano
             finally
             {
                 Target = null;
-                if (Ops.KernelLocked) Monitor.Exit(Kernel.Lock);
+                if (Ops.KernelLocked) Monitor.Exit(K.Lock);
             }
         }
 
