@@ -10,10 +10,10 @@ namespace ProcNano
     /// </summary>
     public sealed class ModuleTable
     {
-        private readonly Kernel _k;
+        private readonly IKernelView _k;
         private readonly RefList _known = new RefList();
         private readonly RefList _loaded = new RefList();
-        public ModuleTable(Kernel k) { _k = k; }
+        public ModuleTable(IKernelView k) { _k = k; }
 
 
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>

@@ -21,7 +21,7 @@ namespace ProcNano
             Stats = new UartStats(board);
         }
 
-        public override int Init(Kernel k)
+        public override int Init(IKernelView k)
         {
             ProcEntry e;
             int r = k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), Stats, out e);
@@ -30,7 +30,7 @@ namespace ProcNano
             return 0;
         }
 
-        public override void Exit(Kernel k)
+        public override void Exit(IKernelView k)
         {
             ProcEntry e = _entry;
             _entry = null;

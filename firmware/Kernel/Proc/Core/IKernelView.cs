@@ -3,7 +3,8 @@ namespace ProcNano
     /// <summary>
     /// The kernel as procfs sees it: the subsystems its files read, one property each, and nothing to replace
     /// them with. Kernel implements it, so procfs needs no object of its own to hold them (each field of a
-    /// kernel object is 12 B of the device's heap; an interface the kernel implements is none).
+    /// kernel object is 12 B of the device's heap; an interface the kernel implements is none). The modules,
+    /// one layer up, get the same view: what they make are /proc files (Proc) and log lines.
     /// </summary>
     public interface IKernelView
     {
