@@ -96,7 +96,7 @@ namespace ProcNano
             Loader.Sys = Sys;
 
             Uts = new UtsSettings(board.Hostname);
-            Proc = new ProcTree(this);
+            Proc = new ProcTree();
             Modules = new ModuleTable(this);
             Uart = new UartModule(board);
             Modules.Register(Uart);

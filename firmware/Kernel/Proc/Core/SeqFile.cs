@@ -40,7 +40,6 @@ namespace ProcNano
 
         public IKernelView K => Pf.K;
         public ProcSuperBlock Sb => Pf.Sb;
-        public int BufferSize => _buf == null ? 0 : _buf.Capacity;
 
         /// <summary>read(2) at <paramref name="pos"/>: bytes copied (0 at the end) or -errno.</summary>
         public int Read(Task reader, long pos, byte[] buf, int off, int count)
