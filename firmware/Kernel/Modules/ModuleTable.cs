@@ -15,7 +15,6 @@ namespace ProcNano
         private readonly RefList _loaded = new RefList();
         public ModuleTable(IKernelView k) { _k = k; }
 
-
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>
         public int Register(KernelModule m)
         {
@@ -26,9 +25,6 @@ namespace ProcNano
                 return 0;
             }
         }
-
-        public int KnownCount => _known.Count;
-        public KernelModule KnownAt(int i) { lock (_known) { return (KernelModule)_known[i]; } }
 
         /// <summary>Loads <paramref name="name"/> on behalf of <paramref name="t"/> (null: the kernel).</summary>
         public int Insmod(Task t, string name)
