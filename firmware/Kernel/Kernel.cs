@@ -5,7 +5,7 @@ namespace ProcNano
     /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
     /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed class Kernel : ISlabSource, ISyscallKernel, IBinfmt
+    public sealed class Kernel : ISlabSource, ISyscallKernel, IBinfmt, IKernelView
     {
         // Lib and Board
         public readonly BoardConfig Board;
@@ -40,6 +40,22 @@ namespace ProcNano
         public readonly UtsSettings Uts;
         /// <summary>What the kernel's own objects cost (/proc/slabinfo, meminfo's Slab).</summary>
         public readonly SlabTable Slab;
+
+        // What procfs reads (IKernelView), implemented explicitly: the kernel's other users keep reading the fields.
+        BoardConfig IKernelView.Board => Board;
+        IPlatform IKernelView.Platform => Platform;
+        KernelLog IKernelView.Log => Log;
+        PageAllocator IKernelView.Pages => Pages;
+        PhysMem IKernelView.Phys => Phys;
+        Vfs IKernelView.Vfs => Vfs;
+        FsContext IKernelView.Fs => Fs;
+        MemoryManager IKernelView.Mem => Mem;
+        TaskTable IKernelView.Tasks => Tasks;
+        Shm IKernelView.Shm => Shm;
+        UtsSettings IKernelView.Uts => Uts;
+        SlabTable IKernelView.Slab => Slab;
+        ProcTree IKernelView.Proc => Proc;
+        ProcOps IKernelView.NewModulesOps() { return new ModulesOps(Modules); }
 
         public Kernel(BoardConfig board, IPlatform platform)
         {
@@ -80,7 +96,7 @@ namespace ProcNano
             Loader.Binfmt = this;   // the built-in programs' format (IBinfmt below)
 
             Uts = new UtsSettings(board.Hostname);
-            Proc = new ProcTree(this);
+            Proc = new ProcTree();
             Modules = new ModuleTable(this);
             Uart = new UartModule(board);
             Modules.Register(Uart);

@@ -13,8 +13,8 @@ namespace ProcNano
             VfsFields = 6, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 12,
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 9, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
-            ProcTreeFields = 5, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 7,
-            UartStatsFields = 7, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
+            ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
+            UartStatsFields = 6, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
 
         /// <summary>A delegate (the file system types' mount functions): measured on nanoCLR.</summary>
         public const int DelegateBytes = 36;

@@ -28,13 +28,14 @@ namespace ProcNano
             Depends = depends;
         }
 
-        /// <summary>Sets the module up; 0 or -errno (then nothing of it may be left behind).</summary>
-        public abstract int Init(Kernel k);
+        /// <summary>Sets the module up; 0 or -errno (then nothing of it may be left behind). A module makes its
+        /// /proc files with k.Proc (proc_create), as Linux's do.</summary>
+        public abstract int Init(IKernelView k);
 
         public virtual bool HasExit => true;
 
         /// <summary>Undoes Init. Runs without the module table's lock and may wait (for proc readers).</summary>
-        public virtual void Exit(Kernel k) { }
+        public virtual void Exit(IKernelView k) { }
 
         public bool IsLoaded => State == Live || State == Loading || State == Unloading;
     }

@@ -10,11 +10,10 @@ namespace ProcNano
     /// </summary>
     public sealed class ModuleTable
     {
-        private readonly Kernel _k;
+        private readonly IKernelView _k;
         private readonly RefList _known = new RefList();
         private readonly RefList _loaded = new RefList();
-        public ModuleTable(Kernel k) { _k = k; }
-
+        public ModuleTable(IKernelView k) { _k = k; }
 
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>
         public int Register(KernelModule m)
@@ -26,9 +25,6 @@ namespace ProcNano
                 return 0;
             }
         }
-
-        public int KnownCount => _known.Count;
-        public KernelModule KnownAt(int i) { lock (_known) { return (KernelModule)_known[i]; } }
 
         /// <summary>Loads <paramref name="name"/> on behalf of <paramref name="t"/> (null: the kernel).</summary>
         public int Insmod(Task t, string name)

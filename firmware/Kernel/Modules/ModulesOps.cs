@@ -9,26 +9,30 @@ namespace ProcNano
     /// </summary>
     public sealed class ModulesOps : SeqOps
     {
+        private readonly ModuleTable _table;
+
+        /// <summary>Made for each open by the kernel (IKernelView.NewModulesOps), with the table it lists.</summary>
+        public ModulesOps(ModuleTable table) { _table = table; }
+
         public override int Start(SeqFile s, int index)
         {
-            ModuleTable t = s.Kernel.Modules;
-            Monitor.Enter(t.Lock);
-            return index < t.LoadedCount ? index : End;
+            Monitor.Enter(_table.Lock);
+            return index < _table.LoadedCount ? index : End;
         }
 
         public override int Next(SeqFile s, int cursor, int index)
         {
-            return index < s.Kernel.Modules.LoadedCount ? index : End;
+            return index < _table.LoadedCount ? index : End;
         }
 
         public override void Stop(SeqFile s)
         {
-            Monitor.Exit(s.Kernel.Modules.Lock);
+            Monitor.Exit(_table.Lock);
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            ModuleTable t = s.Kernel.Modules;
+            ModuleTable t = _table;
             KernelModule m = t.LoadedAt(cursor);
             o.Str(m.Name);
             o.Char(' ');

@@ -13,7 +13,6 @@ namespace ProcNano
 
         /// <summary>The shell UART's byte counters; the tty bumps them whether or not the module is loaded.</summary>
         public readonly UartStats Stats;
-        private ProcEntry _entry;
 
         // What a loaded driver holds on the heap: its proc entry and the (field-less) ops object.
         public UartModule(BoardConfig board) : base(ModuleName, ProcEntry.ObjectBytes + 12, null)
@@ -21,20 +20,17 @@ namespace ProcNano
             Stats = new UartStats(board);
         }
 
-        public override int Init(Kernel k)
+        public override int Init(IKernelView k)
         {
             ProcEntry e;
-            int r = k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), Stats, out e);
-            if (r < 0) return r;
-            _entry = e;
-            return 0;
+            return k.Proc.TryCreate(ProcPath, 0x124, new UartProcOps(), Stats, out e);
         }
 
-        public override void Exit(Kernel k)
+        // By path, as Linux's remove_proc_entry: Init made the entry there (or failed, and Exit never runs), and
+        // not keeping it saves the module a field (12 B on the device).
+        public override void Exit(IKernelView k)
         {
-            ProcEntry e = _entry;
-            _entry = null;
-            if (e != null) k.Proc.Remove(e);
+            k.Proc.Remove(ProcPath);
         }
     }
 

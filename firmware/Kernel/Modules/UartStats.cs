@@ -8,11 +8,13 @@ namespace ProcNano
     public sealed class UartStats
     {
         public readonly int Line;
-        /// <summary>uart_type() text: "ESP32" on the device boards, "sim" for the simulator's stdio/pty port.</summary>
-        public readonly string Type;
         /// <summary>Register base (mmio) or 0 with <see cref="Mmio"/> false.</summary>
         public readonly uint Base;
         public bool Mmio => Base != 0;
+        /// <summary>uart_type() text: "ESP32" on the device boards, "sim" for the simulator's stdio/pty port.
+        /// Computed, not kept (a field is 12 B on the device): every ESP32 UART has a register base, the
+        /// simulator's port none.</summary>
+        public string Type => Mmio ? "ESP32" : "sim";
         public readonly int Irq;
         private int _tx, _rx, _overrun;   // guarded by the object itself (no lock object: 24 B on the device)
 
@@ -23,19 +25,13 @@ namespace ProcNano
             if (target.StartsWith("ESP32_S3") || target.StartsWith("ESP32_C3") || target.StartsWith("ESP32_C6"))
             {
                 // UART0/1 at 0x60000000/0x60010000 on the S3 and C3.
-                Type = "ESP32";
                 Base = 0x60000000u + (uint)Line * 0x10000u;
                 Irq = (target.StartsWith("ESP32_S3") ? 27 : 21) + Line;
             }
             else if (target.StartsWith("ESP32") || target.StartsWith("ESP_"))
             {
-                Type = "ESP32";
                 Base = Line == 0 ? 0x3FF40000u : Line == 1 ? 0x3FF50000u : 0x3FF6E000u;
                 Irq = 34 + Line;   // ETS_UART0_INTR_SOURCE = 34
-            }
-            else
-            {
-                Type = "sim";
             }
         }
 

@@ -15,7 +15,7 @@ namespace ProcNano.Tests.Architecture
     {
         public static readonly string[] Layers =
         {
-            "Lib", "Board", "Pages", "Vfs", "Fs", "Memory", "Tasks", "Ipc", "Syscalls", "Programs", "Modules", "Proc", "Shell",
+            "Lib", "Board", "Pages", "Vfs", "Fs", "Memory", "Tasks", "Ipc", "Syscalls", "Programs", "Proc", "Modules", "Shell",
         };
 
         public readonly record struct Violation(string File, int Line, string Type, string TypeLayer)

@@ -1,7 +1,6 @@
 using ProcNano;
 using Xunit;
 using KFile = ProcNano.File;
-using KKernel = ProcNano.Kernel;
 using KTask = ProcNano.Task;
 
 using ProcNano.Tests.Proc;
@@ -17,7 +16,7 @@ namespace ProcNano.Tests.Modules
 
         public TestModule(string name, int size, string[] deps) : base(name, size, deps) { }
 
-        public override int Init(KKernel k)
+        public override int Init(IKernelView k)
         {
             Inits++;
             if (InitResult < 0) return InitResult;
@@ -27,7 +26,7 @@ namespace ProcNano.Tests.Modules
 
         public override bool HasExit => Exits;
 
-        public override void Exit(KKernel k)
+        public override void Exit(IKernelView k)
         {
             ExitsRun++;
             k.Proc.Remove(Name);

@@ -57,7 +57,7 @@ namespace ProcNano.Tests.Proc
         public override int Start(SeqFile s, int index) { return index < 3 ? index : End; }
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            Held.Add(System.Threading.Monitor.IsEntered(s.Kernel.Lock));
+            Held.Add(System.Threading.Monitor.IsEntered(s.K.Lock));
             o.Dec(cursor);
             o.Char('\n');
             return 0;

@@ -12,13 +12,13 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             return index < k.Vfs.MountCount ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             VfsMount m;
             if (cursor >= k.Vfs.MountCount) return 0;
             m = k.Vfs.MountAt(cursor);

@@ -22,7 +22,7 @@ namespace ProcNano
             if (IsLink) return -Errno.ELOOP;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
             if (r < 0 || IsDir) return r;
-            return OpenWith(f, current, GenericTable.NewOps(Row));
+            return OpenWith(f, current, GenericTable.NewOps(Row, K));
         }
 
         public override void Release(File f) { ReleaseOpened(f); }

@@ -24,7 +24,7 @@ namespace ProcNano
         }
 
         public ProcSuperBlock Sb => Inode.PSb;
-        public Kernel Kernel => Inode.PSb.K;
+        public IKernelView K => Inode.PSb.K;
         /// <summary>The run-time generic entry (null for table rows: boot files, /proc/&lt;pid&gt;/, /proc/sys).</summary>
         public ProcEntry Entry => Inode.Entry;
         /// <summary>The process a /proc/&lt;pid&gt;/ file belongs to (null for generic files).</summary>

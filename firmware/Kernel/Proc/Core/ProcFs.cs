@@ -11,7 +11,7 @@ namespace ProcNano
 
         /// <summary>A new procfs instance for <paramref name="ns"/> (null: the root pid namespace). The caller
         /// (the VFS) may set Major/Minor; DevName is "proc".</summary>
-        public static ProcSuperBlock NewSuperBlock(Kernel k, PidNamespace ns)
+        public static ProcSuperBlock NewSuperBlock(IKernelView k, PidNamespace ns)
         {
             return new ProcSuperBlock(k, ns == null ? k.Tasks.RootNs : ns);
         }
@@ -29,11 +29,11 @@ namespace ProcNano
         public const int RootIno = 1;
         private const int EntryInoBase = 0x100, CtlInoBase = 0x8000, PidInoBase = 0x10000;
 
-        public readonly Kernel K;
+        public readonly IKernelView K;
         public readonly PidNamespace Ns;
         private CachedInode _cached;
 
-        public ProcSuperBlock(Kernel k, PidNamespace ns) : base(ProcFs.TypeName, 0, 0)
+        public ProcSuperBlock(IKernelView k, PidNamespace ns) : base(ProcFs.TypeName, 0, 0)
         {
             K = k;
             Ns = ns;

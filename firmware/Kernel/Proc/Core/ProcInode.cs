@@ -16,7 +16,7 @@ namespace ProcNano
         }
 
         public ProcSuperBlock PSb => (ProcSuperBlock)Sb;
-        public Kernel K => PSb.K;
+        public IKernelView K => PSb.K;
 
         /// <summary>Run-time generic entry (EntryInode), else null.</summary>
         public virtual ProcEntry Entry => null;

@@ -7,8 +7,9 @@ namespace ProcNano
         public const int SeqBufSize = 256;
         private const int PoolMax = 4;
 
+        // Filled from slot 0 up and emptied from the top, so the first null ends the buffers: no count field
+        // (12 B on the device) for four slots.
         private OutBuf[] _pool;
-        private int _poolCount;
 
         /// <summary>A reader for <paramref name="pf"/> with a buffer from the pool (or a fresh one).</summary>
         public SeqFile NewSeqFile(ProcFile pf, SeqOps ops)
@@ -20,10 +21,11 @@ namespace ProcNano
         {
             lock (this)
             {
-                if (_poolCount > 0)
+                int n = Pooled();
+                if (n > 0)
                 {
-                    OutBuf b = _pool[--_poolCount];
-                    _pool[_poolCount] = null;
+                    OutBuf b = _pool[n - 1];
+                    _pool[n - 1] = null;
                     return b;
                 }
             }
@@ -38,11 +40,22 @@ namespace ProcNano
             lock (this)
             {
                 if (_pool == null) _pool = new OutBuf[PoolMax];
-                if (_poolCount < PoolMax) _pool[_poolCount++] = b;
+                int n = Pooled();
+                if (n < PoolMax) _pool[n] = b;
             }
         }
 
         /// <summary>Buffers waiting in the pool (for tests and /proc/slabinfo).</summary>
-        public int PooledBuffers => _poolCount;
+        public int PooledBuffers
+        {
+            get { lock (this) return Pooled(); }
+        }
+
+        private int Pooled()
+        {
+            int n = 0;
+            if (_pool != null) while (n < PoolMax && _pool[n] != null) n++;
+            return n;
+        }
     }
 }

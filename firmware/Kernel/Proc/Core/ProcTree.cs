@@ -11,14 +11,12 @@ namespace ProcNano
     /// </summary>
     public sealed partial class ProcTree : ISlabSource
     {
-        public readonly Kernel K;
         /// <summary>The stand-in of the table's root row: the parent of run-time entries made at the top.</summary>
         public readonly ProcEntry Root;
         private PidRow[] _addedPidRows;   // copied on add, so readers take it without the lock
 
-        public ProcTree(Kernel k)
+        public ProcTree()
         {
-            K = k;
             Root = new ProcEntry("", RowTable.DirMode, null, null);   // id 0: the root row
         }
 

@@ -38,9 +38,8 @@ namespace ProcNano
             _buf = buf;
         }
 
-        public Kernel Kernel => Pf.Kernel;
+        public IKernelView K => Pf.K;
         public ProcSuperBlock Sb => Pf.Sb;
-        public int BufferSize => _buf == null ? 0 : _buf.Capacity;
 
         /// <summary>read(2) at <paramref name="pos"/>: bytes copied (0 at the end) or -errno.</summary>
         public int Read(Task reader, long pos, byte[] buf, int off, int count)
@@ -91,14 +90,14 @@ namespace ProcNano
         private int Begin(int index)
         {
             if (!Ops.KernelLocked) return Ops.Start(this, index);
-            Monitor.Enter(Kernel.Lock);
+            Monitor.Enter(K.Lock);
             try
             {
                 return Ops.Start(this, index);
             }
             catch
             {
-                Monitor.Exit(Kernel.Lock);
+                Monitor.Exit(K.Lock);
                 throw;
             }
         }
@@ -112,7 +111,7 @@ namespace ProcNano
             finally
             {
                 Target = null;
-                if (Ops.KernelLocked) Monitor.Exit(Kernel.Lock);
+                if (Ops.KernelLocked) Monitor.Exit(K.Lock);
             }
         }
 

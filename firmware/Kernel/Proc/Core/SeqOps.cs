@@ -31,7 +31,7 @@ namespace ProcNano
 
         public override int Open(ProcFile pf, Task current)
         {
-            pf.Seq = pf.Kernel.Proc.NewSeqFile(pf, this);
+            pf.Seq = pf.K.Proc.NewSeqFile(pf, this);
             return 0;
         }
 

@@ -14,7 +14,7 @@ namespace ProcNano
 
         public override int Show(SeqFile s, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             o.Str("Node 0, zone ");
             o.StrRight(ZoneName, 8);
             o.Char(' ');

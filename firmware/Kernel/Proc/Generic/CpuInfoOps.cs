@@ -10,7 +10,7 @@ namespace ProcNano
     {
         public override int Start(SeqFile s, int index)
         {
-            int cores = s.Kernel.Board.CpuCores;
+            int cores = s.K.Board.CpuCores;
             if (cores < 1) cores = 1;
             return index <= cores ? index : End;
         }
@@ -19,7 +19,7 @@ namespace ProcNano
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            BoardConfig b = s.Kernel.Board;
+            BoardConfig b = s.K.Board;
             int cores = b.CpuCores < 1 ? 1 : b.CpuCores;
             if (cursor == cores)
             {

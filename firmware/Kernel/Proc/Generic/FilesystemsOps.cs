@@ -8,13 +8,13 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             return index < k.Vfs.FsTypeCount ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             FsType t;
             if (cursor >= k.Vfs.FsTypeCount) return 0;
             t = k.Vfs.FsTypeAt(cursor);

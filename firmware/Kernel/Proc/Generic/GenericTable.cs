@@ -46,8 +46,8 @@ namespace ProcNano
         }
 
         /// <summary>The ops of a file row, made for each open (they keep no state); null for directories and
-        /// links.</summary>
-        public static ProcOps NewOps(int i)
+        /// links. /proc/modules' come from the kernel: their code sits above procfs.</summary>
+        public static ProcOps NewOps(int i, IKernelView k)
         {
             switch (i)
             {
@@ -55,7 +55,7 @@ namespace ProcNano
                 case Uptime: return new UptimeOps();
                 case CpuInfo: return new CpuInfoOps();
                 case Kmsg: return new KmsgOps();
-                case Modules: return new ModulesOps();
+                case Modules: return k.NewModulesOps();
                 case Meminfo: return new MeminfoOps();
                 case Maps: return new RegionMapsOps();
                 case BuddyInfo: return new BuddyInfoOps();

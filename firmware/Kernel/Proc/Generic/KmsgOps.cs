@@ -11,13 +11,13 @@ namespace ProcNano
         public override int Open(ProcFile pf, Task current)
         {
             if (current != null && current.Euid != 0) return -Errno.EACCES;
-            pf.Cursor = pf.Kernel.Log.Tail;
+            pf.Cursor = pf.K.Log.Tail;
             return 0;
         }
 
         public override int Read(ProcFile pf, Task current, long pos, byte[] buf, int off, int count)
         {
-            KernelLog log = pf.Kernel.Log;
+            KernelLog log = pf.K.Log;
             long from = pf.Cursor;
             long tail = log.Tail;
             if (from < tail) from = tail;

@@ -24,12 +24,12 @@ namespace ProcNano
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             int end = (cursor + 1) * LinesPerRecord;
-            for (int i = cursor * LinesPerRecord; i < end && i < Lines; i++) Line(s.Kernel, i, o);
+            for (int i = cursor * LinesPerRecord; i < end && i < Lines; i++) Line(s.K, i, o);
             return 0;
         }
 
         // Line i of the file, its figure read now (the kernel lock is held for the whole read).
-        private static void Line(Kernel k, int i, OutBuf o)
+        private static void Line(IKernelView k, int i, OutBuf o)
         {
             MemoryManager m = k.Mem;
             PageAllocator pa = k.Pages;

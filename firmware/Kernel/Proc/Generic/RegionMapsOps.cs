@@ -12,13 +12,13 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             return index < k.Mem.Regions.Count ? index : End;
         }
 
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             RegionTable t = k.Mem.Regions;
             if (cursor < t.Count) MapsLine.Region(o, k.Mem, t.At(cursor));
             return 0;

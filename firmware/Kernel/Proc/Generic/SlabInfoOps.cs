@@ -14,7 +14,7 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
-            SlabTable t = s.Kernel.Slab;
+            SlabTable t = s.K.Slab;
             int rows = t == null ? 0 : t.Count;
             return index <= rows ? index : End;
         }
@@ -26,7 +26,7 @@ namespace ProcNano
                 o.Str(Header);
                 return 0;
             }
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             SlabTable t = k.Slab;
             int i = cursor - 1;
             int active = t.Active(i), num = t.Num(i);

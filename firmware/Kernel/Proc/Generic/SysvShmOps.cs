@@ -15,7 +15,7 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             return index <= k.Shm.Count ? index : End;
         }
 
@@ -26,7 +26,7 @@ namespace ProcNano
                 o.Str(Header);
                 return 0;
             }
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             if (cursor > k.Shm.Count) return 0;   // went since Start
             ShmSegment g = k.Shm[cursor - 1];
             o.Dec(g.Key, 10, ' ');

@@ -8,7 +8,7 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            IPlatform p = s.Kernel.Platform;
+            IPlatform p = s.K.Platform;
             long ms = p == null ? 0 : p.UptimeMs;
             Centi(o, ms);
             o.Char(' ');

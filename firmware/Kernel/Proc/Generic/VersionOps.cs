@@ -12,7 +12,7 @@ namespace ProcNano
 
         public override int Show(SeqFile s, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             o.Str(Version.OsType);
             o.Str(" version ");
             o.Str(Version.Release);

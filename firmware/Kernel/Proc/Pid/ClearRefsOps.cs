@@ -24,7 +24,7 @@ namespace ProcNano
             if (count > MaxInput) count = MaxInput;
             int what = Parse(buf, off, count);
             if (what < 0) return -Errno.EINVAL;
-            Kernel k = pf.Kernel;
+            IKernelView k = pf.K;
             int r;
             lock (k.Lock) r = WorkingSet.ClearRefs(k, t, what);
             return r < 0 ? r : count;

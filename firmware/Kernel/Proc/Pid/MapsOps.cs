@@ -6,7 +6,7 @@ namespace ProcNano
     {
         protected override int ShowVma(SeqFile s, int v, OutBuf o)
         {
-            MapsLine.Vma(o, s.Kernel.Mem, v);
+            MapsLine.Vma(o, s.K.Mem, v);
             return 0;
         }
     }

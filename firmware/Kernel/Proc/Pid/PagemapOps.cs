@@ -15,7 +15,7 @@ namespace ProcNano
             if ((pos & (EntrySize - 1)) != 0 || (count & (EntrySize - 1)) != 0 || pos < 0) return -Errno.EINVAL;
             Task t = pf.Pid.Task;
             if (t == null) return -Errno.ESRCH;
-            Kernel k = pf.Kernel;
+            IKernelView k = pf.K;
             long size = PageMap.FileSize(k);
             if (count == 0 || pos >= size) return 0;
             if (count > size - pos) count = (int)(size - pos);

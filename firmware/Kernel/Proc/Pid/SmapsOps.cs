@@ -17,7 +17,7 @@ namespace ProcNano
 
         protected override int ShowVma(SeqFile s, int v, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             WorkingSet ws = (WorkingSet)s.Private;
             MapsLine.Vma(o, k.Mem, v);
             ws.Measure(k, v);

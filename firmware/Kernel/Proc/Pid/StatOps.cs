@@ -19,7 +19,7 @@ namespace ProcNano
         public override int Show(SeqFile s, OutBuf o)
         {
             Task t = s.Target;
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             long vsize = 0, rss = 0;
             uint startCode = 0, endCode = 0, startStack = 0;
             Mm mm = t.Mm;

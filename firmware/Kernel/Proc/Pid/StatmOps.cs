@@ -8,7 +8,7 @@ namespace ProcNano
 
         public override int Show(SeqFile s, OutBuf o)
         {
-            Kernel k = s.Kernel;
+            IKernelView k = s.K;
             long size, text, data;
             TaskMem.Statm(k.Mem, s.Target, out size, out text, out data);
             o.Dec(size);

@@ -27,7 +27,7 @@ namespace ProcNano
             if (cursor == 1)
             {
                 TaskMem tm = (TaskMem)s.Private;
-                tm.Compute(s.Kernel.Mem, t);
+                tm.Compute(s.K.Mem, t);
                 PidFormat.Bytes(o, "Mem:", tm.Mem);
                 PidFormat.Bytes(o, "Slack:", tm.Slack);
                 PidFormat.Bytes(o, "Shared:", tm.Shared);

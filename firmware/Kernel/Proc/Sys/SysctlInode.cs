@@ -89,7 +89,7 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            SysctlTable.Show(((SysctlInode)s.Pf.Inode).Row, s.Kernel, o);
+            SysctlTable.Show(((SysctlInode)s.Pf.Inode).Row, s.K, o);
             return 0;
         }
     }

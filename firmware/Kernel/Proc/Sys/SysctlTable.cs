@@ -34,7 +34,7 @@ namespace ProcNano
         }
 
         /// <summary>Prints row <paramref name="i"/>'s value and a newline.</summary>
-        public static void Show(int i, Kernel k, OutBuf o)
+        public static void Show(int i, IKernelView k, OutBuf o)
         {
             switch (i)
             {
@@ -49,7 +49,7 @@ namespace ProcNano
 
         /// <summary>Parses a write into row <paramref name="i"/>: <paramref name="count"/> or -errno (the value
         /// is then unchanged). Only rows with a write bit get here.</summary>
-        public static int Store(int i, Kernel k, byte[] buf, int off, int count)
+        public static int Store(int i, IKernelView k, byte[] buf, int off, int count)
         {
             switch (i)
             {

@@ -7,7 +7,7 @@ namespace ProcNano
     {
         public const ulong Present = 1UL << 63;
 
-        public static ulong Entry(Kernel k, Mm mm, ulong vpage)
+        public static ulong Entry(IKernelView k, Mm mm, ulong vpage)
         {
             if (mm == null) return 0;
             ulong addr = vpage << k.Board.PageShift;
@@ -17,6 +17,6 @@ namespace ProcNano
         }
 
         /// <summary>Bytes the file spans: every page of the 32-bit address space.</summary>
-        public static long FileSize(Kernel k) { return (0x100000000L >> k.Board.PageShift) * 8; }
+        public static long FileSize(IKernelView k) { return (0x100000000L >> k.Board.PageShift) * 8; }
     }
 }

@@ -9,7 +9,7 @@ namespace ProcNano
     {
         public long Size, Rss, Pss, SharedClean, SharedDirty, PrivateClean, PrivateDirty, Referenced;
 
-        public void Measure(Kernel k, int v)
+        public void Measure(IKernelView k, int v)
         {
             MemoryManager m = k.Mem;
             Size = Rss = Pss = SharedClean = SharedDirty = PrivateClean = PrivateDirty = Referenced = 0;
@@ -44,7 +44,7 @@ namespace ProcNano
 
         /// <summary>clear_refs: forget the referenced bit of every page of the task's VMAs (1), of anonymous
         /// ones only (2) or of file-backed ones only (3). Other values: -EINVAL.</summary>
-        public static int ClearRefs(Kernel k, Task t, int what)
+        public static int ClearRefs(IKernelView k, Task t, int what)
         {
             if (what < ClearAll || what > ClearMapped) return -Errno.EINVAL;
             MemoryManager m = k.Mem;
