@@ -105,7 +105,7 @@ namespace ProcNano
         /// (root for init). Returns null if no pid is free. Takes the kernel lock.</summary>
         public Task NewTask(Task parent, string name, PidNamespace ns, NetNamespace net)
         {
-            lock (_lock)
+            LockOrder.Check(_lock, LockOrder.KernelRank); lock (_lock)
             {
                 Pid pid = AllocPid(ns);
                 if (pid == null) return null;
@@ -154,7 +154,7 @@ namespace ProcNano
         /// </summary>
         public void ExitTask(Task t, int code)
         {
-            lock (_lock) ExitTaskLocked(t, code);
+            LockOrder.Check(_lock, LockOrder.KernelRank); lock (_lock) ExitTaskLocked(t, code);
         }
 
         private void ExitTaskLocked(Task t, int code)
