@@ -19,7 +19,7 @@ namespace ProcNano
         public void Insert(int index, int v)
         {
             if (_count == _items.Length) Resize(_count + GrowStep(_count));
-            for (int i = _count; i > index; i--) _items[i] = _items[i - 1];
+            if (index < _count) System.Array.Copy(_items, index, _items, index + 1, _count - index);   // one block move
             _items[index] = v;
             _count++;
         }
@@ -51,14 +51,14 @@ namespace ProcNano
         private void Resize(int capacity)
         {
             int[] n = new int[capacity];
-            for (int i = 0; i < _count; i++) n[i] = _items[i];
+            System.Array.Copy(_items, n, _count);
             _items = n;
         }
 
         public void RemoveAt(int index)
         {
             _count--;
-            for (int i = index; i < _count; i++) _items[i] = _items[i + 1];
+            if (index < _count) System.Array.Copy(_items, index + 1, _items, index, _count - index);
         }
 
         public int IndexOf(int v)

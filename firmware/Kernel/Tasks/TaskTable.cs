@@ -46,7 +46,7 @@ namespace ProcNano
             Pid pid = new Pid(nrs, nss);
             try
             {
-                for (int i = 0; i < nss.Length; i++) nss[i].Pids.Add(pid);
+                for (int i = 0; i < nss.Length; i++) nss[i].AddPid(pid);
             }
             catch (System.OutOfMemoryException)
             {
@@ -61,7 +61,7 @@ namespace ProcNano
         public void FreePid(Pid pid)
         {
             pid.Task = null;
-            for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].Pids.Remove(pid);
+            for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].RemovePid(pid);
         }
 
         public const int SlabMms = 0, SlabTasks = 1, SlabPids = 2;
