@@ -49,8 +49,11 @@ namespace ProcNano.Benchmarks
             double e10 = ProcEntries(10), e500 = ProcEntries(500);
             Goal(md, "`ls /proc` cost per entry, 500 vs 10 tasks",
                 Mean(results, "ListProc", ("TaskCount", 500)) / e500 / (Mean(results, "ListProc", ("TaskCount", 10)) / e10), "x", "≤ 1.3x", r => r <= 1.3);
-            md.Append("\nThe serial-line rows (typed input echoed over a pty, `cat` of 64 KiB over a pty) and the simulator's\n");
-            md.Append("start-up are not measured by this pass; `host-sim/measure-startup.sh` measures the start-up.\n\n");
+            md.Append("\n## The serial line and the start-up\n\n");
+            md.Append("`host-sim/measure-serial.sh` (a pty pair through socat, the simulator serving `--serial` on one end; a\n");
+            md.Append("115200-baud UART carries 11.25 KiB/s), run by this pass:\n\n```\n" + Script(repoRoot, "host-sim/measure-serial.sh") + "```\n\n");
+            md.Append("`host-sim/measure-startup.sh --publish aot` (Native AOT, the fastest start; see host-sim/README.md):\n\n```\n"
+                + Script(repoRoot, "host-sim/measure-startup.sh", "-n", "10", "--publish", "aot") + "```\n\n");
 
             md.Append("## Every result\n\n| benchmark | parameters | mean | allocated/op |\n|---|---|---|---|\n");
             foreach (var r in results.OrderBy(r => r.BenchmarkCase.Descriptor.Type.Name).ThenBy(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name))
@@ -88,6 +91,23 @@ namespace ProcNano.Benchmarks
             var r = rs.FirstOrDefault(x => x.BenchmarkCase.Descriptor.WorkloadMethod.Name == method
                 && ps.All(p => Equals(x.BenchmarkCase.Parameters[p.Name], p.Value)));
             return r == null ? double.NaN : r.ResultStatistics.Mean;
+        }
+
+        // A measurement script's output (it prints its own figures), or why it could not run.
+        private static string Script(string root, string script, params string[] args)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+            psi.ArgumentList.Add(Path.Combine(root, script));
+            foreach (string a in args) psi.ArgumentList.Add(a);
+            try
+            {
+                using var p = System.Diagnostics.Process.Start(psi);
+                var err = p.StandardError.ReadToEndAsync();
+                string output = p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+                return p.ExitCode == 0 ? output : "failed (exit " + p.ExitCode + "): " + err.Result + "\n";
+            }
+            catch (Exception e) { return "could not run: " + e.Message + "\n"; }
         }
 
         private static string Time(double ns) => ns < 1000 ? ns.ToString("0.0", Inv) + " ns"
