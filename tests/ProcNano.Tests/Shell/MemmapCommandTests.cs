@@ -206,6 +206,8 @@ namespace ProcNano.Tests.Shell
             var h = Host();
             Assert.Equal(1, h.Run("memmap -p 999", out string o));
             Assert.Equal("memmap: No such process\n", o);
+            Assert.Equal(1, h.Run("memmap -p 0", out o));
+            Assert.Equal("memmap: No such process\n", o);
             Assert.Equal(0, h.Run("su 1000", out _));
             Assert.Equal(1, h.Run("memmap -p 1", out o));
             Assert.Equal("memmap: Permission denied\n", o);

@@ -43,13 +43,16 @@ namespace ProcNano
                 {
                     long v;
                     if (!sh.Number("memmap", argv[++i], out v)) return Shell.StatusError;
-                    if (a == "-p") pid = v;
+                    if (a == "-p")
+                    {
+                        if (v <= 0 || v > int.MaxValue) return sh.Fail("memmap", -Errno.ESRCH);
+                        pid = v;
+                    }
                     else if (v < 8 || v > 1024) return sh.Complain("memmap", "COLS must be 8 to 1024");
                     else cols = v;
                 }
                 else return sh.Usage("memmap");
             }
-            if (pid < 0 || pid > int.MaxValue) return sh.Fail("memmap", -Errno.ESRCH);
             var m = new MemmapCommand(sh.Out, (int)cols, colour && !sh.Out.ToFile && sh.Tty.Echo);   // a terminal echoes; pipes and files get no escapes
             int e = sh.Sys.Memmap(sh.Task, (int)pid, m);
             if (e < 0) return sh.Fail("memmap", e);
