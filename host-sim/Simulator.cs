@@ -73,6 +73,7 @@ namespace ProcNano.HostSim
             RawTerminal terminal = null;
             SerialTty serial = null;
             Web.WebView web = null;
+            CoalescingTty console = null;
             try
             {
                 ITty tty;
@@ -121,6 +122,9 @@ namespace ProcNano.HostSim
                     prompt = opt.ForcePrompt;
                 }
 
+                // Output gathers until the kernel next reads (one write per command's answer, per echoed chunk).
+                console = new CoalescingTty(tty);
+                tty = console;
                 // The console is the board's shell UART: its bytes count in /proc/driver/uart.
                 var ld = Getty.ConsoleLine(kernel.Uart.Stats, tty);
                 ld.Echo = interactive;
@@ -168,6 +172,7 @@ namespace ProcNano.HostSim
             }
             finally
             {
+                if (console != null) console.Flush();
                 if (web != null) web.Dispose();
                 if (serial != null) serial.Dispose();
                 if (terminal != null) terminal.Dispose();

@@ -14,7 +14,7 @@ namespace ProcNano
         /// <summary>Big kernel lock: syscalls from the shell, the serial line and test threads are serialised
         /// here, as a uniprocessor kernel without preemption would be. The kernel object itself (a lock
         /// object of its own would cost the device 24 bytes).</summary>
-        public object Lock => this;
+        public object Lock { get { LockOrder.Check(this, LockOrder.KernelRank); return this; } }
         // Pages
         public readonly PageAllocator Pages;
         public readonly PhysMem Phys;

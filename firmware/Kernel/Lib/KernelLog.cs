@@ -23,7 +23,7 @@ namespace ProcNano
         /// <summary>Logs one line (a trailing newline is added).</summary>
         public void Print(string text)
         {
-            lock (_ring)
+            LockOrder.Check(_ring, LockOrder.LeafRank); lock (_ring)
             {
                 long ms = _platform == null ? 0 : _platform.UptimeMs;
                 if (ms < 0) ms = 0;
@@ -58,7 +58,7 @@ namespace ProcNano
         /// Returns the count copied; 0 at the head.</summary>
         public int Read(long pos, byte[] buf, int off, int count)
         {
-            lock (_ring)
+            LockOrder.Check(_ring, LockOrder.LeafRank); lock (_ring)
             {
                 if (pos < Tail) pos = Tail;
                 int n = 0;
@@ -74,7 +74,7 @@ namespace ProcNano
         /// <summary>True if the ring holds <paramref name="text"/> anywhere (for tests and diagnostics).</summary>
         public bool Contains(string text)
         {
-            lock (_ring)
+            LockOrder.Check(_ring, LockOrder.LeafRank); lock (_ring)
             {
                 long start = Tail;
                 for (long p = start; p + text.Length <= _head; p++)

@@ -29,7 +29,7 @@ namespace ProcNano
                 for (int i = 0; i < _count; i++) a[i] = _items[i];
                 _items = a;
             }
-            for (int i = _count; i > index; i--) _items[i] = _items[i - 1];
+            if (index < _count) System.Array.Copy(_items, index, _items, index + 1, _count - index);
             _items[index] = o;
             _count++;
         }
@@ -43,7 +43,7 @@ namespace ProcNano
         public void RemoveAt(int index)
         {
             _count--;
-            for (int i = index; i < _count; i++) _items[i] = _items[i + 1];
+            if (index < _count) System.Array.Copy(_items, index + 1, _items, index, _count - index);
             _items[_count] = null;
         }
 

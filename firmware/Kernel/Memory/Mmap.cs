@@ -202,10 +202,11 @@ namespace ProcNano
             Regions.SetStart(r, start);
             Regions.SetEnd(r, start + rlen);
             Regions.SetTop(r, start + (uint)(total << PageShift));
-            Phys.Zero(start, total << PageShift);
-            if (file != null)
+            int bytes = total << PageShift;
+            if (file == null) Phys.Zero(start, bytes);
+            else
             {
-                // Read rlen bytes at pgoff without moving the file position; past EOF stays zero. The kernel
+                // Read rlen bytes at pgoff without moving the file position (past EOF is cleared below). The kernel
                 // reads (null task), as Linux's kernel_read does: access was checked when the file was opened,
                 // and procfs files, the only ones whose reads look at the reader, cannot be mapped.
                 long pos = (long)pgoff << PageShift;
@@ -230,6 +231,8 @@ namespace ProcNano
                     if (n == 0) break;
                     done += n;
                 }
+                // Only what the read did not fill is cleared (past EOF, the trimmed-off tail of the block).
+                Phys.Zero(start + (uint)done, bytes - done);
                 // The loader and the copy touched these pages: mark them referenced for smaps.
                 for (int i = 0; i < total; i++) Pages.Flags[pfn + i] |= PageAllocator.PgReferenced;
             }

@@ -18,7 +18,7 @@ namespace ProcNano
         /// <summary>Adds a built-in module to the table; -EEXIST if the name is taken.</summary>
         public int Register(KernelModule m)
         {
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 if (FindKnown(m.Name) != null) return -Errno.EEXIST;
                 _known.Add(m);
@@ -36,7 +36,7 @@ namespace ProcNano
         public int Insmod(string name)
         {
             KernelModule m;
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 m = FindKnown(name);
                 if (m == null) return -Errno.ENOENT;
@@ -59,7 +59,7 @@ namespace ProcNano
                 _loaded.Insert(0, m);
             }
             int r = m.Init(_k);
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 if (r < 0)
                 {
@@ -82,7 +82,7 @@ namespace ProcNano
         public int Rmmod(string name)
         {
             KernelModule m;
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 m = FindKnown(name);
                 if (m == null || m.State == KernelModule.Unloaded) return -Errno.ENOENT;
@@ -92,7 +92,7 @@ namespace ProcNano
                 m.State = KernelModule.Unloading;
             }
             m.Exit(_k);   // may wait for readers of the module's proc files: no lock held
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 _loaded.Remove(m);
                 m.State = KernelModule.Unloaded;
@@ -104,7 +104,7 @@ namespace ProcNano
         /// <summary>try_module_get: pins a live module against rmmod. False if not loaded.</summary>
         public bool Get(string name)
         {
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 if (m == null || m.State != KernelModule.Live) return false;
@@ -115,7 +115,7 @@ namespace ProcNano
 
         public void Put(string name)
         {
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 if (m != null && m.Refs > 0) m.Refs--;
@@ -124,7 +124,7 @@ namespace ProcNano
 
         public bool IsLoaded(string name)
         {
-            lock (_known)
+            LockOrder.Check(_known, LockOrder.ModulesRank); lock (_known)
             {
                 KernelModule m = FindKnown(name);
                 return m != null && m.State == KernelModule.Live;

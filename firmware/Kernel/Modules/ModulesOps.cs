@@ -16,6 +16,7 @@ namespace ProcNano
 
         public override int Start(SeqFile s, int index)
         {
+            LockOrder.Check(_table.Lock, LockOrder.ModulesRank);
             Monitor.Enter(_table.Lock);
             return index < _table.LoadedCount ? index : End;
         }

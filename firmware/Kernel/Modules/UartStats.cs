@@ -35,16 +35,16 @@ namespace ProcNano
             }
         }
 
-        public int Tx { get { lock (this) { return _tx; } } }
-        public int Rx { get { lock (this) { return _rx; } } }
-        public int Overrun { get { lock (this) { return _overrun; } } }
+        public int Tx { get { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { return _tx; } } }
+        public int Rx { get { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { return _rx; } } }
+        public int Overrun { get { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { return _overrun; } } }
 
         /// <summary>Bytes written to the port.</summary>
-        public void AddTx(int n) { lock (this) { _tx += n; } }
+        public void AddTx(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _tx += n; } }
         /// <summary>Bytes received from the port.</summary>
-        public void AddRx(int n) { lock (this) { _rx += n; } }
+        public void AddRx(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _rx += n; } }
         /// <summary>Bytes dropped because the line buffer was full.</summary>
-        public void AddOverrun(int n) { lock (this) { _overrun += n; } }
+        public void AddOverrun(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _overrun += n; } }
 
         private static int ComLine(string port)
         {

@@ -46,10 +46,10 @@ namespace ProcNano
         /// must lie within the ROM (<see cref="InRom"/> of its first and last byte).</summary>
         public void ReadRom(uint addr, byte[] buf, int off, int count) { _rom.Copy((int)(addr - RomBase), buf, off, count); }
 
+        /// <summary>Clears arena bytes with the runtime's block clear (memset speed on both runtimes).</summary>
         public void Zero(uint addr, int len)
         {
-            int i = (int)(addr - ArenaBase);
-            for (int n = 0; n < len; n++) Arena[i + n] = 0;
+            if (len > 0) System.Array.Clear(Arena, (int)(addr - ArenaBase), len);
         }
     }
 }

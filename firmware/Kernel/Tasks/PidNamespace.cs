@@ -9,7 +9,8 @@ namespace ProcNano
         public readonly PidNamespace Parent;
         private int _last;
         private readonly int _pidMax;
-        /// <summary>Pids numbered in this namespace, in creation order.</summary>
+        /// <summary>Pids numbered in this namespace, by number (as /proc lists them): lookups halve it. Every one
+        /// has a task (a pid leaves the list when its task goes).</summary>
         public readonly RefList Pids = new RefList();
         /// <summary>This namespace and its ancestors by level (Chain[Level] == this): the same for every pid
         /// made here, so the pids share it instead of each keeping a copy.</summary>
@@ -38,12 +39,29 @@ namespace ProcNano
 
         public Pid Find(int nr)
         {
-            for (int i = 0; i < Pids.Count; i++)
+            int i = Position(nr);
+            return i < Pids.Count && ((Pid)Pids[i]).NrIn(this) == nr ? (Pid)Pids[i] : null;
+        }
+
+        /// <summary>Puts a pid numbered here in its place (may throw OutOfMemoryException as the list grows).</summary>
+        public void AddPid(Pid p) { Pids.Insert(Position(p.NrIn(this)), p); }
+
+        public void RemovePid(Pid p)
+        {
+            int i = Position(p.NrIn(this));
+            if (i < Pids.Count && Pids[i] == p) Pids.RemoveAt(i);
+        }
+
+        // The index of the first pid whose number is not below nr (binary search).
+        private int Position(int nr)
+        {
+            int lo = 0, hi = Pids.Count;
+            while (lo < hi)
             {
-                Pid p = (Pid)Pids[i];
-                if (p.NrIn(this) == nr) return p;
+                int mid = (lo + hi) >> 1;
+                if (((Pid)Pids[mid]).NrIn(this) < nr) lo = mid + 1; else hi = mid;
             }
-            return null;
+            return lo;
         }
     }
 }

@@ -46,7 +46,7 @@ namespace ProcNano
             Pid pid = new Pid(nrs, nss);
             try
             {
-                for (int i = 0; i < nss.Length; i++) nss[i].Pids.Add(pid);
+                for (int i = 0; i < nss.Length; i++) nss[i].AddPid(pid);
             }
             catch (System.OutOfMemoryException)
             {
@@ -61,7 +61,7 @@ namespace ProcNano
         public void FreePid(Pid pid)
         {
             pid.Task = null;
-            for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].Pids.Remove(pid);
+            for (int i = 0; i < pid.Namespaces.Length; i++) pid.Namespaces[i].RemovePid(pid);
         }
 
         public const int SlabMms = 0, SlabTasks = 1, SlabPids = 2;
@@ -105,7 +105,7 @@ namespace ProcNano
         /// (root for init). Returns null if no pid is free. Takes the kernel lock.</summary>
         public Task NewTask(Task parent, string name, PidNamespace ns, NetNamespace net)
         {
-            lock (_lock)
+            LockOrder.Check(_lock, LockOrder.KernelRank); lock (_lock)
             {
                 Pid pid = AllocPid(ns);
                 if (pid == null) return null;
@@ -154,7 +154,7 @@ namespace ProcNano
         /// </summary>
         public void ExitTask(Task t, int code)
         {
-            lock (_lock) ExitTaskLocked(t, code);
+            LockOrder.Check(_lock, LockOrder.KernelRank); lock (_lock) ExitTaskLocked(t, code);
         }
 
         private void ExitTaskLocked(Task t, int code)

@@ -146,7 +146,7 @@ namespace ProcNano.Tests.HostSim
             var info = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
             info.ArgumentList.Add("-d");
             info.ArgumentList.Add("pty,raw,echo=0,link=" + t);
-            info.ArgumentList.Add("EXEC:dotnet " + SimProcess.Dll + " --bare --timing --flash " + Path.Combine(dir, "flash") + ",pty,setsid,ctty,stderr");
+            info.ArgumentList.Add("EXEC:" + (SimProcess.Binary ?? "dotnet " + SimProcess.Dll) + " --bare --timing --flash " + Path.Combine(dir, "flash") + ",pty,setsid,ctty,stderr");
             using Process socat = Process.Start(info);
             socat.BeginErrorReadLine();
             try

@@ -38,9 +38,13 @@ namespace ProcNano.Tests.HostSim
             return dir;
         }
 
+        /// <summary>A published simulator to test instead of the built dll (PROCNANO_SIM: a Native AOT or
+        /// ReadyToRun binary, as host-sim/README.md publishes it), or null.</summary>
+        public static string Binary => Environment.GetEnvironmentVariable("PROCNANO_SIM") is { Length: > 0 } b ? b : null;
+
         public static Process Start(string workDir, params string[] args)
         {
-            var psi = new ProcessStartInfo("dotnet")
+            var psi = new ProcessStartInfo(Binary ?? "dotnet")
             {
                 WorkingDirectory = workDir,
                 UseShellExecute = false,
@@ -48,7 +52,7 @@ namespace ProcNano.Tests.HostSim
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            psi.ArgumentList.Add(Dll);
+            if (Binary == null) psi.ArgumentList.Add(Dll);
             foreach (string a in args) psi.ArgumentList.Add(a);
             psi.Environment["DOTNET_NOLOGO"] = "1";
             return Process.Start(psi);

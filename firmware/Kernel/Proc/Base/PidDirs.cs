@@ -15,27 +15,18 @@ namespace ProcNano
             return 0;
         }
 
-        /// <summary>The <paramref name="index"/>-th live pid of the namespace.</summary>
+        /// <summary>The <paramref name="index"/>-th pid of the namespace, by number: every pid in its list has a
+        /// task, so the index is the position (one step per entry, not a rescan).</summary>
         public static int ReadDir(ProcSuperBlock sb, int index, out string name, out Inode child)
         {
             name = null;
             child = null;
             PidNamespace ns = sb.Ns;
-            int seen = 0;
-            for (int i = 0; i < ns.Pids.Count; i++)
-            {
-                Pid p = (Pid)ns.Pids[i];
-                if (p.Task == null) continue;
-                int nr = p.NrIn(ns);
-                if (nr <= 0) continue;
-                if (seen++ == index)
-                {
-                    name = nr.ToString();
-                    child = new PidInode(sb, p, PidTable.Root, null);
-                    return 1;
-                }
-            }
-            return 0;
+            if (index < 0 || index >= ns.Pids.Count) return 0;
+            Pid p = (Pid)ns.Pids[index];
+            name = p.NrIn(ns).ToString();
+            child = new PidInode(sb, p, PidTable.Root, null);
+            return 1;
         }
 
         /// <summary>A pid directory name: decimal digits, no sign, no leading zero; 0 if not one.</summary>

@@ -65,13 +65,13 @@ namespace ProcNano
         /// <summary>Files currently open on the entry.</summary>
         public int OpenCount
         {
-            get { lock (this) { return _openers == null ? 0 : _openers.Count; } }
+            get { LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this) { return _openers == null ? 0 : _openers.Count; } }
         }
 
         /// <summary>Enters a call; false once the entry is being removed.</summary>
         public bool Use()
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
             {
                 if ((_users & RemovedBit) != 0) return false;
                 _users++;
@@ -81,7 +81,7 @@ namespace ProcNano
 
         public void Unuse()
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
             {
                 _users--;
                 if ((_users & ~RemovedBit) == 0 && _idle != null) _idle.Set();
@@ -90,7 +90,7 @@ namespace ProcNano
 
         internal void AddOpener(ProcFile pf)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
             {
                 if (_openers == null) _openers = new RefList();
                 _openers.Add(pf);
@@ -102,7 +102,7 @@ namespace ProcNano
         /// removal waits for it.</summary>
         internal bool TakeOpener(ProcFile pf)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
             {
                 if (_openers == null) return false;
                 int i = _openers.IndexOf(pf);
@@ -117,7 +117,7 @@ namespace ProcNano
         /// already was.</summary>
         internal bool MarkRemoved()
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
             {
                 if ((_users & RemovedBit) != 0) return false;
                 _users |= RemovedBit;
@@ -136,7 +136,7 @@ namespace ProcNano
             while (true)
             {
                 ProcFile pf;
-                lock (this)
+                LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
                 {
                     if (_openers == null || _openers.Count == 0) break;
                     pf = (ProcFile)_openers[_openers.Count - 1];
@@ -161,7 +161,7 @@ namespace ProcNano
             while (true)
             {
                 ManualResetEvent ev;
-                lock (this)
+                LockOrder.Check(this, LockOrder.ProcEntryRank); lock (this)
                 {
                     if ((_users & ~RemovedBit) == 0) { _idle = null; return; }
                     if (_idle == null) _idle = new ManualResetEvent(false);

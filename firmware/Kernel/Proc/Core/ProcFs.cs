@@ -47,7 +47,7 @@ namespace ProcNano
         public Inode RowInode(int row)
         {
             if (row == GenericTable.Root) return Root;
-            lock (K.Proc.Lock)
+            LockOrder.Check(K.Proc.Lock, LockOrder.ProcTreeRank); lock (K.Proc.Lock)
             {
                 int ino = EntryInoBase + row;
                 CachedInode c = Cached(ino);
@@ -60,7 +60,7 @@ namespace ProcNano
         public Inode EntryInode(ProcEntry e)
         {
             if (e.IsTableRow) return RowInode(e.Id);
-            lock (K.Proc.Lock)
+            LockOrder.Check(K.Proc.Lock, LockOrder.ProcTreeRank); lock (K.Proc.Lock)
             {
                 int ino = EntryInoBase + e.Id;
                 CachedInode c = Cached(ino);
@@ -73,7 +73,7 @@ namespace ProcNano
         /// <summary>The inode of sysctl row <paramref name="row"/> in this superblock.</summary>
         public Inode CtlInode(int row)
         {
-            lock (K.Proc.Lock)
+            LockOrder.Check(K.Proc.Lock, LockOrder.ProcTreeRank); lock (K.Proc.Lock)
             {
                 int ino = CtlInoBase + row;
                 CachedInode c = Cached(ino);
@@ -85,7 +85,7 @@ namespace ProcNano
         /// <summary>Inode number for a per-pid inode (Linux makes these up too).</summary>
         internal int NewPidIno()
         {
-            lock (K.Proc.Lock) { return PidInoBase + NewIno(); }
+            LockOrder.Check(K.Proc.Lock, LockOrder.ProcTreeRank); lock (K.Proc.Lock) { return PidInoBase + NewIno(); }
         }
 
         // The kept inode numbered ino; inodes of removed entries are let go on the way.

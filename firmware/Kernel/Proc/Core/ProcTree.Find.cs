@@ -9,7 +9,7 @@ namespace ProcNano
         /// stand-in (made once, then the same object). Symlinks are not followed.</summary>
         public ProcEntry Find(string path)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 int row;
                 ProcEntry e = Walk(path, out row);
@@ -90,7 +90,7 @@ namespace ProcNano
         /// <summary>The run-time entry called <paramref name="name"/> in table directory <paramref name="row"/>.</summary>
         internal ProcEntry LookupAdded(int row, string name)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 ProcEntry dir = StandIn(row, false);
                 return dir == null ? null : FindAdded(dir, name);
@@ -100,7 +100,7 @@ namespace ProcNano
         /// <summary>Run-time entry number <paramref name="index"/> in table directory <paramref name="row"/>, or null.</summary>
         internal ProcEntry AddedAt(int row, int index)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 ProcEntry dir = StandIn(row, false);
                 return dir == null ? null : NthAdded(dir, index);
@@ -109,7 +109,7 @@ namespace ProcNano
 
         internal int AddedCount(int row)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 ProcEntry dir = StandIn(row, false);
                 return dir == null ? 0 : CountAdded(dir);
@@ -118,18 +118,18 @@ namespace ProcNano
 
         internal ProcEntry Lookup(ProcEntry dir, string name)
         {
-            lock (this) { return dir.Removed ? null : FindAdded(dir, name); }
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) { return dir.Removed ? null : FindAdded(dir, name); }
         }
 
         /// <summary>Child number <paramref name="index"/> of a live run-time directory, or null.</summary>
         internal ProcEntry ChildAt(ProcEntry dir, int index)
         {
-            lock (this) { return dir.Removed ? null : NthAdded(dir, index); }
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) { return dir.Removed ? null : NthAdded(dir, index); }
         }
 
         internal int ChildCount(ProcEntry dir)
         {
-            lock (this) { return dir.Removed ? 0 : CountAdded(dir); }
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) { return dir.Removed ? 0 : CountAdded(dir); }
         }
 
         // Children lists hold run-time entries and the stand-ins of table rows; only the former are listed.
@@ -183,7 +183,7 @@ namespace ProcNano
                 parent = Root;
                 return 0;
             }
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 int row;
                 parent = Walk(path.Substring(0, slash), out row);

@@ -19,7 +19,7 @@ namespace ProcNano
 
         internal OutBuf GetBuf()
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 int n = Pooled();
                 if (n > 0)
@@ -37,7 +37,7 @@ namespace ProcNano
         internal void PutBuf(OutBuf b)
         {
             if (b.Capacity > SeqBufSize * 4) return;
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 if (_pool == null) _pool = new OutBuf[PoolMax];
                 int n = Pooled();
@@ -48,7 +48,7 @@ namespace ProcNano
         /// <summary>Buffers waiting in the pool (for tests and /proc/slabinfo).</summary>
         public int PooledBuffers
         {
-            get { lock (this) return Pooled(); }
+            get { LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) return Pooled(); }
         }
 
         private int Pooled()

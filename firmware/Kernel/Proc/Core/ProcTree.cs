@@ -26,7 +26,7 @@ namespace ProcNano
         /// of table rows holding them.</summary>
         public int SlabObjects(int kind, bool allocated)
         {
-            lock (this) return CountEntries(Root);
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) return CountEntries(Root);
         }
 
         private static int CountEntries(ProcEntry e)
@@ -42,7 +42,7 @@ namespace ProcNano
         /// next to their code; editing PidTable does the same). -EEXIST if the name is taken.</summary>
         public int AddPidRow(PidRow row)
         {
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 if (RowTable.Find(RowTable.Pid, PidTable.Root, row.Name) >= 0 || FindPidRow(row.Name) != null) return -Errno.EEXIST;
                 PidRow[] old = _addedPidRows;
@@ -107,7 +107,7 @@ namespace ProcNano
             if ((mode & 0xFFF) == 0) mode |= (mode & Stat.S_IFMT) == Stat.S_IFDIR ? 0x16D : Stat.S_IRUGO;
             if (parent == null) parent = Root;
             ProcEntry e = new ProcEntry(name, mode, ops, data);
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 if (!parent.IsDir) return -Errno.ENOTDIR;
                 if (parent.Removed) return -Errno.ENOENT;
@@ -175,7 +175,7 @@ namespace ProcNano
         public int Remove(ProcEntry e)
         {
             if (e == null || e.IsTableRow) return -Errno.EINVAL;
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 // Unlinked and marked in one step: a second remover finds it gone (ENOENT) instead of returning
                 // 0 while the first is still running it down.
@@ -192,7 +192,7 @@ namespace ProcNano
         {
             int row;
             ProcEntry e;
-            lock (this) e = Walk(path, out row);
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this) e = Walk(path, out row);
             if (row >= 0) return -Errno.EINVAL;
             return e == null ? -Errno.ENOENT : Remove(e);
         }
@@ -201,7 +201,7 @@ namespace ProcNano
         {
             ProcEntry e = null;
             if (parent == null) parent = Root;
-            lock (this)
+            LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
             {
                 if (parent.IsTableRow && RowTable.Find(RowTable.Generic, parent.Id, name) >= 0) return -Errno.EINVAL;
                 if (parent.IsDir) e = FindAdded(parent, name);
@@ -216,7 +216,7 @@ namespace ProcNano
             while (true)
             {
                 ProcEntry c;
-                lock (this)
+                LockOrder.Check(this, LockOrder.ProcTreeRank); lock (this)
                 {
                     RefList kids = e.Children;
                     if (kids == null || kids.Count == 0) break;

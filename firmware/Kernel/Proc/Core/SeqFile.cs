@@ -134,7 +134,7 @@ namespace ProcNano
         {
             int n = _pending < count ? _pending : count;
             byte[] src = _buf.Buffer;
-            for (int i = 0; i < n; i++) dst[off + i] = src[_from + i];
+            System.Array.Copy(src, _from, dst, off, n);
             _from += n;
             _pending -= n;
             _pos += n;
