@@ -62,7 +62,7 @@ namespace ProcNano.HostSim
                     Console.Error.WriteLine("procnano-sim: " + opt.Attach + ": " + e.Message);
                     return 1;
                 }
-                Console.Out.WriteLine(JsonSerializer.Serialize(s, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(s, WebJsonIndented.Default.MemSnapshot));
                 return 0;
             }
 

@@ -38,8 +38,6 @@ namespace ProcNano.HostSim.Web
         private string _error;
         private System.Threading.Tasks.TaskCompletionSource<bool> _changed = NewSignal();
 
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
         public int Port { get; }
         public string Url => "http://127.0.0.1:" + Port + "/";
 
@@ -71,56 +69,77 @@ namespace ProcNano.HostSim.Web
         /// <summary>Starts serving on 127.0.0.1:<paramref name="port"/> (0: any free port; see <see cref="Port"/>).</summary>
         public static WebView Start(ISnapshotSource source, int port) { return new WebView(source, port); }
 
+        // One plain request handler (no minimal-API binding, which needs code generated for C# 12 or
+        // reflection): the Native AOT build serves exactly what the JIT build does.
         private void Map(WebApplication app)
         {
-            app.MapGet("/", () => Results.Text(Page("index.html"), "text/html; charset=utf-8"));
-            app.MapGet("/api/snapshot", () => Results.Text(Current(out _), "application/json"));
-            app.MapGet("/api/proc", (string path) =>
+            app.Run(ctx =>
             {
-                ProcView v;
-                try
+                switch (ctx.Request.Path.Value)
                 {
-                    v = _source.Read(string.IsNullOrEmpty(path) ? "/proc" : path);
+                    case "/": return Send(ctx, "text/html; charset=utf-8", Page("index.html"));
+                    case "/api/snapshot": return Send(ctx, "application/json", Current(out _));
+                    case "/api/proc": return Send(ctx, "application/json", ReadProc(ctx.Request.Query["path"].ToString()));
+                    case "/events": return Events(ctx);
                 }
-                catch (Exception e) when (e is IOException || e is TimeoutException)
-                {
-                    v = new ProcView { Path = path, Error = e.Message };
-                }
-                return Results.Text(JsonSerializer.Serialize(v, Json), "application/json");
+                ctx.Response.StatusCode = 404;
+                return TTask.CompletedTask;
             });
-            app.MapGet("/events", async (HttpContext ctx) =>
+        }
+
+        private static System.Threading.Tasks.Task Send(HttpContext ctx, string type, string body)
+        {
+            ctx.Response.ContentType = type;
+            return ctx.Response.WriteAsync(body);
+        }
+
+        private string ReadProc(string path)
+        {
+            ProcView v;
+            try
             {
-                ctx.Response.Headers.ContentType = "text/event-stream";
-                ctx.Response.Headers.CacheControl = "no-cache";
-                CancellationToken abort = ctx.RequestAborted;
-                int seen = -1;
-                try
+                v = _source.Read(string.IsNullOrEmpty(path) ? "/proc" : path);
+            }
+            catch (Exception e) when (e is IOException || e is TimeoutException)
+            {
+                v = new ProcView { Path = path, Error = e.Message };
+            }
+            return JsonSerializer.Serialize(v, WebJson.Default.ProcView);
+        }
+
+        // Server-sent events: the picture at once, then each new one; a comment every 15 s keeps proxies awake.
+        private async System.Threading.Tasks.Task Events(HttpContext ctx)
+        {
+            ctx.Response.Headers.ContentType = "text/event-stream";
+            ctx.Response.Headers.CacheControl = "no-cache";
+            CancellationToken abort = ctx.RequestAborted;
+            int seen = -1;
+            try
+            {
+                while (!abort.IsCancellationRequested && !_stop.IsCancellationRequested)
                 {
-                    while (!abort.IsCancellationRequested && !_stop.IsCancellationRequested)
+                    System.Threading.Tasks.Task<bool> changed;
+                    string json;
+                    int version;
+                    lock (_gate)
                     {
-                        System.Threading.Tasks.Task<bool> changed;
-                        string json;
-                        int version;
-                        lock (_gate)
-                        {
-                            changed = _changed.Task;
-                            json = _json;
-                            version = _version;
-                        }
-                        if (version != seen)
-                        {
-                            await ctx.Response.WriteAsync("data: " + json + "\n\n", abort);
-                            seen = version;
-                        }
-                        else await ctx.Response.WriteAsync(": keep-alive\n\n", abort);
-                        await ctx.Response.Body.FlushAsync(abort);
-                        await TTask.WhenAny(changed, TTask.Delay(15000, abort));
+                        changed = _changed.Task;
+                        json = _json;
+                        version = _version;
                     }
+                    if (version != seen)
+                    {
+                        await ctx.Response.WriteAsync("data: " + json + "\n\n", abort);
+                        seen = version;
+                    }
+                    else await ctx.Response.WriteAsync(": keep-alive\n\n", abort);
+                    await ctx.Response.Body.FlushAsync(abort);
+                    await TTask.WhenAny(changed, TTask.Delay(15000, abort));
                 }
-                catch (OperationCanceledException)
-                {
-                }
-            });
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         /// <summary>The latest picture as the page gets it (snapshot, timeline, version, error).</summary>
@@ -162,12 +181,12 @@ namespace ProcNano.HostSim.Web
             {
                 List<MeminfoRow> all = s.Meminfo;
                 s.Meminfo = all.FindAll(m => !m.Name.StartsWith("Heap", StringComparison.Ordinal));
-                key = JsonSerializer.Serialize(s, Json);
+                key = JsonSerializer.Serialize(s, WebJson.Default.MemSnapshot);
                 s.Meminfo = all;
             }
             lock (_gate)
             {
-                string picture = s == null ? _picture : JsonSerializer.Serialize(s, Json);
+                string picture = s == null ? _picture : JsonSerializer.Serialize(s, WebJson.Default.MemSnapshot);
                 long now = Environment.TickCount64 - _t0;
                 bool changed = key != _key || error != _error;
                 if (s != null)
@@ -187,8 +206,8 @@ namespace ProcNano.HostSim.Web
                 _key = key;
                 _error = error;
                 _version++;
-                _json = "{\"version\":" + _version + ",\"error\":" + JsonSerializer.Serialize(error) + ",\"timeline\":"
-                    + JsonSerializer.Serialize(_timeline) + ",\"snapshot\":" + (picture.Length == 0 ? "null" : picture) + "}";
+                _json = "{\"version\":" + _version + ",\"error\":" + JsonSerializer.Serialize(error, WebJson.Default.String) + ",\"timeline\":"
+                    + JsonSerializer.Serialize(_timeline, WebJson.Default.ListInt64Array) + ",\"snapshot\":" + (picture.Length == 0 ? "null" : picture) + "}";
                 var old = _changed;
                 _changed = NewSignal();
                 old.TrySetResult(true);
