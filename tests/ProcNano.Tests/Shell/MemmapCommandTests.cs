@@ -146,6 +146,23 @@ namespace ProcNano.Tests.Shell
             AgreesWithProc(h, m);
         }
 
+        /// <summary>Every board in boards/ (4096-, 1024- and 256-byte pages), after its boot script.</summary>
+        [Theory]
+        [MemberData(nameof(ProcNano.Tests.HostSim.SimOptionsProcessTests.Boards), MemberType = typeof(ProcNano.Tests.HostSim.SimOptionsProcessTests))]
+        public void EveryBoard_AfterTheBootScript_AgreesWithProc(string name)
+        {
+            string root = ProcNano.Tests.Build.RepoPaths.Root;
+            BoardConfig board = ProcNano.HostSim.BoardLoader.Load(root, name, out string error);
+            Assert.True(board != null, error);
+            var h = new ShellHarness(board);
+            h.Sh.RunBootScript(ProcNano.HostSim.BoardLoader.ReadBootScript(root, board));
+            Map m = Memmap(h);
+            Assert.Equal(board.PageSize, m.PageSize);
+            Assert.Equal(1, m.Scale);
+            AgreesWithProc(h, m);
+            Assert.Contains(m.Legend.Values, l => l.Groups[7].Value == "[shm]");
+        }
+
         [Fact]
         public void Mmap_AddsARegionOfItsPages_MunmapTakesItAway()
         {
