@@ -40,6 +40,7 @@ namespace ProcNano.HostSim
                 Console.Out.WriteLine(SimOptions.Usage);
                 return 0;
             }
+            if (opt.Attach != null) return AttachMode.Run(opt);
 
             string root = BoardLoader.FindRoot(Directory.GetCurrentDirectory()) ?? BoardLoader.FindRoot(AppContext.BaseDirectory);
             BoardConfig board = root == null ? null : BoardLoader.Load(root, opt.Board, out error);
@@ -71,6 +72,7 @@ namespace ProcNano.HostSim
 
             RawTerminal terminal = null;
             SerialTty serial = null;
+            Web.WebView web = null;
             CoalescingTty console = null;
             try
             {
@@ -148,6 +150,22 @@ namespace ProcNano.HostSim
                         + (long)sinceProcess + " ms after process start" + (terminal != null ? "\r\n" : "\n"));
                 }
 
+                if (opt.Web)
+                {
+                    // The page reads the kernel as the console shell does: /proc/self there is this shell.
+                    try
+                    {
+                        web = Web.WebView.Start(new Web.LocalSource(kernel.Sys, task, board.Name), opt.WebPort < 0 ? Web.WebView.DefaultPort : opt.WebPort);
+                    }
+                    catch (IOException e)
+                    {
+                        Console.Error.WriteLine("procnano-sim: --web: " + e.Message);
+                        return 2;
+                    }
+                    using (var err = new StreamWriter(RawTerminal.Fd(2, FileAccess.Write)))
+                        err.Write("procnano-sim: web view on " + web.Url + (terminal != null ? "\r\n" : "\n"));
+                }
+
                 if (opt.Command != null) return shell.RunScript(ShellText(opt.Command));
                 if (script != null) return shell.RunScript(ShellText(script));
                 return shell.ServeTty(prompt);
@@ -155,6 +173,7 @@ namespace ProcNano.HostSim
             finally
             {
                 if (console != null) console.Flush();
+                if (web != null) web.Dispose();
                 if (serial != null) serial.Dispose();
                 if (terminal != null) terminal.Dispose();
             }

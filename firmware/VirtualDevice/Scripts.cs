@@ -61,7 +61,7 @@ namespace ProcNano.VirtualDevice
             "munmap $A $P\n" +
             "ls /proc\n" +
             "cat /proc/self/status\n" +
-            "id\n" +
+            "memmap\n" +
             "cat /proc/meminfo\n" +
             "cat /proc/maps\n" +
             "ps\n" +

@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 35;
+        public const int Count = 36;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -52,6 +52,7 @@ namespace ProcNano
                 case 32: name = "uname"; usage = "uname [-asnrvm]"; help = "print system information"; return true;
                 case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
                 case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
+                case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
             }
             name = usage = help = null;
             return false;
@@ -97,6 +98,7 @@ namespace ProcNano
                 case 32: return SystemCommands.Uname(sh, argv, argc);   // uname
                 case 33: return TaskCommands.Unshare(sh, argv, argc);   // unshare
                 case 34: return SystemCommands.Uptime(sh, argv, argc);   // uptime
+                case 35: return MemmapCommand.Run(sh, argv, argc);   // memmap
             }
             return Shell.StatusNotFound;
         }

@@ -43,6 +43,9 @@ namespace ProcNano.Tests.Device
             Assert.True(r.H("after_boot_script") > 0, "boot.sh did not finish: " + r.Summary());
             Assert.True(r.Prompted, "no first prompt: " + r.Summary());
             Assert.Contains("nsh> cat /proc/meminfo", r.Output);
+            // memmap on the device's runtime: the grid, the legend and the buddy summary came out.
+            Assert.Matches(@"nsh> memmap\r?\n\d+ pages of \d+ bytes at 0x[0-9a-f]{8}, 1 page a character", r.Output);
+            Assert.Contains(", fragmentation ", r.Output);
             Assert.True(r.Typed == 100, "the session did not type its 100 commands: " + r.Summary());
             Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0, "an exception reached Main: " + r.Summary());
             Assert.True(r.End == "done" && r.ExitCode == 0, "Main did not end normally: " + r.Summary());
