@@ -41,18 +41,9 @@ namespace ProcNano
         /// <summary>What the kernel's own objects cost (/proc/slabinfo, meminfo's Slab).</summary>
         public readonly SlabTable Slab;
 
-        // What procfs reads (IKernelView), implemented explicitly: the kernel's other users keep reading the fields.
-        BoardConfig IKernelView.Board => Board;
-        IPlatform IKernelView.Platform => Platform;
-        KernelLog IKernelView.Log => Log;
-        PageAllocator IKernelView.Pages => Pages;
+        // What procfs reads beyond the syscall layer's view (IKernelView : ISyscallKernel), implemented explicitly.
         PhysMem IKernelView.Phys => Phys;
-        Vfs IKernelView.Vfs => Vfs;
         FsContext IKernelView.Fs => Fs;
-        MemoryManager IKernelView.Mem => Mem;
-        TaskTable IKernelView.Tasks => Tasks;
-        Shm IKernelView.Shm => Shm;
-        UtsSettings IKernelView.Uts => Uts;
         SlabTable IKernelView.Slab => Slab;
         ProcTree IKernelView.Proc => Proc;
         ProcOps IKernelView.NewModulesOps() { return new ModulesOps(Modules); }

@@ -4,24 +4,15 @@ namespace ProcNano
     /// The kernel as procfs sees it: the subsystems its files read, one property each, and nothing to replace
     /// them with. Kernel implements it, so procfs needs no object of its own to hold them (each field of a
     /// kernel object is 12 B of the device's heap; an interface the kernel implements is none). The modules,
-    /// one layer up, get the same view: what they make are /proc files (Proc) and log lines.
+    /// one layer up, get the same view: what they make are /proc files (Proc) and log lines. It extends the
+    /// syscall layer's view (board, platform, log, the big lock — SeqFile holds it for ops that say KernelLocked
+    /// — pages, VFS, memory, tasks, shm, uts), so each shared member is implemented once (every interface
+    /// method is a few bytes of the device's RAM tables).
     /// </summary>
-    public interface IKernelView
+    public interface IKernelView : ISyscallKernel
     {
-        BoardConfig Board { get; }
-        IPlatform Platform { get; }
-        KernelLog Log { get; }
-        /// <summary>The big kernel lock: SeqFile holds it for ops that say KernelLocked; pagemap and clear_refs
-        /// take it around their one call.</summary>
-        object Lock { get; }
-        PageAllocator Pages { get; }
         PhysMem Phys { get; }
-        Vfs Vfs { get; }
         FsContext Fs { get; }
-        MemoryManager Mem { get; }
-        TaskTable Tasks { get; }
-        Shm Shm { get; }
-        UtsSettings Uts { get; }
         SlabTable Slab { get; }
         ProcTree Proc { get; }
 
