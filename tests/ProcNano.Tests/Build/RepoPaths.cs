@@ -18,6 +18,8 @@ namespace ProcNano.Tests.Build
 
         public static string Root => Metadata("RepoRoot");
         public static string NanoKernelDll => Metadata("NanoKernelPath");
+        /// <summary>firmware/App compiled through the stand-ins (firmware/App.Nano).</summary>
+        public static string AppNanoDll => Metadata("AppNanoPath");
         public static string NanoMscorlibDll => Metadata("NanoMscorlibPath");
 
         public static string Combine(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());

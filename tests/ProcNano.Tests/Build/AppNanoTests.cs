@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Xml.Linq;
+using Xunit;
+
+namespace ProcNano.Tests.Build
+{
+    /// <summary>
+    /// firmware/App.Nano compiles the device app with the .NET SDK against nanoFramework's mscorlib and the
+    /// compile-time stand-ins in firmware/StandIns. These tests keep that build honest: it compiles exactly what
+    /// ProcNano.App.nfproj deploys, its result passes the nano build gate, and the stand-ins are what upstream
+    /// declares, never more than the app uses, never deployed.
+    /// </summary>
+    public class AppNanoTests
+    {
+        private static readonly XNamespace Ms = "http://schemas.microsoft.com/developer/msbuild/2003";
+        private static string App => RepoPaths.Combine("firmware", "App");
+        private static string StandIns => RepoPaths.Combine("firmware", "StandIns");
+        private static string AppNanoProject => RepoPaths.Combine("firmware", "App.Nano", "ProcNano.App.Nano.csproj");
+
+        private static string[] NfprojCompile() => XDocument.Load(Path.Combine(App, "ProcNano.App.nfproj"))
+            .Descendants(Ms + "Compile").Select(c => ((string)c.Attribute("Include")).Replace('\\', '/')).ToArray();
+
+        /// <summary>The assemblies the app may reference: those of the packages the .nfproj references (their
+        /// lib/NAME.dll), mscorlib among them.</summary>
+        private static string[] PackageAssemblies() => XDocument.Load(Path.Combine(App, "ProcNano.App.nfproj"))
+            .Descendants(Ms + "HintPath").Select(h => Path.GetFileNameWithoutExtension(h.Value.Replace('\\', '/'))).ToArray();
+
+        private static NanoAssemblyChecker AppDll()
+        {
+            Assert.True(System.IO.File.Exists(RepoPaths.AppNanoDll), "firmware/App.Nano not built: " + RepoPaths.AppNanoDll);
+            return new NanoAssemblyChecker(RepoPaths.AppNanoDll);
+        }
+
+        [Fact]
+        public void AppNano_CompilesTheNfprojsSources_AndTheKernel()
+        {
+            var includes = XDocument.Load(AppNanoProject).Descendants("Compile").Select(c => (string)c.Attribute("Include")).ToArray();
+            string[] app = includes.Where(i => i.StartsWith("../App/")).Select(i => i.Substring("../App/".Length)).ToArray();
+            Assert.Equal(NfprojCompile(), app);
+            Assert.Contains("../Kernel/**/*.cs", includes);
+            Assert.Equal(app.Length + 1, includes.Length);
+        }
+
+        [Fact]
+        public void CompileListCheck_FailsWhenTheListsDisagree()
+        {
+            string[] nfproj = NfprojCompile();
+            Assert.NotEqual(nfproj, nfproj.Where(p => p != "UartTty.cs").ToArray());
+            Assert.NotEqual(nfproj, nfproj.Concat(new[] { "Extra.cs" }).ToArray());
+        }
+
+        [Fact]
+        public void AppNano_ReferencesOnlyThePackagesAssemblies()
+        {
+            using var app = AppDll();
+            var found = app.ForeignReferences(PackageAssemblies());
+            Assert.True(found.Count == 0, "the app uses an assembly no package of packages.config deploys:\n  " + string.Join("\n  ", found));
+            // What it does reference: the kernel's mscorlib and the nanoFramework libraries it calls.
+            Assert.Contains("System.IO.Ports", app.ReferencedNames());
+            Assert.Contains("nanoFramework.Runtime.Native", app.ReferencedNames());
+        }
+
+        [Fact]
+        public void AppNano_PassesTheNanoBuildGate()
+        {
+            using var app = AppDll();
+            var found = app.GenericDefinitions().Concat(app.MethodSpecs()).Concat(app.BadTypeSpecs()).Concat(app.BadSignatures()).ToList();
+            Assert.True(found.Count == 0, "the app breaks the device runtime's rules:\n  " + string.Join("\n  ", found));
+        }
+
+        private static IEnumerable<string> StandInProjects() =>
+            Directory.GetDirectories(StandIns).Where(d => System.IO.File.Exists(Path.Combine(d, Path.GetFileName(d) + ".csproj")));
+
+        private static string StandInDll(string name) =>
+            Path.Combine(Path.GetDirectoryName(RepoPaths.AppNanoDll), name + ".dll");
+
+        [Fact]
+        public void StandIns_AreNamedAsPackageAssemblies_AndSayTheyAreNeverDeployed()
+        {
+            var projects = StandInProjects().ToArray();
+            Assert.NotEmpty(projects);
+            string appProject = System.IO.File.ReadAllText(AppNanoProject);
+            foreach (string dir in projects)
+            {
+                string name = Path.GetFileName(dir);
+                Assert.Contains(name, PackageAssemblies());
+                Assert.Contains("../StandIns/" + name + "/" + name + ".csproj", appProject);
+                foreach (string cs in Directory.GetFiles(dir, "*.cs"))
+                {
+                    string head = string.Join("\n", System.IO.File.ReadLines(cs).TakeWhile(l => l.StartsWith("//")));
+                    Assert.True(head.Contains("Compile-time stand-in") && head.Contains("NEVER DEPLOYED"),
+                        RepoPaths.Relative(cs) + ": the header must say it is a compile-time stand-in, never deployed");
+                }
+            }
+        }
+
+        [Fact]
+        public void StandIns_EveryBodyThrows()
+        {
+            foreach (string dir in StandInProjects())
+            {
+                string dll = StandInDll(Path.GetFileName(dir));
+                Assert.True(System.IO.File.Exists(dll), "stand-in not built: " + dll);
+                using var pe = new System.Reflection.PortableExecutable.PEReader(System.IO.File.OpenRead(dll));
+                var md = pe.GetMetadataReader();
+                foreach (var th in md.TypeDefinitions)
+                {
+                    foreach (var mh in md.GetTypeDefinition(th).GetMethods())
+                    {
+                        var m = md.GetMethodDefinition(mh);
+                        if (m.RelativeVirtualAddress == 0) continue;   // abstract
+                        byte[] il = pe.GetMethodBody(m.RelativeVirtualAddress).GetILBytes();
+                        // The compiler's default constructor (ldarg.0, call base, ret): upstream has it too.
+                        if (md.GetString(m.Name) == ".ctor" && m.GetParameters().Count == 0 && il.Length <= 8 && il[il.Length - 1] == 0x2A) continue;
+                        Assert.True(il.Length > 0 && il[il.Length - 1] == 0x7A,   // throw
+                            Path.GetFileName(dll) + ": " + md.GetString(md.GetTypeDefinition(th).Name) + "::" + md.GetString(m.Name) + " does not just throw");
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void StandIns_DeclareNothingTheAppDoesNotUse()
+        {
+            // Every public method of a stand-in is called by the app (or overridden by another stand-in): the
+            // stand-ins stay as small as the app's API surface.
+            using var app = AppDll();
+            var md = app.Reader;
+            var used = new HashSet<string>();
+            foreach (var h in md.MemberReferences)
+            {
+                var r = md.GetMemberReference(h);
+                used.Add(TypeOf(md, r.Parent) + "::" + Property(md.GetString(r.Name)));
+            }
+            var unused = new List<string>();
+            foreach (string dir in StandInProjects())
+            {
+                foreach (string line in ApiSurface.Of(StandInDll(Path.GetFileName(dir))).Where(l => l.StartsWith("M ")))
+                {
+                    string member = line.Substring(2, line.IndexOf('(') - 2);
+                    member = member.Substring(0, member.IndexOf("::") + 2) + Property(member.Substring(member.IndexOf("::") + 2));
+                    if (member.EndsWith("::.ctor") && line.Contains("::.ctor():")) continue;   // the compiler's default constructor
+                    bool isOverride = line.StartsWith("M System.IO.FileStream::");   // Stream's abstract members, implemented
+                    bool inherited = member.StartsWith("System.IO.Stream::") && used.Contains(member.Replace("System.IO.Stream::", "System.IO.FileStream::"));
+                    if (!used.Contains(member) && !isOverride && !inherited && !member.EndsWith("::Dispose")) unused.Add(line);
+                }
+            }
+            Assert.True(unused.Count == 0, "stand-in members the app never uses (drop them):\n  " + string.Join("\n  ", unused));
+        }
+
+        // A property is used when any of its accessors is (upstream declares get and set; the app may only set).
+        private static string Property(string member) =>
+            member.StartsWith("get_") || member.StartsWith("set_") ? member.Substring(4) : member;
+
+        private static string TypeOf(MetadataReader md, EntityHandle parent)
+        {
+            if (parent.Kind != HandleKind.TypeReference) return "?";
+            var t = md.GetTypeReference((TypeReferenceHandle)parent);
+            return md.GetString(t.Namespace) + "." + md.GetString(t.Name);
+        }
+
+        /// <summary>nanoCLR's folder (shared/nanoclr) holds the real Runtime.Native this machine can read.</summary>
+        private static string RealRuntimeNative()
+        {
+            string env = System.Environment.GetEnvironmentVariable("PROCNANO_NANOCLR");
+            string dir = string.IsNullOrEmpty(env) ? Path.Combine(RepoPaths.Root, "..", "shared", "nanoclr") : env;
+            return Path.GetFullPath(Path.Combine(dir, "ref", "nanoFramework.Runtime.Native.dll"));
+        }
+
+        [SkippableFact]
+        public void RuntimeNativeStandIn_IsASubsetOfTheRealAssembly()
+        {
+            string real = RealRuntimeNative();
+            Skip.IfNot(System.IO.File.Exists(real), "no real nanoFramework.Runtime.Native.dll at " + real);
+            var upstream = ApiSurface.Of(real);
+            var missing = ApiSurface.Of(StandInDll("nanoFramework.Runtime.Native")).Where(l => !upstream.Contains(l)).ToList();
+            Assert.True(missing.Count == 0, "the stand-in declares what upstream does not:\n  " + string.Join("\n  ", missing));
+        }
+    }
+}
