@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 35;
+        public const int Count = 37;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -52,6 +52,8 @@ namespace ProcNano
                 case 32: name = "uname"; usage = "uname [-asnrvm]"; help = "print system information"; return true;
                 case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
                 case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
+                case 35: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;
+                case 36: name = "selftest"; usage = "selftest"; help = "check the kernel's tables and run its rules, one line per check (root)"; return true;
             }
             name = usage = help = null;
             return false;
@@ -97,6 +99,8 @@ namespace ProcNano
                 case 32: return SystemCommands.Uname(sh, argv, argc);   // uname
                 case 33: return TaskCommands.Unshare(sh, argv, argc);   // unshare
                 case 34: return SystemCommands.Uptime(sh, argv, argc);   // uptime
+                case 35: return PowerCommands.Reboot(sh, argv, argc);   // reboot
+                case 36: return SelfTestCommand.Run(sh, argv, argc);   // selftest
             }
             return Shell.StatusNotFound;
         }

@@ -28,9 +28,11 @@ namespace ProcNano.Tests.Shell
 
         public ShellHarness() : this(new BoardConfig()) { }
 
-        public ShellHarness(BoardConfig board)
+        public ShellHarness(BoardConfig board) : this(board, HostPlatform.WithTempFlash()) { }
+
+        public ShellHarness(BoardConfig board, HostPlatform platform)
         {
-            K = new KKernel(board, HostPlatform.WithTempFlash());
+            K = new KKernel(board, platform);
             Task = Getty.NewShellTask(K);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
             Sh = new KShell(K, Task, Ld, 1024);
