@@ -45,6 +45,8 @@ namespace ProcNano.Tests.Build
         public static IEnumerable<object[]> Configs() => new[]
         {
             new object[] { "firmware/App/packages.config" },
+            new object[] { "firmware/Kernel.NF/packages.config" },
+            new object[] { "firmware/SelfTest.NF/packages.config" },
         };
 
         /// <summary>Every dependency of every listed package is listed, at a version it accepts.</summary>

@@ -30,7 +30,7 @@ namespace ProcNano.Tests.Shell
 
         public ShellHarness(BoardConfig board) : this(board, HostPlatform.WithTempFlash()) { }
 
-        public ShellHarness(BoardConfig board, HostPlatform platform)
+        public ShellHarness(BoardConfig board, IPlatform platform)
         {
             K = new KKernel(board, platform);
             Task = Getty.NewShellTask(K);
