@@ -95,78 +95,25 @@ namespace ProcNano.Tests.Build
                 string name = Path.GetFileName(dir);
                 Assert.Contains(name, PackageAssemblies());
                 Assert.Contains("../StandIns/" + name + "/" + name + ".csproj", appProject);
-                foreach (string cs in Directory.GetFiles(dir, "*.cs"))
-                {
-                    string head = string.Join("\n", System.IO.File.ReadLines(cs).TakeWhile(l => l.StartsWith("//")));
-                    Assert.True(head.Contains("Compile-time stand-in") && head.Contains("NEVER DEPLOYED"),
-                        RepoPaths.Relative(cs) + ": the header must say it is a compile-time stand-in, never deployed");
-                }
+                StandInChecks.AssertHeadersSayNeverDeployed(dir);
             }
         }
 
         [Fact]
         public void StandIns_EveryBodyThrows()
         {
-            foreach (string dir in StandInProjects())
-            {
-                string dll = StandInDll(Path.GetFileName(dir));
-                Assert.True(System.IO.File.Exists(dll), "stand-in not built: " + dll);
-                using var pe = new System.Reflection.PortableExecutable.PEReader(System.IO.File.OpenRead(dll));
-                var md = pe.GetMetadataReader();
-                foreach (var th in md.TypeDefinitions)
-                {
-                    foreach (var mh in md.GetTypeDefinition(th).GetMethods())
-                    {
-                        var m = md.GetMethodDefinition(mh);
-                        if (m.RelativeVirtualAddress == 0) continue;   // abstract
-                        byte[] il = pe.GetMethodBody(m.RelativeVirtualAddress).GetILBytes();
-                        // The compiler's default constructor (ldarg.0, call base, ret): upstream has it too.
-                        if (md.GetString(m.Name) == ".ctor" && m.GetParameters().Count == 0 && il.Length <= 8 && il[il.Length - 1] == 0x2A) continue;
-                        Assert.True(il.Length > 0 && il[il.Length - 1] == 0x7A,   // throw
-                            Path.GetFileName(dll) + ": " + md.GetString(md.GetTypeDefinition(th).Name) + "::" + md.GetString(m.Name) + " does not just throw");
-                    }
-                }
-            }
+            var found = StandInProjects().SelectMany(d => StandInChecks.BodiesThatDoNotThrow(StandInDll(Path.GetFileName(d)))).ToList();
+            Assert.True(found.Count == 0, "stand-in methods that do more than throw:\n  " + string.Join("\n  ", found));
         }
 
         [Fact]
         public void StandIns_DeclareNothingTheAppDoesNotUse()
         {
-            // Every public method of a stand-in is called by the app (or overridden by another stand-in): the
+            // Every public method of a stand-in is called by the app (or overrides a stand-in's abstract member): the
             // stand-ins stay as small as the app's API surface.
             using var app = AppDll();
-            var md = app.Reader;
-            var used = new HashSet<string>();
-            foreach (var h in md.MemberReferences)
-            {
-                var r = md.GetMemberReference(h);
-                used.Add(TypeOf(md, r.Parent) + "::" + Property(md.GetString(r.Name)));
-            }
-            var unused = new List<string>();
-            foreach (string dir in StandInProjects())
-            {
-                foreach (string line in ApiSurface.Of(StandInDll(Path.GetFileName(dir))).Where(l => l.StartsWith("M ")))
-                {
-                    string member = line.Substring(2, line.IndexOf('(') - 2);
-                    member = member.Substring(0, member.IndexOf("::") + 2) + Property(member.Substring(member.IndexOf("::") + 2));
-                    if (member.EndsWith("::.ctor") && line.Contains("::.ctor():")) continue;   // the compiler's default constructor
-                    bool isOverride = line.StartsWith("M System.IO.FileStream::");   // Stream's abstract members, implemented
-                    bool inherited = member.StartsWith("System.IO.Stream::") && used.Contains(member.Replace("System.IO.Stream::", "System.IO.FileStream::"));
-                    if (!used.Contains(member) && !isOverride && !inherited && !member.EndsWith("::Dispose")) unused.Add(line);
-                }
-            }
+            var unused = StandInProjects().SelectMany(d => StandInChecks.Unused(StandInDll(Path.GetFileName(d)), app.Reader)).ToList();
             Assert.True(unused.Count == 0, "stand-in members the app never uses (drop them):\n  " + string.Join("\n  ", unused));
-        }
-
-        // A property is used when any of its accessors is (upstream declares get and set; the app may only set).
-        private static string Property(string member) =>
-            member.StartsWith("get_") || member.StartsWith("set_") ? member.Substring(4) : member;
-
-        private static string TypeOf(MetadataReader md, EntityHandle parent)
-        {
-            if (parent.Kind != HandleKind.TypeReference) return "?";
-            var t = md.GetTypeReference((TypeReferenceHandle)parent);
-            return md.GetString(t.Namespace) + "." + md.GetString(t.Name);
         }
 
         /// <summary>nanoCLR's folder (shared/nanoclr) holds the real Runtime.Native this machine can read.</summary>

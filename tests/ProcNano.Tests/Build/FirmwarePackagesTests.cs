@@ -47,6 +47,7 @@ namespace ProcNano.Tests.Build
             new object[] { "firmware/App/packages.config" },
             new object[] { "firmware/Kernel.NF/packages.config" },
             new object[] { "firmware/SelfTest.NF/packages.config" },
+            new object[] { "tests/ProcNano.NanoTests/packages.config" },
         };
 
         /// <summary>Every dependency of every listed package is listed, at a version it accepts.</summary>
