@@ -7,8 +7,8 @@ namespace ProcNano.Tests.Build
 {
     /// <summary>
     /// The device app's project files cannot be built here (they need nanoFramework's project system), so their
-    /// wiring is checked as data: every source is listed and exists, the kernel comes in through the shared
-    /// project, and every referenced package is in packages.config.
+    /// wiring is checked as data: every source is listed and exists, the kernel is a library on its shared project
+    /// and the app stands on it (the self-test library only when asked), and every referenced package is listed.
     /// </summary>
     public class FirmwareProjectTests
     {
