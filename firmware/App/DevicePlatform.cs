@@ -1,16 +1,17 @@
 using System;
+using nanoFramework.Runtime.Native;
 using ProcNano;
 
 namespace ProcNano.App
 {
-    /// <summary>The device's side of the board glue: nanoFramework's clock, the LittleFS flash and the managed
-    /// heap numbers the runtime reports.</summary>
-    internal sealed class DevicePlatform : IPlatform
+    /// <summary>The device's side of the board glue: nanoFramework's clock, the LittleFS flash, the managed
+    /// heap numbers the runtime reports, and the reboot the shell's `reboot` asks for.</summary>
+    internal sealed class DevicePlatform : IPlatform, IPower
     {
         private readonly IStorage _flash;
         private readonly long _heapTotal;
 
-        /// <param name="flash">Storage behind /flash.</param>
+        /// <param name="flash">Storage behind /flash (null: the board has none).</param>
         /// <param name="heapAtStart">Free managed bytes when Main began. nanoFramework has no call that returns
         /// the heap's size, so this stands for "the heap the application can use" (the assemblies' RAM tables are
         /// already out of it).</param>
@@ -30,5 +31,8 @@ namespace ProcNano.App
 
         /// <summary>Runs a collection (no compaction) and returns what the runtime then reports free.</summary>
         public long ManagedHeapFree => nanoFramework.Runtime.Native.GC.Run(false);
+
+        /// <summary>A normal reboot: the CLR and the firmware start over, as after power-on.</summary>
+        public void Reboot() { Power.RebootDevice(RebootOption.NormalReboot); }
     }
 }

@@ -5,18 +5,25 @@ using ProcNano;
 namespace ProcNano.App
 {
     /// <summary>
-    /// The kernel's flash store on the device: the files of one folder of nanoFramework's internal drive
-    /// (<c>I:\</c>, LittleFS). The names are cached and sorted so that NameAt is stable between changes.
+    /// The kernel's flash store on the device: the files of one folder of nanoFramework's internal drive (I:,
+    /// LittleFS), <see cref="Folder"/>. Not the drive's root: nanoFramework keeps its configuration blocks there
+    /// (con_*.sys: network and Wi-Fi settings with their passwords, certificates), and /flash must neither list,
+    /// print nor delete them. Nothing outside the folder is reachable: a name is one plain file name, never a
+    /// path. The names are cached and sorted so that NameAt is stable between changes.
     /// </summary>
     internal sealed class LittleFsStorage : IStorage
     {
+        /// <summary>The folder behind /flash, made at boot if missing.</summary>
+        public const string Folder = "I:\\procnano";
+
         private readonly string _root;
         private string[] _names;
 
-        /// <param name="root">Folder on the drive, e.g. <c>I:\</c>; created if missing.</param>
-        public LittleFsStorage(string root)
+        /// <param name="folder">Folder on the drive, e.g. <see cref="Folder"/>; created if missing (an
+        /// IOException if the drive is not there).</param>
+        public LittleFsStorage(string folder)
         {
-            _root = root.EndsWith("\\") ? root : root + "\\";
+            _root = folder.EndsWith("\\") ? folder : folder + "\\";
             if (!Directory.Exists(_root)) Directory.CreateDirectory(_root);
         }
 
@@ -28,10 +35,51 @@ namespace ProcNano.App
             return index >= 0 && index < names.Length ? names[index] : null;
         }
 
+        /// <summary>The drive path of store file <paramref name="name"/> under <paramref name="root"/> (which ends
+        /// in a backslash), or null when the name would leave the folder or cannot be a file name there: empty,
+        /// "." or "..", or holding a separator, a drive colon or a control character.</summary>
+        public static string PathOf(string root, string name)
+        {
+            if (name == null || name.Length == 0 || name == "." || name == "..") return null;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c == '\\' || c == '/' || c == ':' || c < ' ') return null;
+            }
+            return root + name;
+        }
+
+        /// <summary>
+        /// The errno for what System.IO.FileSystem threw. nanoFramework reports most failures as an IOException
+        /// whose ErrorCode names the cause; a file already open elsewhere is refused as UnauthorizedAccess (its
+        /// table of open files allows one writer), which is EBUSY, not a full disk. The LittleFS driver reports
+        /// a short write, what a full partition gives, only as a plain I/O error ("Others"): that is ENOSPC
+        /// while writing and EIO otherwise.
+        /// </summary>
+        public static int ErrnoOf(Exception e, bool writing)
+        {
+            if (e is OutOfMemoryException) return -Errno.ENOMEM;
+            IOException io = e as IOException;
+            if (io == null) return e is ArgumentException ? -Errno.EINVAL : -Errno.EIO;
+            switch (io.ErrorCode)
+            {
+                case IOException.IOExceptionErrorCode.FileNotFound:
+                case IOException.IOExceptionErrorCode.DirectoryNotFound: return -Errno.ENOENT;
+                case IOException.IOExceptionErrorCode.PathTooLong: return -Errno.ENAMETOOLONG;
+                case IOException.IOExceptionErrorCode.PathAlreadyExists: return -Errno.EEXIST;
+                case IOException.IOExceptionErrorCode.DirectoryNotEmpty: return -Errno.ENOTEMPTY;
+                case IOException.IOExceptionErrorCode.UnauthorizedAccess: return -Errno.EBUSY;
+                case IOException.IOExceptionErrorCode.TooManyOpenHandles: return -Errno.EMFILE;
+                case IOException.IOExceptionErrorCode.VolumeNotFound:
+                case IOException.IOExceptionErrorCode.InvalidDriver: return -Errno.ENODEV;
+                default: return writing ? -Errno.ENOSPC : -Errno.EIO;
+            }
+        }
+
         public long SizeOf(string name)
         {
-            string path = PathOf(name);
-            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
+            string path = PathOf(_root, name);
+            if (path == null || !System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.Open, FileAccess.Read))
@@ -39,22 +87,22 @@ namespace ProcNano.App
                     return fs.Length;
                 }
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                return -Errno.EIO;
+                return ErrnoOf(e, false);
             }
         }
 
         public int Read(string name, long pos, byte[] buf, int off, int count)
         {
-            string path = PathOf(name);
-            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
+            string path = PathOf(_root, name);
+            if (path == null || !System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.Open, FileAccess.Read))
                 {
                     if (pos >= fs.Length) return 0;
-                    fs.Seek(pos, SeekOrigin.Begin);
+                    fs.Position = pos;
                     int total = 0;
                     while (total < count)
                     {
@@ -65,41 +113,43 @@ namespace ProcNano.App
                     return total;
                 }
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                return -Errno.EIO;
+                return ErrnoOf(e, false);
             }
         }
 
         public int Write(string name, long pos, byte[] buf, int off, int count)
         {
-            string path = PathOf(name);
+            string path = PathOf(_root, name);
+            if (path == null) return -Errno.EINVAL;
             bool created = !System.IO.File.Exists(path);
             try
             {
                 using (FileStream fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite))
                 {
-                    // Grow with zeros first rather than seek past the end: LittleFS fills the gap either way,
-                    // but SetLength makes the intent plain.
+                    // Grow with zeros first: the stream will not move its position past the end.
                     if (pos > fs.Length) fs.SetLength(pos);
-                    fs.Seek(pos, SeekOrigin.Begin);
+                    fs.Position = pos;
                     fs.Write(buf, off, count);
                     fs.Flush();
                 }
-                if (created) _names = null;
                 return count;
             }
-            catch (Exception)
+            catch (Exception e)
+            {
+                return ErrnoOf(e, true);
+            }
+            finally
             {
                 if (created) _names = null;
-                // A full partition is by far the likeliest write failure on a 256 KB LittleFS volume.
-                return -Errno.ENOSPC;
             }
         }
 
         public int Truncate(string name, long size)
         {
-            string path = PathOf(name);
+            string path = PathOf(_root, name);
+            if (path == null) return -Errno.EINVAL;
             bool created = !System.IO.File.Exists(path);
             try
             {
@@ -107,41 +157,51 @@ namespace ProcNano.App
                 {
                     fs.SetLength(size);
                 }
-                if (created) _names = null;
                 return 0;
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                return -Errno.EIO;
+                return ErrnoOf(e, true);
+            }
+            finally
+            {
+                if (created) _names = null;
             }
         }
 
         public int Delete(string name)
         {
-            string path = PathOf(name);
-            if (!System.IO.File.Exists(path)) return -Errno.ENOENT;
+            string path = PathOf(_root, name);
+            if (path == null || !System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
                 System.IO.File.Delete(path);
                 _names = null;
                 return 0;
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                return -Errno.EIO;
+                return ErrnoOf(e, false);
             }
         }
 
-        /// <summary>nanoFramework's DriveInfo reports the volume's size but not its free space.</summary>
+        /// <summary>nanoFramework's LittleFS driver reports neither the volume's size nor its free space.</summary>
         public long FreeBytes => -1;
-
-        private string PathOf(string name) { return _root + name; }
 
         private string[] Names()
         {
             if (_names != null) return _names;
-            string[] files = Directory.GetFiles(_root);
-            for (int i = 0; i < files.Length; i++) files[i] = Path.GetFileName(files[i]);
+            string[] files;
+            try
+            {
+                files = Directory.GetFiles(_root);
+            }
+            catch (Exception)
+            {
+                return new string[0];   // the folder went (a mass erase under a running app): an empty store
+            }
+            // GetFiles gives drive paths of this folder's files only (subfolders are not files).
+            for (int i = 0; i < files.Length; i++) files[i] = files[i].Substring(files[i].LastIndexOf('\\') + 1);
             // Insertion sort: nanoFramework has no Array.Sort, and a flash folder holds a few dozen files.
             for (int i = 1; i < files.Length; i++)
             {

@@ -222,6 +222,15 @@ namespace ProcNano.VirtualDevice
             "free\n" +
             "cat /proc/meminfo\n";
 
+        /// <summary>After boards/boot.sh: the kernel's self-test twice, with the heap before and after each run (the
+        /// first run grows tables to its peak and they keep that room; the second shows nothing more is kept).</summary>
+        public const string SelfTest =
+            "@heap before_selftest\n" +
+            "selftest\n" +
+            "@heap after_selftest\n" +
+            "selftest\n" +
+            "@heap after_second_selftest\n";
+
         /// <summary>The console input for script mode <paramref name="mode"/>, or null if there is none.</summary>
         public static string Input(string mode)
         {
@@ -230,6 +239,7 @@ namespace ProcNano.VirtualDevice
                 case "boot": return Boot;
                 case "demo": return Demo;
                 case "maps": return Maps;
+                case "selftest": return SelfTest;
                 default: return null;
             }
         }
@@ -237,7 +247,7 @@ namespace ProcNano.VirtualDevice
         /// <summary>Whether mode <paramref name="mode"/> runs boards/boot.sh first, as the firmware does.</summary>
         public static bool RunsBootScript(string mode)
         {
-            return mode == "demo";
+            return mode == "demo" || mode == "selftest";
         }
     }
 }

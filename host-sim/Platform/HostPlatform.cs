@@ -6,8 +6,8 @@ namespace ProcNano.HostSim
 {
     /// <summary>The desktop's side of the board glue: a monotonic clock, a folder as flash, and the managed heap
     /// figures: on a device board the device's (the board's managed_heap less the kernel's model of its use),
-    /// otherwise the .NET GC's.</summary>
-    public sealed class HostPlatform : IPlatform
+    /// otherwise the .NET GC's. The simulator carries the self-test suite (`selftest`).</summary>
+    public sealed class HostPlatform : IPlatform, ISelfTestPlatform
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -29,6 +29,8 @@ namespace ProcNano.HostSim
 
         /// <summary>What the kernel uses of the device heap (its model: Kernel.ModelBytes).</summary>
         public void AttachModel(Func<long> use) { _modelUse = use; }
+
+        public ISelfTestSuite SelfTests => new SelfTestSuite();
 
         public long UptimeMs => _clock.ElapsedMilliseconds;
         public long UnixTime => DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -65,6 +65,14 @@ namespace ProcNano
 
         public int FreePages => _freePages;
 
+        // The free lists as they are, for the kernel's self-test (which walks them against the counts below).
+        /// <summary>First block of order <paramref name="order"/>'s free list, or -1.</summary>
+        public int FreeHead(int order) { return _head[order]; }
+        /// <summary>The block after free block <paramref name="pfn"/> in its list, or -1.</summary>
+        public int FreeNext(int pfn) { return Next(pfn); }
+        /// <summary>The order free block <paramref name="pfn"/> records in its first page.</summary>
+        public int FreeOrder(int pfn) { return Order(pfn); }
+
         /// <summary>Free blocks of each order (the numbers /proc/buddyinfo prints).</summary>
         public int FreeBlocks(int order) { return _freeBlocks[order]; }
 

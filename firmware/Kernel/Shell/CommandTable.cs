@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 36;
+        public const int Count = 38;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -53,6 +53,8 @@ namespace ProcNano
                 case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
                 case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
                 case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
+                case 36: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;
+                case 37: name = "selftest"; usage = "selftest"; help = "check the kernel's tables and run its rules, one line per check (root)"; return true;
             }
             name = usage = help = null;
             return false;
@@ -99,6 +101,8 @@ namespace ProcNano
                 case 33: return TaskCommands.Unshare(sh, argv, argc);   // unshare
                 case 34: return SystemCommands.Uptime(sh, argv, argc);   // uptime
                 case 35: return MemmapCommand.Run(sh, argv, argc);   // memmap
+                case 36: return PowerCommands.Reboot(sh, argv, argc);   // reboot
+                case 37: return SelfTestCommand.Run(sh, argv, argc);   // selftest
             }
             return Shell.StatusNotFound;
         }

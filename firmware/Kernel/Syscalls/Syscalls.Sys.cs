@@ -43,6 +43,28 @@ namespace ProcNano
         /// boot-script trace and its first-prompt time).</summary>
         public void LogWrite(Task t, string line) { _k.Log.Print(line); }
 
+        /// <summary>reboot(2) RESTART: EPERM without root, ENOSYS where the platform cannot (the simulator); logs
+        /// "reboot: Restarting system" and restarts the board. With <paramref name="now"/> false only the checks
+        /// run (as kill's signal 0), so the caller can say so on its console first.</summary>
+        public int Reboot(Task t, bool now)
+        {
+            if (!t.IsRoot) return -Errno.EPERM;
+            IPower power = _k.Platform as IPower;
+            if (power == null) return -Errno.ENOSYS;
+            if (!now) return 0;
+            _k.Log.Print("reboot: Restarting system");
+            power.Reboot();
+            return 0;   // a platform whose reboot returns (a test's)
+        }
+
+        /// <summary>The board glue, for what a board adds beyond the kernel's interfaces (the simulator's self-test
+        /// suite): root only, null otherwise.</summary>
+        public object Platform(Task t) { return t.IsRoot ? _k.Platform : null; }
+
+        /// <summary>The kernel object itself, for the self-test (its own assembly, which checks the kernel's
+        /// internal tables): root only, null otherwise. Typed object, so no shell code reads it by accident.</summary>
+        public object Introspect(Task t) { return t.IsRoot ? _k : null; }
+
         /// <summary>init_module(2) by name (the modules are built in): EPERM without root, ENOENT unknown, EEXIST
         /// loaded.</summary>
         public int InitModule(Task t, string name) { return _k.InitModule(t, name); }

@@ -30,17 +30,25 @@ namespace ProcNano.Tests.Build
 
         public MetadataReader Reader => _md;
 
-        /// <summary>Assembly references other than mscorlib.</summary>
-        public List<string> ForeignReferences()
+        /// <summary>Assembly references other than mscorlib and <paramref name="allowed"/>.</summary>
+        public List<string> ForeignReferences(params string[] allowed)
         {
             var found = new List<string>();
             foreach (var h in _md.AssemblyReferences)
             {
                 var r = _md.GetAssemblyReference(h);
                 string name = _md.GetString(r.Name);
-                if (name != "mscorlib") found.Add("references assembly " + name + " " + r.Version);
+                if (name != "mscorlib" && Array.IndexOf(allowed, name) < 0) found.Add("references assembly " + name + " " + r.Version);
             }
             return found;
+        }
+
+        /// <summary>Names of the assemblies referenced.</summary>
+        public List<string> ReferencedNames()
+        {
+            var names = new List<string>();
+            foreach (var h in _md.AssemblyReferences) names.Add(_md.GetString(_md.GetAssemblyReference(h).Name));
+            return names;
         }
 
         /// <summary>Types and methods that declare generic parameters.</summary>

@@ -18,6 +18,10 @@ namespace ProcNano.Tests.Build
 
         public static string Root => Metadata("RepoRoot");
         public static string NanoKernelDll => Metadata("NanoKernelPath");
+        /// <summary>firmware/App compiled through the stand-ins (firmware/App.Nano).</summary>
+        public static string AppNanoDll => Metadata("AppNanoPath");
+        /// <summary>The device glue's unit tests, with their test doubles of the nanoFramework APIs.</summary>
+        public static string AppTestsDll => Metadata("AppTestsPath");
         public static string NanoMscorlibDll => Metadata("NanoMscorlibPath");
 
         public static string Combine(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());

@@ -28,6 +28,10 @@ namespace ProcNano.Tests.Device
 
         public static readonly string[] Scripts = { "demo", "maps" };
 
+        /// <summary>The boards the self-test runs on (the script loads ProcNano.SelfTest.pe): both without PSRAM, and
+        /// one with 1 KiB pages.</summary>
+        public static readonly string[] SelfTestBoards = { "esp32-devkitc", "esp32-c3", "esp32-s3" };
+
         private const int BuildTimeoutMs = 240000;
         private const int RunTimeoutMs = 120000;
 
@@ -60,7 +64,7 @@ namespace ProcNano.Tests.Device
             var gate = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
             foreach (var (board, heap) in Boards)
             {
-                foreach (string script in Scripts)
+                foreach (string script in Scripts.Concat(SelfTestBoards.Contains(board) ? new[] { "selftest" } : new string[0]))
                 {
                     _runs[Key(board, script)] = System.Threading.Tasks.Task.Run(async () =>
                     {

@@ -77,5 +77,33 @@ namespace ProcNano.Tests.Device
             DeviceRun maps = _f.Get(board, "maps");
             Assert.True(maps.Mapped == 100, "100 one-page maps should fit the arena: " + maps.Summary());
         }
+
+        /// <summary>`selftest` after the demo boot, twice, on the device's runtime: every check passes, and the second
+        /// run keeps no heap (the first grows the kernel's tables to its peak; they keep that room).</summary>
+        [SkippableTheory]
+        [InlineData("esp32-devkitc")]
+        [InlineData("esp32-s3")]
+        public void SelfTest_PassesOnTheRuntime_AndKeepsNothing(string board)
+        {
+            DeviceRun r = _f.Get(board, "selftest");
+            string passed = ProcNano.SelfTest.Count + " passed, 0 failed";
+            int runs = r.Output.Split(passed).Length - 1;
+            Assert.True(runs == 2, "selftest did not pass twice: " + r.Summary() + "\n" + r.Output);
+            Assert.DoesNotContain("FAIL ", r.Output);
+            Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0 && r.End == "done", r.Summary());
+            Assert.True(r.H("after_second_selftest") >= r.H("after_selftest") - 64,
+                "the second run kept " + (r.H("after_selftest") - r.H("after_second_selftest")) + " bytes: " + r.Summary());
+        }
+
+        /// <summary>The C3 after the demo has about 7 KB of heap: the checks that fit run and pass, the scenarios
+        /// that would run it out are skipped (and say so), nothing fails and nothing escapes.</summary>
+        [SkippableFact]
+        public void SelfTest_OnTheC3_FailsNothing_SkipsWhatTheHeapCannotHold()
+        {
+            DeviceRun r = _f.Get("esp32-c3", "selftest");
+            Assert.DoesNotContain("FAIL ", r.Output);
+            Assert.Contains(" passed, 0 failed", r.Output);
+            Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0 && r.End == "done", r.Summary());
+        }
     }
 }

@@ -28,9 +28,11 @@ namespace ProcNano.Tests.Shell
 
         public ShellHarness() : this(new BoardConfig()) { }
 
-        public ShellHarness(BoardConfig board)
+        public ShellHarness(BoardConfig board) : this(board, HostPlatform.WithTempFlash()) { }
+
+        public ShellHarness(BoardConfig board, IPlatform platform)
         {
-            K = ProcNano.Tests.Boot.Board(board);
+            K = ProcNano.Tests.Boot.Board(board, platform);
             Task = Getty.NewShellTask(K.Sys);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
             Sh = new KShell(K.Sys, Task, Ld, 1024);

@@ -19,6 +19,9 @@ namespace ProcNano.Tests
             return new Kernel(board, platform ?? HostPlatform.WithTempFlash());
         }
 
+        /// <summary>A kernel with no platform at all (no clock, no flash, no board extras).</summary>
+        public static Kernel WithoutPlatform(BoardConfig board) { return new Kernel(board, null); }
+
         /// <summary>A child of init with the given credentials.</summary>
         public static Task NewTask(Kernel k, string name, int uid = 0, int gid = 0)
         {
