@@ -26,7 +26,7 @@ namespace ProcNano
             if (mm != null)
             {
                 vsize = k.Mem.VSize(mm);
-                rss = TaskMem.ResidentPages(k.Mem, mm);
+                rss = k.Mem.ResidentPages(mm);   // the memory manager's rule, which ps reads too
                 startCode = mm.StartCode;
                 endCode = mm.EndCode;
                 startStack = mm.StartStack;

@@ -2,7 +2,7 @@ namespace ProcNano
 {
     /// <summary>
     /// The one home of a task's memory figures (Linux's task_nommu.c): /proc/&lt;pid&gt;/status's Mem, Slack and
-    /// Shared, statm, and stat's rss, with kernel object sizes from
+    /// Shared, and statm (stat's rss and ps's RSS are MemoryManager.ResidentPages), with kernel object sizes from
     /// <see cref="Footprint"/>.
     /// Linux charges the reader's own fs/files structures; ProcNano charges the target's (the reader's are
     /// not the target's business).
@@ -32,10 +32,6 @@ namespace ProcNano
             if (mm.Users > 1) Shared += Footprint.MmBytes; else Mem += Footprint.MmBytes;
             Mem += (t.Fds == null ? 0 : Footprint.Array(t.Fds.Size, 12)) + Footprint.TaskBytes;
         }
-
-        /// <summary>stat's rss: the pages the mm's VMAs cover (the rule is the memory manager's, which ps's RSS
-        /// also reads through the syscalls).</summary>
-        public static long ResidentPages(MemoryManager m, Mm mm) { return m.ResidentPages(mm); }
 
         /// <summary>statm's fields in pages: size, resident, shared, text, lib (0), data, dt (0).</summary>
         public static void Statm(MemoryManager m, Task t, out long size, out long text, out long data)
