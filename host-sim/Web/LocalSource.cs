@@ -52,7 +52,7 @@ namespace ProcNano.HostSim.Web
                         State = info.State.ToString(),
                         VszKb = (info.VszBytes + 1023) / 1024,
                         RssKb = (info.RssBytes + 1023) / 1024,
-                        Command = string.IsNullOrEmpty(info.Cmdline) ? info.Comm : info.Cmdline.TrimEnd('\0').Replace('\0', ' '),
+                        Command = string.IsNullOrEmpty(info.Cmdline) ? info.Comm : info.Cmdline.TrimEnd(Task.ArgEnd).Replace(Task.ArgEnd, ' '),
                     });
                 }
                 foreach (TaskRow t in s.Tasks) t.MemBytes = ProcText.StatusMem(ReadText("/proc/" + t.Pid + "/status", out _));

@@ -8,7 +8,7 @@ namespace ProcNano
         public char State;
         public long VszBytes, RssBytes;
         public string Comm;
-        /// <summary>The arguments, each followed by a NUL, as /proc/&lt;pid&gt;/cmdline holds them.</summary>
+        /// <summary>The arguments, each followed by <see cref="Task.ArgEnd"/> (/proc/&lt;pid&gt;/cmdline prints a NUL).</summary>
         public string Cmdline;
     }
 }

@@ -12,9 +12,13 @@ namespace ProcNano
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
         public long StartMs;
-        /// <summary>The command line as /proc/&lt;pid&gt;/cmdline holds it: each argument followed by a NUL. One
+        /// <summary>The command line: each argument followed by <see cref="ArgEnd"/> (a NUL in /proc/&lt;pid&gt;/cmdline). One
         /// string, where an array of strings costs the device ~70 bytes more a task.</summary>
         public string Cmdline = "";
+        /// <summary>What ends each argument in <see cref="Cmdline"/>: /proc/&lt;pid&gt;/cmdline prints it as the NUL
+        /// Linux shows. Not a NUL itself: nanoFramework's strings end at an embedded NUL (nanoCLR cut "init\0" to
+        /// "init" and ps then dropped a character); a control byte the shell never passes on in a word.</summary>
+        public const char ArgEnd = '\u0001';
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
         public override int Tgid => Pid.Nrs[0];
@@ -29,12 +33,12 @@ namespace ProcNano
             {
                 string c = Cmdline;
                 int n = 0;
-                for (int i = 0; i < c.Length; i++) if (c[i] == '\0') n++;
+                for (int i = 0; i < c.Length; i++) if (c[i] == ArgEnd) n++;
                 string[] argv = new string[n];
                 int start = 0;
                 for (int a = 0; a < n; a++)
                 {
-                    int end = c.IndexOf('\0', start);
+                    int end = c.IndexOf(ArgEnd, start);
                     argv[a] = c.Substring(start, end - start);
                     start = end + 1;
                 }
@@ -54,7 +58,7 @@ namespace ProcNano
             {
                 string s = argv[a];
                 for (int i = 0; i < s.Length; i++) c[at++] = s[i];
-                c[at++] = '\0';
+                c[at++] = ArgEnd;
             }
             return new string(c);
         }

@@ -139,7 +139,7 @@ namespace ProcNano
             t.Mm = new Mm();
             t.Fds = new FdTable();
             t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
-            t.Cmdline = name + "\0";
+            t.Cmdline = name + Task.ArgEnd;
             All.Add(t);
             if (Init == null) Init = t;
             return t;

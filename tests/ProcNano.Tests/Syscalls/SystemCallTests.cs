@@ -75,7 +75,7 @@ namespace ProcNano.Tests.SyscallFacade
             Assert.Equal(1, hold.Item2);
             Assert.Equal(k.Mem.VSize(t.Mm), hold.Item3);
             Assert.Equal(k.Mem.ResidentPages(t.Mm) * k.Board.PageSize, hold.Item4);
-            Assert.Equal("hold" + "\0" + "2\0", hold.Item5);
+            Assert.Equal("hold" + Task.ArgEnd + "2" + Task.ArgEnd, hold.Item5);
         }
 
         [Fact]

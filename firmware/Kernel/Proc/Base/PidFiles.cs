@@ -5,7 +5,8 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            o.Str(s.Target.Cmdline);   // already NUL-terminated arguments
+            string c = s.Target.Cmdline;
+            for (int i = 0; i < c.Length; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);   // each argument NUL-terminated
             return 0;
         }
     }

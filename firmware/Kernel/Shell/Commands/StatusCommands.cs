@@ -50,7 +50,7 @@ namespace ProcNano
                 o.Str(t.Comm);
                 return;
             }
-            for (int i = 0; i < c.Length - 1; i++) o.Char(c[i] == '\0' ? ' ' : c[i]);   // NULs between arguments print as blanks
+            for (int i = 0; i < c.Length - 1; i++) o.Char(c[i] == Task.ArgEnd ? ' ' : c[i]);   // blanks between the arguments
         }
 
         /// <summary>
