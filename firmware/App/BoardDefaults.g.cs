@@ -153,9 +153,10 @@ namespace ProcNano.App
             "uart_rx_pin   = 16\n" +
             "uart_tx_pin   = 17\n" +
             "baud          = 115200\n" +
-            "# The kernel log ring is a byte[] on the managed heap: 1 KiB keeps the boot log and the last few\n" +
-            "# messages (nf.config's 4 KiB default was 5% of this board's heap).\n" +
-            "kmsg_size     = 1024\n" +
+            "# The kernel log ring is a byte[] on the managed heap: 896 B keep the boot log's tail and the last few\n" +
+            "# messages (nf.config's 4 KiB default was 5% of this board's heap; even 1 KiB had wrapped past the banner by\n" +
+            "# the first prompt, and the 128 B went to the tasks' full command lines).\n" +
+            "kmsg_size     = 896\n" +
             "flash_mount   = /flash          # LittleFS on I:\\ (256 KB partition on 4 MB flash)\n" +
             "\n" +
             "# /proc/cpuinfo\n" +
