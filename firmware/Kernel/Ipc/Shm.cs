@@ -89,7 +89,9 @@ namespace ProcNano
             return seg.Id;
         }
 
-        public long Attach(Task t, int id, uint addr, int flags)
+        /// <summary>Attaches segment <paramref name="id"/> to <paramref name="target"/>; <paramref name="t"/> is the
+        /// caller, whose credentials the segment's mode is checked against.</summary>
+        public long Attach(Task t, Task target, int id, uint addr, int flags)
         {
             ShmSegment s = Find(id);
             if (s == null) return -Errno.EINVAL;
@@ -98,10 +100,10 @@ namespace ProcNano
             bool ro = (flags & SHM_RDONLY) != 0;
             if (!Permitted(t, s, ro ? 0x124 : 0x1B6)) return -Errno.EACCES;
             int prot = ro ? Vm.PROT_READ : Vm.PROT_READ | Vm.PROT_WRITE;
-            long a = _mem.Mmap(t, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
+            long a = _mem.Mmap(target, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
             if (a < 0) return a;
             s.Nattch++;
-            s.LastPid = t.Tgid;
+            s.LastPid = target.Tgid;
             s.ATime = Now;
             return a;
         }

@@ -8,11 +8,14 @@ namespace ProcNano
 
         /// <summary>Starts program file <paramref name="path"/> as a new child task of <paramref name="t"/>;
         /// returns its pid as <paramref name="t"/>'s namespace numbers it, or -errno.
-        /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET.</summary>
+        /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET (root only: EPERM).</summary>
         public int Exec(Task t, string path, string[] argv, int cloneFlags)
         {
             lock (_k.Lock)
             {
+                if ((cloneFlags & ~(CLONE_NEWPID | CLONE_NEWNET)) != 0) return -Errno.EINVAL;
+                // New namespaces need CAP_SYS_ADMIN, which only root has here.
+                if (cloneFlags != 0 && t.Euid != 0) return -Errno.EPERM;
                 if (HeapLow()) return -Errno.ENOMEM;
                 // The kernel's own open (open_exec): MAY_EXEC only, and no fd of the caller's.
                 File f;
