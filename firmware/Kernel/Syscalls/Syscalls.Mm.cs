@@ -92,6 +92,7 @@ namespace ProcNano
             {
                 if (target == null || target.Mm == null) return -Errno.ESRCH;
                 if (!MayAccess(t, target)) return -Errno.EACCES;
+                if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
                 return _k.Mem.Read(target.Mm, addr, buf, off, count);
             }
         }
@@ -103,6 +104,7 @@ namespace ProcNano
             {
                 if (target == null || target.Mm == null) return -Errno.ESRCH;
                 if (!MayAccess(t, target)) return -Errno.EACCES;
+                if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
                 return _k.Mem.Write(target.Mm, addr, buf, off, count);
             }
         }
