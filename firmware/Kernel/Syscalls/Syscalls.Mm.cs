@@ -50,7 +50,7 @@ namespace ProcNano
         /// <summary>shmget(2): segment id or -errno.</summary>
         public int Shmget(Task t, int key, long size, int shmflg)
         {
-            lock (_k.Lock) return HeapLow() ? -Errno.ENOMEM : _k.Shm.Get(t, key, size, shmflg);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : _k.Shm.Get(t, key, size, shmflg);
         }
 
         /// <summary>shmat(2): the attach address (the same for every attach of a segment) or -errno.</summary>
@@ -81,7 +81,7 @@ namespace ProcNano
         /// <summary>shmctl(2); only IPC_RMID (0) and IPC_STAT (2) are supported.</summary>
         public int Shmctl(Task t, int shmid, int cmd)
         {
-            lock (_k.Lock) return _k.Shm.Ctl(t, shmid, cmd);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Shm.Ctl(t, shmid, cmd);
         }
 
         /// <summary>Reads <paramref name="target"/>'s memory through its VMAs (hexdump): EFAULT where nothing is
@@ -90,7 +90,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
-                if (target == null || target.Mm == null) return -Errno.ESRCH;
+                if (Dead(t) || Dead(target)) return -Errno.ESRCH;
                 if (!MayAccess(t, target)) return -Errno.EACCES;
                 if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
                 return _k.Mem.Read(target.Mm, addr, buf, off, count);
@@ -102,7 +102,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
-                if (target == null || target.Mm == null) return -Errno.ESRCH;
+                if (Dead(t) || Dead(target)) return -Errno.ESRCH;
                 if (!MayAccess(t, target)) return -Errno.EACCES;
                 if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
                 return _k.Mem.Write(target.Mm, addr, buf, off, count);
@@ -122,7 +122,7 @@ namespace ProcNano
         // Changing another task's address space (PTRACE_MODE_ATTACH, which 2.6.29 checks as MayAccess): EPERM.
         private static int MayAttach(Task t, Task target)
         {
-            if (target == null) return -Errno.ESRCH;
+            if (Dead(t) || Dead(target)) return -Errno.ESRCH;
             return MayAccess(t, target) ? 0 : -Errno.EPERM;
         }
     }

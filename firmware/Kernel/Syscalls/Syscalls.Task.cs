@@ -13,6 +13,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if ((cloneFlags & ~(CLONE_NEWPID | CLONE_NEWNET)) != 0) return -Errno.EINVAL;
                 // New namespaces need CAP_SYS_ADMIN, which only root has here.
                 if (cloneFlags != 0 && t.Euid != 0) return -Errno.EPERM;
@@ -37,6 +38,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 Task c = _k.Tasks.NewTask(t, comm, t.PidNs, t.NetNs);
                 return c == null ? -Errno.EAGAIN : c.Pid.NrIn(t.PidNs);
             }
@@ -48,6 +50,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (sig < 0 || sig > NSIG) return -Errno.EINVAL;
                 Task target = FindTaskLocked(t, pid);
                 if (target == null) return -Errno.ESRCH;
@@ -64,7 +67,7 @@ namespace ProcNano
         /// <summary>The task with number <paramref name="pid"/> in <paramref name="t"/>'s pid namespace, or null.</summary>
         public Task FindTask(Task t, int pid)
         {
-            lock (_k.Lock) return FindTaskLocked(t, pid);
+            lock (_k.Lock) return Dead(t) ? null : FindTaskLocked(t, pid);
         }
 
         private Task FindTaskLocked(Task t, int pid)
@@ -78,6 +81,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (uid < 0) return -Errno.EINVAL;
                 int old = t.Euid;
                 if (t.Euid == 0) t.Cred = t.Cred.WithUids(uid, uid, uid, uid);
@@ -92,6 +96,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (gid < 0) return -Errno.EINVAL;
                 int old = t.Egid;
                 if (t.Euid == 0) t.Cred = t.Cred.WithGids(gid, gid, gid, gid);
@@ -130,6 +135,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 TaskTable tasks = _k.Tasks;
                 PidNamespace ns = t.PidNs;
                 for (int i = index < 0 ? 0 : index; i < tasks.Count; i++)

@@ -8,6 +8,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if ((flags & File.O_CREAT) != 0 && HeapLow()) return -Errno.ENOMEM;
                 File f;
                 int e = _k.Vfs.OpenFile(t, path, flags, mode, out f);
@@ -22,6 +23,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Remove(fd);
                 if (f == null) return -Errno.EBADF;
                 _k.Vfs.Files.Close(f);
@@ -34,6 +36,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null || !f.CanRead) return -Errno.EBADF;
                 if (f.Inode.IsDir) return -Errno.EISDIR;
@@ -48,6 +51,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null || !f.CanWrite) return -Errno.EBADF;
                 if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
@@ -68,6 +72,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 long pos;
@@ -83,19 +88,20 @@ namespace ProcNano
 
         public int Stat(Task t, string path, StatInfo st)
         {
-            lock (_k.Lock) return _k.Vfs.StatPath(t, path, true, st);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.StatPath(t, path, true, st);
         }
 
         /// <summary>lstat(2): like Stat, not following a final symlink.</summary>
         public int Lstat(Task t, string path, StatInfo st)
         {
-            lock (_k.Lock) return _k.Vfs.StatPath(t, path, false, st);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.StatPath(t, path, false, st);
         }
 
         public int Fstat(Task t, int fd, StatInfo st)
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 Vfs.FillStat(f.Inode, st);
@@ -111,6 +117,7 @@ namespace ProcNano
             type = 0;
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 if (!f.Inode.IsDir) return -Errno.ENOTDIR;
@@ -130,39 +137,43 @@ namespace ProcNano
 
         public int Mkdir(Task t, string path, int mode)
         {
-            lock (_k.Lock) return HeapLow() ? -Errno.ENOMEM : _k.Vfs.Mkdir(t, path, mode);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : _k.Vfs.Mkdir(t, path, mode);
         }
 
         public int Rmdir(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Rmdir(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Rmdir(t, path);
         }
 
         public int Unlink(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Unlink(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Unlink(t, path);
         }
 
         /// <summary>symlink(2): creates <paramref name="linkPath"/> pointing at <paramref name="target"/>.</summary>
         public int Symlink(Task t, string target, string linkPath)
         {
-            lock (_k.Lock) return _k.Vfs.Symlink(t, target, linkPath);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Symlink(t, target, linkPath);
         }
 
         public int Truncate(Task t, string path, long size)
         {
-            lock (_k.Lock) return _k.Vfs.Truncate(t, path, size);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Truncate(t, path, size);
         }
 
         /// <summary>readlink(2): the target, or null with err = -errno.</summary>
         public string ReadLink(Task t, string path, out int err)
         {
-            lock (_k.Lock) return _k.Vfs.ReadLink(t, path, out err);
+            lock (_k.Lock)
+            {
+                err = -Errno.ESRCH;
+                return Dead(t) ? null : _k.Vfs.ReadLink(t, path, out err);
+            }
         }
 
         public int Chdir(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Chdir(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Chdir(t, path);
         }
 
         /// <summary>The task's cwd as an absolute path.</summary>
@@ -173,6 +184,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (t != null && Dead(t)) return -Errno.ESRCH;   // null: the kernel
                 if (t != null && !t.IsRoot) return -Errno.EPERM;
                 return _k.Vfs.Mount(t, source, target, fsType);
             }
@@ -182,6 +194,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (t != null && Dead(t)) return -Errno.ESRCH;   // null: the kernel
                 if (t != null && !t.IsRoot) return -Errno.EPERM;
                 return _k.Vfs.Umount(t, target);
             }
