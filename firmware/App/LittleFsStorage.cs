@@ -132,6 +132,8 @@ namespace ProcNano.App
             }
         }
 
+        public bool ReadOnly => false;
+
         /// <summary>nanoFramework's DriveInfo reports the volume's size but not its free space.</summary>
         public long FreeBytes => -1;
 

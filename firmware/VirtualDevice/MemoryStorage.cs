@@ -85,6 +85,8 @@ namespace ProcNano.VirtualDevice
             return 0;
         }
 
+        public bool ReadOnly => false;
+
         public long FreeBytes => _capacity - _used;
 
         private byte[] Resize(int i, int size)

@@ -4,43 +4,74 @@ using ProcNano;
 
 namespace ProcNano.HostSim
 {
-    /// <summary>The simulator's flash: a real folder, one host file per flash file.</summary>
+    /// <summary>
+    /// The simulator's flash: a real folder, one host file per flash file. Every host failure becomes an errno
+    /// (<see cref="HostErrors"/>): nothing the host does escapes as an exception, and no message names a host
+    /// path. A folder the simulator cannot write is a read-only store (flashfs then mounts read-only).
+    /// </summary>
     public sealed class FolderStorage : IStorage
     {
         private readonly string _dir;
+        private readonly IHostFiles _fs;
 
-        public FolderStorage(string dir)
+        /// <summary>Opens (creating it if missing) the folder <paramref name="dir"/>. Throws
+        /// <see cref="IOException"/> when it cannot be a folder (it names a file), for the caller to report.</summary>
+        public FolderStorage(string dir) : this(dir, HostFiles.Real) { }
+
+        /// <summary>The same over <paramref name="fs"/>: tests inject host failures there.</summary>
+        public FolderStorage(string dir, IHostFiles fs)
         {
             _dir = dir;
-            Directory.CreateDirectory(dir);
+            _fs = fs;
+            if (_fs.Kind(dir) != HostKind.Directory && _fs.Kind(dir) != HostKind.None) throw new IOException("Not a directory", 20);   // ENOTDIR
+            _fs.CreateDirectory(dir);
+            ReadOnly = !_fs.CanWrite(dir);
         }
 
         public string Folder => _dir;
 
+        /// <summary>The folder cannot be written (its mode, a read-only mount).</summary>
+        public bool ReadOnly { get; }
+
         private string[] Names()
         {
-            string[] files = Directory.GetFiles(_dir);
-            for (int i = 0; i < files.Length; i++) files[i] = Path.GetFileName(files[i]);
-            Array.Sort(files, StringComparer.Ordinal);
-            return files;
+            try
+            {
+                string[] files = _fs.ListFiles(_dir);
+                for (int i = 0; i < files.Length; i++) files[i] = Path.GetFileName(files[i]);
+                Array.Sort(files, StringComparer.Ordinal);
+                return files;
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return new string[0];
+            }
         }
 
         public int Count => Names().Length;
-        public string NameAt(int index) { string[] n = Names(); return index < n.Length ? n[index] : null; }
+        public string NameAt(int index) { string[] n = Names(); return index >= 0 && index < n.Length ? n[index] : null; }
 
         private string PathOf(string name) { return Path.Combine(_dir, name); }
 
         public long SizeOf(string name)
         {
-            var fi = new FileInfo(PathOf(name));
-            return fi.Exists ? fi.Length : -Errno.ENOENT;
+            try
+            {
+                long n = _fs.Length(PathOf(name));
+                return n < 0 ? -Errno.ENOENT : n;
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
         }
 
         public int Read(string name, long pos, byte[] buf, int off, int count)
         {
             try
             {
-                using var fs = new FileStream(PathOf(name), FileMode.Open, FileAccess.Read);
+                if (_fs.Kind(PathOf(name)) != HostKind.Regular) return -Errno.ENOENT;
+                using var fs = _fs.Open(PathOf(name), FileMode.Open, FileAccess.Read);
                 fs.Position = pos;
                 int total = 0;
                 while (total < count)
@@ -51,39 +82,68 @@ namespace ProcNano.HostSim
                 }
                 return total;
             }
-            catch (FileNotFoundException) { return -Errno.ENOENT; }
-            catch (IOException) { return -Errno.EIO; }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
+        }
+
+        /// <summary>0 if <paramref name="name"/> may be opened for writing: absent or a regular file.</summary>
+        private int Writable(string name)
+        {
+            if (ReadOnly) return -Errno.EROFS;
+            HostKind k = _fs.Kind(PathOf(name));
+            return k == HostKind.Directory ? -Errno.EISDIR : k == HostKind.Other ? -Errno.EACCES : 0;
         }
 
         public int Write(string name, long pos, byte[] buf, int off, int count)
         {
             try
             {
-                using var fs = new FileStream(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
+                int e = Writable(name);
+                if (e < 0) return e;
+                using var fs = _fs.Open(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
                 fs.Position = pos;
                 fs.Write(buf, off, count);
+                fs.Flush();
                 return count;
             }
-            catch (IOException) { return -Errno.ENOSPC; }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
         }
 
         public int Truncate(string name, long size)
         {
             try
             {
-                using var fs = new FileStream(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
+                int e = Writable(name);
+                if (e < 0) return e;
+                using var fs = _fs.Open(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
                 fs.SetLength(size);
                 return 0;
             }
-            catch (IOException) { return -Errno.EIO; }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
         }
 
         public int Delete(string name)
         {
-            string p = PathOf(name);
-            if (!System.IO.File.Exists(p)) return -Errno.ENOENT;
-            System.IO.File.Delete(p);
-            return 0;
+            if (ReadOnly) return -Errno.EROFS;
+            try
+            {
+                string p = PathOf(name);
+                if (_fs.Length(p) < 0) return -Errno.ENOENT;
+                _fs.Delete(p);
+                return 0;
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
         }
 
         public long FreeBytes

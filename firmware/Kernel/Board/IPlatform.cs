@@ -32,5 +32,7 @@ namespace ProcNano
         int Delete(string name);
         /// <summary>Bytes free on the medium (-1 if unknown).</summary>
         long FreeBytes { get; }
+        /// <summary>The medium cannot be written (a read-only folder on the host): flashfs mounts read-only.</summary>
+        bool ReadOnly { get; }
     }
 }

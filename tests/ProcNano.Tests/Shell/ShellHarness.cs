@@ -28,9 +28,9 @@ namespace ProcNano.Tests.Shell
 
         public ShellHarness() : this(new BoardConfig()) { }
 
-        public ShellHarness(BoardConfig board)
+        public ShellHarness(BoardConfig board, IPlatform platform = null)
         {
-            K = ProcNano.Tests.Boot.Board(board);
+            K = ProcNano.Tests.Boot.Board(board, platform);
             Task = Getty.NewShellTask(K.Sys);
             Ld = new LineDiscipline(Tty) { Echo = false, OutputCrlf = false };
             Sh = new KShell(K.Sys, Task, Ld, 1024);
