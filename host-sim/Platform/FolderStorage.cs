@@ -33,14 +33,22 @@ namespace ProcNano.HostSim
         /// <summary>The folder cannot be written (its mode, a read-only mount).</summary>
         public bool ReadOnly { get; }
 
+        // The folder's regular files, as kernel names. A name the kernel could not reach again is not listed:
+        // not valid UTF-8 (the host's decoder made it U+FFFD), or holding a control character (a newline).
         private string[] Names()
         {
             try
             {
                 string[] files = _fs.ListFiles(_dir);
-                for (int i = 0; i < files.Length; i++) files[i] = Path.GetFileName(files[i]);
-                Array.Sort(files, StringComparer.Ordinal);
-                return files;
+                var names = new System.Collections.Generic.List<string>(files.Length);
+                foreach (string f in files)
+                {
+                    string host = Path.GetFileName(f);
+                    if (!Listable(host) || _fs.Kind(f) != HostKind.Regular) continue;
+                    names.Add(KernelName(host));
+                }
+                names.Sort(StringComparer.Ordinal);
+                return names.ToArray();
             }
             catch (Exception e) when (HostErrors.IsHostError(e))
             {
@@ -51,13 +59,35 @@ namespace ProcNano.HostSim
         public int Count => Names().Length;
         public string NameAt(int index) { string[] n = Names(); return index >= 0 && index < n.Length ? n[index] : null; }
 
-        private string PathOf(string name) { return Path.Combine(_dir, name); }
+        private static bool Listable(string host)
+        {
+            foreach (char c in host) if (c < 0x20 || c == 0x7f || c == '\uFFFD') return false;
+            return true;
+        }
+
+        // The kernel's strings hold bytes, one char each (UTF-8 as a terminal sends it); the host's are text.
+        private static string KernelName(string host) { return System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(host)); }
+
+        private static readonly System.Text.Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, true);
+
+        /// <summary>The host path of kernel name <paramref name="name"/>, or null for a name that is no single
+        /// entry of the folder (a separator, "." or "..", bytes that are not UTF-8, a control character).</summary>
+        private string PathOf(string name)
+        {
+            if (name == null || name.Length == 0 || name == "." || name == "..") return null;
+            foreach (char c in name) if (c > 0xff || c == '/' || c == '\\' || c == '\0') return null;
+            string host;
+            try { host = StrictUtf8.GetString(System.Text.Encoding.Latin1.GetBytes(name)); }
+            catch (ArgumentException) { return null; }
+            return Listable(host) ? Path.Combine(_dir, host) : null;
+        }
 
         public long SizeOf(string name)
         {
             try
             {
-                long n = _fs.Length(PathOf(name));
+                string p = PathOf(name);
+                long n = p == null ? -1 : _fs.Length(p);
                 return n < 0 ? -Errno.ENOENT : n;
             }
             catch (Exception e) when (HostErrors.IsHostError(e))
@@ -70,8 +100,9 @@ namespace ProcNano.HostSim
         {
             try
             {
-                if (_fs.Kind(PathOf(name)) != HostKind.Regular) return -Errno.ENOENT;
-                using var fs = _fs.Open(PathOf(name), FileMode.Open, FileAccess.Read);
+                string p = PathOf(name);
+                if (p == null || _fs.Kind(p) != HostKind.Regular) return -Errno.ENOENT;
+                using var fs = _fs.Open(p, FileMode.Open, FileAccess.Read);
                 fs.Position = pos;
                 int total = 0;
                 while (total < count)
@@ -92,6 +123,7 @@ namespace ProcNano.HostSim
         private int Writable(string name)
         {
             if (ReadOnly) return -Errno.EROFS;
+            if (PathOf(name) == null) return -Errno.EINVAL;
             HostKind k = _fs.Kind(PathOf(name));
             return k == HostKind.Directory ? -Errno.EISDIR : k == HostKind.Other ? -Errno.EACCES : 0;
         }
@@ -136,7 +168,7 @@ namespace ProcNano.HostSim
             try
             {
                 string p = PathOf(name);
-                if (_fs.Length(p) < 0) return -Errno.ENOENT;
+                if (p == null || _fs.Length(p) < 0) return -Errno.ENOENT;
                 _fs.Delete(p);
                 return 0;
             }

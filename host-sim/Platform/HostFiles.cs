@@ -26,11 +26,34 @@ namespace ProcNano.HostSim
     {
         public static readonly HostFiles Real = new HostFiles();
 
+        // .NET's own lstat (libSystem.Native ships with every runtime on Unix): its FileStatus has the mode,
+        // with the file type bits, at byte 4. Nothing in System.IO tells a FIFO or a device from a file.
+        [System.Runtime.InteropServices.DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
+        private static extern int LStat([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, byte[] status);
+
+        private const int S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000;
+
+        /// <summary>What the path itself is (a symlink is Other: it is never followed, in or out of the folder;
+        /// FIFOs, sockets and devices are Other too, so nothing blocks on opening one).</summary>
         public HostKind Kind(string path)
         {
-            if (System.IO.File.Exists(path)) return HostKind.Regular;
-            if (Directory.Exists(path)) return HostKind.Directory;
-            return HostKind.None;
+            if (!OperatingSystem.IsWindows())
+            {
+                try
+                {
+                    var st = new byte[256];
+                    if (LStat(path, st) != 0) return HostKind.None;
+                    int fmt = BitConverter.ToInt32(st, 4) & S_IFMT;
+                    return fmt == S_IFREG ? HostKind.Regular : fmt == S_IFDIR ? HostKind.Directory : HostKind.Other;
+                }
+                catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+                {
+                }
+            }
+            var fi = new FileInfo(path);
+            if ((fi.Attributes & FileAttributes.ReparsePoint) != 0 && fi.Exists) return HostKind.Other;
+            if (fi.Exists) return HostKind.Regular;
+            return Directory.Exists(path) ? HostKind.Directory : HostKind.None;
         }
 
         public bool CanWrite(string dir)
@@ -51,8 +74,10 @@ namespace ProcNano.HostSim
 
         public string[] ListFiles(string dir) { return Directory.GetFiles(dir); }
 
+        /// <summary>Bytes of a regular file; -1 for anything else (absent, a folder, a link, a FIFO...).</summary>
         public long Length(string path)
         {
+            if (Kind(path) != HostKind.Regular) return -1;
             var fi = new FileInfo(path);
             return fi.Exists ? fi.Length : -1;
         }
