@@ -7,7 +7,9 @@ namespace ProcNano.HostSim
     /// <summary>
     /// The simulator's flash: a real folder, one host file per flash file. Every host failure becomes an errno
     /// (<see cref="HostErrors"/>): nothing the host does escapes as an exception, and no message names a host
-    /// path. A folder the simulator cannot write is a read-only store (flashfs then mounts read-only).
+    /// path. A folder the simulator cannot write is a read-only store (flashfs then mounts read-only). A file
+    /// opened for writing is written as a copy in <see cref="PendingFolder"/> and renamed over the file when
+    /// the last writer closes it: killed at any moment, the simulator leaves every file old or new.
     /// </summary>
     public sealed class FolderStorage : IStorage
     {
@@ -26,6 +28,91 @@ namespace ProcNano.HostSim
             if (_fs.Kind(dir) != HostKind.Directory && _fs.Kind(dir) != HostKind.None) throw new IOException("Not a directory", 20);   // ENOTDIR
             _fs.CreateDirectory(dir);
             ReadOnly = !_fs.CanWrite(dir);
+            if (!ReadOnly) Recover();
+        }
+
+        /// <summary>The folder (inside the flash folder, so a rename stays on one file system) that holds the copies
+        /// of files being written. A folder: never listed as a flash file.</summary>
+        public const string PendingFolder = ".procnano-pending";
+        private string PendingDir => Path.Combine(_dir, PendingFolder);
+
+        // A file being written: its copy, and how many opens write it.
+        private sealed class Pending
+        {
+            public string Copy;
+            public int Opens;
+        }
+
+        private readonly System.Collections.Generic.Dictionary<string, Pending> _pending =
+            new System.Collections.Generic.Dictionary<string, Pending>(StringComparer.Ordinal);
+        private int _copies;
+
+        // A copy left by a simulator that died mid-write is never switched in: its file is still the old one.
+        private void Recover()
+        {
+            try
+            {
+                if (_fs.Kind(PendingDir) != HostKind.Directory) return;
+                foreach (string f in _fs.ListFiles(PendingDir)) _fs.Delete(f);
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+            }
+        }
+
+        /// <summary>Where <paramref name="name"/>'s bytes are now: its copy while it is being written, else the
+        /// file (null for a name that cannot be a host file).</summary>
+        private string Current(string name)
+        {
+            Pending p;
+            return _pending.TryGetValue(name, out p) ? p.Copy : PathOf(name);
+        }
+
+        public int BeginWrite(string name, bool truncate)
+        {
+            try
+            {
+                Pending p;
+                if (_pending.TryGetValue(name, out p))
+                {
+                    p.Opens++;
+                    if (truncate) using (Stream s = _fs.Open(p.Copy, FileMode.Open, FileAccess.Write)) s.SetLength(0);
+                    return 0;
+                }
+                int e = Writable(name);
+                if (e < 0) return e;
+                _fs.CreateDirectory(PendingDir);
+                string copy = Path.Combine(PendingDir, Environment.ProcessId + "-" + (++_copies));
+                using (Stream dst = _fs.Open(copy, FileMode.Create, FileAccess.Write))
+                {
+                    string path = PathOf(name);
+                    if (!truncate && _fs.Kind(path) == HostKind.Regular)
+                        using (Stream src = _fs.Open(path, FileMode.Open, FileAccess.Read)) src.CopyTo(dst);
+                }
+                _pending[name] = new Pending { Copy = copy, Opens = 1 };
+                return 0;
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                return HostErrors.Errno(e);
+            }
+        }
+
+        public int EndWrite(string name)
+        {
+            Pending p;
+            if (!_pending.TryGetValue(name, out p) || --p.Opens > 0) return 0;
+            _pending.Remove(name);
+            try
+            {
+                _fs.Move(p.Copy, PathOf(name));   // rename(2): the old file or the new one, never a mix
+                return 0;
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                try { _fs.Delete(p.Copy); } catch (Exception d) when (HostErrors.IsHostError(d)) { }
+                return HostErrors.Errno(e);
+            }
         }
 
         public string Folder => _dir;
@@ -86,7 +173,7 @@ namespace ProcNano.HostSim
         {
             try
             {
-                string p = PathOf(name);
+                string p = Current(name);
                 long n = p == null ? -1 : _fs.Length(p);
                 return n < 0 ? -Errno.ENOENT : n;
             }
@@ -100,7 +187,7 @@ namespace ProcNano.HostSim
         {
             try
             {
-                string p = PathOf(name);
+                string p = Current(name);
                 if (p == null || _fs.Kind(p) != HostKind.Regular) return -Errno.ENOENT;
                 using var fs = _fs.Open(p, FileMode.Open, FileAccess.Read);
                 fs.Position = pos;
@@ -132,9 +219,9 @@ namespace ProcNano.HostSim
         {
             try
             {
-                int e = Writable(name);
+                int e = _pending.ContainsKey(name) ? 0 : Writable(name);
                 if (e < 0) return e;
-                using var fs = _fs.Open(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
+                using var fs = _fs.Open(Current(name), FileMode.OpenOrCreate, FileAccess.Write);
                 fs.Position = pos;
                 fs.Write(buf, off, count);
                 fs.Flush();
@@ -150,9 +237,9 @@ namespace ProcNano.HostSim
         {
             try
             {
-                int e = Writable(name);
+                int e = _pending.ContainsKey(name) ? 0 : Writable(name);
                 if (e < 0) return e;
-                using var fs = _fs.Open(PathOf(name), FileMode.OpenOrCreate, FileAccess.Write);
+                using var fs = _fs.Open(Current(name), FileMode.OpenOrCreate, FileAccess.Write);
                 fs.SetLength(size);
                 return 0;
             }
@@ -170,6 +257,14 @@ namespace ProcNano.HostSim
                 string p = PathOf(name);
                 if (p == null || _fs.Length(p) < 0) return -Errno.ENOENT;
                 _fs.Delete(p);
+                // Unlinked while open for writing: the copy goes too (its writers' bytes with it, as an
+                // unlinked file's do).
+                Pending pending;
+                if (_pending.TryGetValue(name, out pending))
+                {
+                    _pending.Remove(name);
+                    _fs.Delete(pending.Copy);
+                }
                 return 0;
             }
             catch (Exception e) when (HostErrors.IsHostError(e))

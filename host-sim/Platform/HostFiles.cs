@@ -19,6 +19,8 @@ namespace ProcNano.HostSim
         long Length(string path);
         Stream Open(string path, FileMode mode, FileAccess access);
         void Delete(string path);
+        /// <summary>rename(2): <paramref name="to"/> is replaced in one step.</summary>
+        void Move(string from, string to);
     }
 
     /// <summary>The host's own file system.</summary>
@@ -85,5 +87,7 @@ namespace ProcNano.HostSim
         public Stream Open(string path, FileMode mode, FileAccess access) { return new FileStream(path, mode, access); }
 
         public void Delete(string path) { System.IO.File.Delete(path); }
+
+        public void Move(string from, string to) { System.IO.File.Move(from, to, true); }
     }
 }

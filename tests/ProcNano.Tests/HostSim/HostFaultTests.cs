@@ -28,6 +28,15 @@ namespace ProcNano.Tests.HostSim
             return HostFiles.Real.Open(path, mode, access);
         }
 
+        public Func<string, Exception> OnMove = _ => null;
+
+        public void Move(string from, string to)
+        {
+            Exception e = OnMove(to);
+            if (e != null) throw e;
+            HostFiles.Real.Move(from, to);
+        }
+
         public void Delete(string path)
         {
             Exception e = OnDelete(path);
