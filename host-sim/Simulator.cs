@@ -102,7 +102,7 @@ namespace ProcNano.HostSim
                     }
                     try
                     {
-                        serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud);
+                        serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud, kernel.Uart.Stats);
                     }
                     catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
                     {
