@@ -7,7 +7,7 @@ namespace ProcNano
     {
         public const int IPC_PRIVATE = 0, IPC_CREAT = 0x200, IPC_EXCL = 0x400, SHM_RDONLY = 0x1000;
         public const int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2;
-        public const int SHMMNI = 4096;
+
 
         private readonly Vfs _vfs;
         private readonly MemoryManager _mem;
@@ -53,7 +53,8 @@ namespace ProcNano
             return null;
         }
 
-        public int Get(Task t, int key, long size, int flags)
+        /// <summary>shmget: at most <paramref name="shmmni"/> segments (kernel.shmmni), ENOSPC beyond.</summary>
+        public int Get(Task t, int key, long size, int flags, int shmmni)
         {
             if (key != IPC_PRIVATE)
             {
@@ -68,7 +69,7 @@ namespace ProcNano
                 if ((flags & IPC_CREAT) == 0) return -Errno.ENOENT;
             }
             if (size < 1 || size > _maxSize) return -Errno.EINVAL;
-            if (Segments.Count >= SHMMNI) return -Errno.ENOSPC;
+            if (Segments.Count >= shmmni) return -Errno.ENOSPC;
             File file;
             int e = CreateFile(size, "/SYSV" + key.ToString("x8"), out file);
             if (e < 0) return e;

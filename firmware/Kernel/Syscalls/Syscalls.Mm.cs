@@ -50,7 +50,7 @@ namespace ProcNano
         /// <summary>shmget(2): segment id or -errno.</summary>
         public int Shmget(Task t, int key, long size, int shmflg)
         {
-            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : _k.Shm.Get(t, key, size, shmflg);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : _k.Shm.Get(t, key, size, shmflg, _k.Board.Shmmni);
         }
 
         /// <summary>shmat(2): the attach address (the same for every attach of a segment) or -errno.</summary>

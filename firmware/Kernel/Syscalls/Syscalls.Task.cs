@@ -18,6 +18,7 @@ namespace ProcNano
                 // New namespaces need CAP_SYS_ADMIN, which only root has here.
                 if (cloneFlags != 0 && t.Euid != 0) return -Errno.EPERM;
                 if (HeapLow()) return -Errno.ENOMEM;
+                if (_k.Tasks.Count >= _k.Board.ThreadsMax) return -Errno.EAGAIN;
                 // The kernel's own open (open_exec): MAY_EXEC only, and no fd of the caller's.
                 File f;
                 int e = _k.Vfs.OpenExec(t, path, out f);
@@ -39,6 +40,7 @@ namespace ProcNano
             lock (_k.Lock)
             {
                 if (Dead(t)) return -Errno.ESRCH;
+                if (_k.Tasks.Count >= _k.Board.ThreadsMax) return -Errno.EAGAIN;
                 Task c = _k.Tasks.NewTask(t, comm, t.PidNs, t.NetNs);
                 return c == null ? -Errno.EAGAIN : c.Pid.NrIn(t.PidNs);
             }

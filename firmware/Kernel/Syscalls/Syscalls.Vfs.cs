@@ -10,10 +10,12 @@ namespace ProcNano
             {
                 if (Dead(t)) return -Errno.ESRCH;
                 if ((flags & File.O_CREAT) != 0 && HeapLow()) return -Errno.ENOMEM;
+                if (_k.Vfs.OpenFileCount() >= _k.Board.FileMax) return -Errno.ENFILE;
+                if ((flags & File.O_CREAT) != 0 && NoInodeFor(t, path)) return -Errno.ENOSPC;
                 File f;
                 int e = _k.Vfs.OpenFile(t, path, flags, mode, out f);
                 if (e < 0) return e;
-                int fd = t.Fds.Install(f);
+                int fd = t.Fds.Install(f, _k.Board.NrOpen);
                 if (fd < 0) _k.Vfs.Files.Close(f);
                 return fd;
             }
@@ -60,6 +62,20 @@ namespace ProcNano
                 if (n > 0) f.Pos += n;
                 return n;
             }
+        }
+
+        /// <summary>fs.inode-max is reached (the in-memory file systems' inodes, counted when asked) and
+        /// <paramref name="path"/> would need a new one: ENOSPC for the caller, as a full tmpfs gives.</summary>
+        private bool NoInodeFor(Task t, string path)
+        {
+            Vfs vfs = _k.Vfs;
+            int n = 0;
+            for (int i = 0; i < vfs.MountCount; i++)
+            {
+                SuperBlock sb = vfs.MountAt(i).Sb;
+                if (sb is RamfsSuper) n += sb.CachedInodes();
+            }
+            return n >= _k.Board.InodeMax && vfs.StatPath(t, path, false, new StatInfo()) == -Errno.ENOENT;
         }
 
         private static bool BufferOk(byte[] buf, int off, int count)
@@ -137,7 +153,7 @@ namespace ProcNano
 
         public int Mkdir(Task t, string path, int mode)
         {
-            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : _k.Vfs.Mkdir(t, path, mode);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : NoInodeFor(t, path) ? -Errno.ENOSPC : _k.Vfs.Mkdir(t, path, mode);
         }
 
         public int Rmdir(Task t, string path)
@@ -153,7 +169,7 @@ namespace ProcNano
         /// <summary>symlink(2): creates <paramref name="linkPath"/> pointing at <paramref name="target"/>.</summary>
         public int Symlink(Task t, string target, string linkPath)
         {
-            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Symlink(t, target, linkPath);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : NoInodeFor(t, linkPath) ? -Errno.ENOSPC : _k.Vfs.Symlink(t, target, linkPath);
         }
 
         public int Truncate(Task t, string path, long size)
