@@ -107,8 +107,7 @@ namespace ProcNano.Tests.Model
         private MemoryModel(int pageSize, int pages)
         {
             _ps = pageSize;
-            _k = new Kernel(new BoardConfig { PageSize = pageSize, ArenaPages = pages, NrTrimPages = 1, MaxMapCount = MaxMap },
-                HostPlatform.WithTempFlash());
+            _k = Boot.Board(new BoardConfig { PageSize = pageSize, ArenaPages = pages, NrTrimPages = 1, MaxMapCount = MaxMap });
             for (int i = 0; i < 2; i++)
             {
                 string path = "/flash/F" + i;
