@@ -63,7 +63,17 @@ namespace ProcNano.HostSim
                 }
             }
 
-            var platform = new HostPlatform(new FolderStorage(Path.GetFullPath(opt.Flash)));
+            FolderStorage flash;
+            try
+            {
+                flash = new FolderStorage(Path.GetFullPath(opt.Flash));
+            }
+            catch (Exception e) when (HostErrors.IsHostError(e))
+            {
+                Console.Error.WriteLine("procnano-sim: --flash " + opt.Flash + ": " + Errno.StrError(HostErrors.Errno(e)));
+                return 2;
+            }
+            var platform = new HostPlatform(flash);
             // A device board: show its heap as the device would have it, not the desktop GC's.
             if (board.ManagedHeap > 0) platform.ModelDeviceHeap(board.ManagedHeap);
             var kernel = new ProcNano.Kernel(board, platform);
@@ -95,7 +105,7 @@ namespace ProcNano.HostSim
                     }
                     try
                     {
-                        serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud);
+                        serial = new SerialTty(opt.Serial, opt.Baud > 0 ? opt.Baud : board.Baud, kernel.Uart.Stats);
                     }
                     catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
                     {

@@ -127,7 +127,16 @@ namespace ProcNano.App
             "psram_kb      = 0\n" +
             "# The managed heap free when Main starts: the simulator shows this board's heap as it, less the kernel's model.\n" +
             "# ESP32_C3 BLE build: 54,472 B of heap, ~43.5 KB free at Main (nanoCLR --heap 54472)\n" +
-            "managed_heap  = 43500\n";
+            "managed_heap  = 43500\n" +
+            "\n" +
+            "# Limits on what users can make (/proc/sys: vm.max_map_count, kernel.threads-max, fs.file-max, fs.nr_open,\n" +
+            "# kernel.shmmni, fs.inode-max). Each object is managed heap here: these keep a user from eating it all.\n" +
+            "max_map_count = 128\n" +
+            "threads_max   = 24\n" +
+            "file_max      = 48\n" +
+            "nr_open       = 16\n" +
+            "shmmni        = 8\n" +
+            "inode_max     = 128\n";
 
 
         // boards/esp32-devkitc.board
@@ -169,7 +178,16 @@ namespace ProcNano.App
             "psram_kb      = 0\n" +
             "# The managed heap free when Main starts: the simulator shows this board's heap as it, less the kernel's model.\n" +
             "# ESP32_REV0: ~79 KB free at Main (the firmware's figure; nanoCLR --heap 90000 measures 79.1 KB)\n" +
-            "managed_heap  = 79000\n";
+            "managed_heap  = 79000\n" +
+            "\n" +
+            "# Limits on what users can make (/proc/sys: vm.max_map_count, kernel.threads-max, fs.file-max, fs.nr_open,\n" +
+            "# kernel.shmmni, fs.inode-max). Each object is managed heap here: these keep a user from eating it all.\n" +
+            "max_map_count = 128\n" +
+            "threads_max   = 24\n" +
+            "file_max      = 48\n" +
+            "nr_open       = 16\n" +
+            "shmmni        = 8\n" +
+            "inode_max     = 128\n";
 
 
         // boards/esp32-s3.board
@@ -207,7 +225,16 @@ namespace ProcNano.App
             "psram_kb      = 2048\n" +
             "# The managed heap free when Main starts: the simulator shows this board's heap as it, less the kernel's model.\n" +
             "# ESP32_S3 with PSRAM: ~789 KB free at Main (nanoCLR --heap 800000)\n" +
-            "managed_heap  = 789000\n";
+            "managed_heap  = 789000\n" +
+            "\n" +
+            "# Limits on what users can make (/proc/sys: vm.max_map_count, kernel.threads-max, fs.file-max, fs.nr_open,\n" +
+            "# kernel.shmmni, fs.inode-max): PSRAM holds more, the heap is still finite.\n" +
+            "max_map_count = 1024\n" +
+            "threads_max   = 128\n" +
+            "file_max      = 512\n" +
+            "nr_open       = 64\n" +
+            "shmmni        = 64\n" +
+            "inode_max     = 1024\n";
 
 
         // boards/esp32-wrover.board
@@ -245,7 +272,16 @@ namespace ProcNano.App
             "psram_kb      = 4096\n" +
             "# The managed heap free when Main starts: the simulator shows this board's heap as it, less the kernel's model.\n" +
             "# WROVER, 4 MB PSRAM: ~3.69 MB free at Main (nanoCLR --heap 3700000)\n" +
-            "managed_heap  = 3688000\n";
+            "managed_heap  = 3688000\n" +
+            "\n" +
+            "# Limits on what users can make (/proc/sys: vm.max_map_count, kernel.threads-max, fs.file-max, fs.nr_open,\n" +
+            "# kernel.shmmni, fs.inode-max): PSRAM holds more, the heap is still finite.\n" +
+            "max_map_count = 1024\n" +
+            "threads_max   = 128\n" +
+            "file_max      = 512\n" +
+            "nr_open       = 64\n" +
+            "shmmni        = 64\n" +
+            "inode_max     = 1024\n";
 
 
         // boards/host.board

@@ -10,6 +10,11 @@ namespace ProcNano.App
     /// (con_*.sys: network and Wi-Fi settings with their passwords, certificates), and /flash must neither list,
     /// print nor delete them. Nothing outside the folder is reachable: a name is one plain file name, never a
     /// path. The names are cached and sorted so that NameAt is stable between changes.
+    /// A file opened for writing is written as a copy in <c>.tmp\</c> (LittleFS keeps the old file intact meanwhile,
+    /// as it is copy-on-write); when the kernel closes it the copy is moved to <c>.new\</c> (a rename, atomic on
+    /// LittleFS), then the old file is deleted and the new one moved in. nanoFramework's File.Move refuses to
+    /// replace a file, hence the two steps; at boot a file found in <c>.new\</c> is moved in and <c>.tmp\</c> is
+    /// emptied, so after a reset or power loss at any moment every file is old or new (docs/ESP32.md).
     /// </summary>
     internal sealed class LittleFsStorage : IStorage
     {
@@ -18,6 +23,9 @@ namespace ProcNano.App
 
         private readonly string _root;
         private string[] _names;
+        // Files being written (their copies are _root + ".tmp\\" + name) and how many opens write each.
+        private readonly string[] _writing = new string[4];
+        private readonly int[] _opens = new int[4];
 
         /// <param name="folder">Folder on the drive, e.g. <see cref="Folder"/>; created if missing (an
         /// IOException if the drive is not there).</param>
@@ -25,6 +33,104 @@ namespace ProcNano.App
         {
             _root = folder.EndsWith("\\") ? folder : folder + "\\";
             if (!Directory.Exists(_root)) Directory.CreateDirectory(_root);
+            Recover();
+        }
+
+        private string TmpDir => _root + ".tmp\\";
+        private string NewDir => _root + ".new\\";
+
+        // A copy that reached .new is complete: finish its move. One still in .tmp was never closed: drop it.
+        private void Recover()
+        {
+            try
+            {
+                if (Directory.Exists(NewDir))
+                {
+                    string[] done = Directory.GetFiles(NewDir);
+                    for (int i = 0; i < done.Length; i++)
+                    {
+                        string name = done[i].Substring(done[i].LastIndexOf('\\') + 1);
+                        if (System.IO.File.Exists(_root + name)) System.IO.File.Delete(_root + name);
+                        System.IO.File.Move(done[i], _root + name);
+                    }
+                }
+                if (Directory.Exists(TmpDir))
+                {
+                    string[] left = Directory.GetFiles(TmpDir);
+                    for (int i = 0; i < left.Length; i++) System.IO.File.Delete(left[i]);
+                }
+            }
+            catch (Exception)
+            {
+            }
+        }
+
+        private int Slot(string name)
+        {
+            for (int i = 0; i < _writing.Length; i++) if (_writing[i] == name) return i;
+            return -1;
+        }
+
+        // Where the name's bytes are now: its copy while it is being written.
+        private string Current(string name) { return Slot(name) >= 0 ? TmpDir + name : PathOf(_root, name); }
+
+        public int BeginWrite(string name, bool truncate)
+        {
+            if (PathOf(_root, name) == null) return -Errno.EINVAL;
+            int s = Slot(name);
+            try
+            {
+                if (s >= 0)
+                {
+                    _opens[s]++;
+                    if (truncate) using (FileStream f = new FileStream(TmpDir + name, FileMode.Open, FileAccess.ReadWrite)) f.SetLength(0);
+                    return 0;
+                }
+                s = Slot(null);
+                if (s < 0) return -Errno.ENFILE;
+                if (!Directory.Exists(TmpDir)) Directory.CreateDirectory(TmpDir);
+                using (FileStream dst = new FileStream(TmpDir + name, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    if (!truncate && System.IO.File.Exists(PathOf(_root, name)))
+                    {
+                        using (FileStream src = new FileStream(PathOf(_root, name), FileMode.Open, FileAccess.Read))
+                        {
+                            byte[] chunk = new byte[256];
+                            int n;
+                            while ((n = src.Read(chunk, 0, chunk.Length)) > 0) dst.Write(chunk, 0, n);
+                        }
+                    }
+                    dst.Flush();
+                }
+                _writing[s] = name;
+                _opens[s] = 1;
+                return 0;
+            }
+            catch (Exception)
+            {
+                return -Errno.ENOSPC;
+            }
+        }
+
+        public int EndWrite(string name)
+        {
+            int s = Slot(name);
+            if (s < 0 || --_opens[s] > 0) return 0;
+            _writing[s] = null;
+            try
+            {
+                if (!Directory.Exists(NewDir)) Directory.CreateDirectory(NewDir);
+                if (System.IO.File.Exists(NewDir + name)) System.IO.File.Delete(NewDir + name);
+                System.IO.File.Move(TmpDir + name, NewDir + name);   // complete from here on (Recover finishes it)
+                if (System.IO.File.Exists(PathOf(_root, name))) System.IO.File.Delete(PathOf(_root, name));
+                System.IO.File.Move(NewDir + name, PathOf(_root, name));
+                _names = null;
+                return 0;
+            }
+            catch (Exception)
+            {
+                return -Errno.EIO;
+            }
         }
 
         public int Count => Names().Length;
@@ -78,7 +184,7 @@ namespace ProcNano.App
 
         public long SizeOf(string name)
         {
-            string path = PathOf(_root, name);
+            string path = Current(name);
             if (path == null || !System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
@@ -95,7 +201,7 @@ namespace ProcNano.App
 
         public int Read(string name, long pos, byte[] buf, int off, int count)
         {
-            string path = PathOf(_root, name);
+            string path = Current(name);
             if (path == null || !System.IO.File.Exists(path)) return -Errno.ENOENT;
             try
             {
@@ -121,7 +227,7 @@ namespace ProcNano.App
 
         public int Write(string name, long pos, byte[] buf, int off, int count)
         {
-            string path = PathOf(_root, name);
+            string path = Current(name);
             if (path == null) return -Errno.EINVAL;
             bool created = !System.IO.File.Exists(path);
             try
@@ -148,7 +254,7 @@ namespace ProcNano.App
 
         public int Truncate(string name, long size)
         {
-            string path = PathOf(_root, name);
+            string path = Current(name);
             if (path == null) return -Errno.EINVAL;
             bool created = !System.IO.File.Exists(path);
             try
@@ -176,6 +282,13 @@ namespace ProcNano.App
             try
             {
                 System.IO.File.Delete(path);
+                int s = Slot(name);
+                if (s >= 0)
+                {
+                    // Unlinked while being written: its copy goes too.
+                    _writing[s] = null;
+                    if (System.IO.File.Exists(TmpDir + name)) System.IO.File.Delete(TmpDir + name);
+                }
                 _names = null;
                 return 0;
             }
@@ -184,6 +297,8 @@ namespace ProcNano.App
                 return ErrnoOf(e, false);
             }
         }
+
+        public bool ReadOnly => false;
 
         /// <summary>nanoFramework's LittleFS driver reports neither the volume's size nor its free space.</summary>
         public long FreeBytes => -1;

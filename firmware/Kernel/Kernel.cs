@@ -75,6 +75,7 @@ namespace ProcNano
             }
 
             Mem = new MemoryManager(Pages, Phys, Vfs.Files, Log, board.NrTrimPages);
+            Mem.MaxMapCount = board.MaxMapCount;
 
             Tasks = new TaskTable(board.PidMax, new string[] { "lo", "eth0" }, Lock, Mem, Vfs.Files, platform);
             Vfs.MountUsers = Tasks;

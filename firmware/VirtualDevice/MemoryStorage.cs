@@ -85,6 +85,12 @@ namespace ProcNano.VirtualDevice
             return 0;
         }
 
+        public bool ReadOnly => false;
+
+        // Managed memory: lost whole at a reset, so there is nothing to keep old or new.
+        public int BeginWrite(string name, bool truncate) { return 0; }
+        public int EndWrite(string name) { return 0; }
+
         public long FreeBytes => _capacity - _used;
 
         private byte[] Resize(int i, int size)

@@ -71,9 +71,12 @@ namespace ProcNano.HostSim
             TcSetAttr(0, TCSANOW, _saved);
         }
 
-        /// <summary>An unbuffered stream on a standard fd that bypasses System.Console.</summary>
+        /// <summary>An unbuffered stream on a standard fd that bypasses System.Console. On Unix it is read(2) and
+        /// write(2) on the fd itself: a FileStream over a file keeps an offset of its own and writes there
+        /// (pwrite), so a second program's output into the same `> out` overwrote the first's.</summary>
         public static Stream Fd(int fd, FileAccess access)
         {
+            if (!OperatingSystem.IsWindows()) return new FdStream(fd, access);
             return new FileStream(new SafeFileHandle((IntPtr)fd, false), access, 1);
         }
     }

@@ -12,16 +12,33 @@ namespace ProcNano.HostSim
     public sealed class SerialTty : ITty, IDisposable
     {
         private const int PollTimeoutMs = 100;
-        private readonly SerialPort _port;
-        private bool _closed;
+        // A write the other end does not take within this is dropped (and counted), not waited for.
+        private const int WriteTimeoutMs = 250;
+        private SerialPort _port;
+        private readonly string _device;
+        private readonly int _baud;
+        private readonly UartStats _stats;
+        private const int RetryMs = 500;
+        private bool _closed, _stalled;
+        private long _retryAt;
 
-        public SerialTty(string device, int baud)
+        /// <param name="stats">the port's counters: output dropped while the other end does not read</param>
+        public SerialTty(string device, int baud, UartStats stats = null)
         {
-            _port = new SerialPort(device, baud, Parity.None, 8, StopBits.One);
-            _port.Handshake = Handshake.None;
-            _port.ReadTimeout = PollTimeoutMs;
-            _port.WriteTimeout = 5000;
-            _port.Open();
+            _stats = stats;
+            _device = device;
+            _baud = baud;
+            _port = OpenPort();
+        }
+
+        private SerialPort OpenPort()
+        {
+            var port = new SerialPort(_device, _baud, Parity.None, 8, StopBits.One);
+            port.Handshake = Handshake.None;
+            port.ReadTimeout = PollTimeoutMs;
+            port.WriteTimeout = WriteTimeoutMs;
+            port.Open();
+            return port;
         }
 
         public int Read(byte[] buf, int off, int count)
@@ -59,17 +76,54 @@ namespace ProcNano.HostSim
             }
         }
 
+        /// <summary>A write timeout is no hang-up (the other end is slow, or not reading: a paste through a relay
+        /// fills the pty): the bytes are dropped and counted, the session goes on, and while the line stays
+        /// full later output is dropped at once instead of waiting again. Only an I/O error (the device gone,
+        /// EIO) ends the session.</summary>
         public void Write(byte[] buf, int off, int count)
         {
             if (_closed) return;
             try
             {
+                if (_stalled)
+                {
+                    // Drop at once while the line was full a moment ago; then try again.
+                    if (Environment.TickCount64 < _retryAt)
+                    {
+                        Dropped(count);
+                        return;
+                    }
+                    _stalled = false;
+                }
                 _port.Write(buf, off, count);
             }
-            catch (Exception e) when (e is IOException || e is InvalidOperationException || e is TimeoutException)
+            catch (TimeoutException)
+            {
+                _stalled = true;
+                _retryAt = Environment.TickCount64 + RetryMs;
+                Dropped(count);
+                // System.IO.Ports keeps a timed-out write queued and stalls every later one behind it: what did
+                // not go out in time is dropped with a fresh port on the same line (reads and writes share
+                // this thread, so nothing else uses the port meanwhile).
+                try
+                {
+                    _port.Dispose();
+                    _port = OpenPort();
+                }
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is UnauthorizedAccessException)
+                {
+                    _closed = true;
+                }
+            }
+            catch (Exception e) when (e is IOException || e is InvalidOperationException || e is UnauthorizedAccessException)
             {
                 _closed = true;
             }
+        }
+
+        private void Dropped(int n)
+        {
+            if (_stats != null) _stats.AddTxDropped(n);
         }
 
         public void Dispose()

@@ -36,6 +36,21 @@ namespace ProcNano
         /// on nanoCLR). The simulator shows the device's heap from it (less the kernel's model); 0 = unknown.</summary>
         public int ManagedHeap = 0;
 
+        // Limits on what users can make (each has Linux's errno and a /proc/sys knob; the device boards set small
+        // ones: every object costs managed heap there).
+        /// <summary>vm.max_map_count: VMAs in one mm (ENOMEM beyond).</summary>
+        public int MaxMapCount = 65530;
+        /// <summary>kernel.threads-max: tasks (EAGAIN beyond).</summary>
+        public int ThreadsMax = 1024;
+        /// <summary>fs.file-max: open files in the system (ENFILE beyond).</summary>
+        public int FileMax = 8192;
+        /// <summary>fs.nr_open: descriptors of one task (EMFILE beyond).</summary>
+        public int NrOpen = 256;
+        /// <summary>kernel.shmmni: SysV segments (ENOSPC beyond).</summary>
+        public int Shmmni = 4096;
+        /// <summary>fs.inode-max: ramfs inodes, the files, directories and links users make in memory (ENOSPC beyond).</summary>
+        public int InodeMax = 8192;
+
         public int PageShift
         {
             get

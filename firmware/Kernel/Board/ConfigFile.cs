@@ -14,12 +14,15 @@ namespace ProcNano
             KArenaBase = 5, KRomBase = 6, KShellUart = 7, KUartRxPin = 8, KUartTxPin = 9, KBaud = 10,
             KFlashMount = 11, KCpuModel = 12, KCpuVendor = 13, KCpuMhz = 14, KCpuCores = 15,
             KCpuFeatures = 16, KSramKb = 17, KPsramKb = 18, KHostname = 19, KNrTrimPages = 20,
-            KKmsgSize = 21, KPidMax = 22, KBootScript = 23, KManagedHeap = 24, KeyCount = 25;
+            KKmsgSize = 21, KPidMax = 22, KBootScript = 23, KManagedHeap = 24, KMaxMapCount = 25, KThreadsMax = 26,
+            KFileMax = 27, KNrOpen = 28, KShmmni = 29, KInodeMax = 30, KeyCount = 31;
 
         /// <summary>Largest arena in pages: the page allocator links free blocks with 16-bit indexes.</summary>
         public const int MaxArenaPages = 32767;
         /// <summary>Linux's bounds for pid_max (RESERVED_PIDS + 1 and PID_MAX_LIMIT).</summary>
         public const int PidMaxMin = 301, PidMaxMax = 4194304;
+        /// <summary>The largest nr_open (fs.nr_open): a task's descriptor table is at most this big.</summary>
+        public const int NrOpenMax = 65535;
         /// <summary>HOST_NAME_MAX.</summary>
         public const int HostnameMax = 64;
 
@@ -31,7 +34,8 @@ namespace ProcNano
                 "name", "board", "nanoff_target", "page_size", "arena_pages", "arena_base", "rom_base",
                 "shell_uart", "uart_rx_pin", "uart_tx_pin", "baud", "flash_mount", "cpu_model", "cpu_vendor",
                 "cpu_mhz", "cpu_cores", "cpu_features", "sram_kb", "psram_kb", "hostname", "nr_trim_pages",
-                "kmsg_size", "pid_max", "boot_script", "managed_heap",
+                "kmsg_size", "pid_max", "boot_script", "managed_heap", "max_map_count", "threads_max", "file_max",
+                "nr_open", "shmmni", "inode_max",
             };
         }
 
@@ -162,6 +166,12 @@ namespace ProcNano
                 case KKmsgSize: cfg.KmsgSize = i; break;
                 case KPidMax: cfg.PidMax = i; break;
                 case KManagedHeap: cfg.ManagedHeap = i; break;
+                case KMaxMapCount: cfg.MaxMapCount = i; break;
+                case KThreadsMax: cfg.ThreadsMax = i; break;
+                case KFileMax: cfg.FileMax = i; break;
+                case KNrOpen: cfg.NrOpen = i; break;
+                case KShmmni: cfg.Shmmni = i; break;
+                case KInodeMax: cfg.InodeMax = i; break;
             }
             return null;
         }
@@ -211,6 +221,12 @@ namespace ProcNano
             if (c.PidMax < PidMaxMin || c.PidMax > PidMaxMax)
                 return Bad(KPidMax, c.PidMax.ToString() + " is not from 301 to 4194304", out error);
             if (c.ManagedHeap < 0) return Bad(KManagedHeap, "must not be negative", out error);
+            if (c.MaxMapCount < 1) return Bad(KMaxMapCount, "must be at least 1", out error);
+            if (c.ThreadsMax < 1) return Bad(KThreadsMax, "must be at least 1", out error);
+            if (c.FileMax < 1) return Bad(KFileMax, "must be at least 1", out error);
+            if (c.NrOpen < 1 || c.NrOpen > NrOpenMax) return Bad(KNrOpen, "must be from 1 to 65535", out error);
+            if (c.Shmmni < 1) return Bad(KShmmni, "must be at least 1", out error);
+            if (c.InodeMax < 1) return Bad(KInodeMax, "must be at least 1", out error);
             return -1;
         }
 

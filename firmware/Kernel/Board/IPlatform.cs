@@ -32,5 +32,14 @@ namespace ProcNano
         int Delete(string name);
         /// <summary>Bytes free on the medium (-1 if unknown).</summary>
         long FreeBytes { get; }
+        /// <summary>An open for writing starts: until the matching <see cref="EndWrite"/>, reads, sizes, writes and
+        /// truncates of <paramref name="name"/> see a copy written aside (emptied first when
+        /// <paramref name="truncate"/>), and the file itself keeps its old bytes. Opens nest. 0 or -errno.</summary>
+        int BeginWrite(string name, bool truncate);
+        /// <summary>The last writer closed: the copy replaces the file in one step (a rename), so a crash at
+        /// any moment leaves the old file or the new one, never a mix. 0 or -errno (the file is then old).</summary>
+        int EndWrite(string name);
+        /// <summary>The medium cannot be written (a read-only folder on the host): flashfs mounts read-only.</summary>
+        bool ReadOnly { get; }
     }
 }

@@ -48,7 +48,9 @@ namespace ProcNano
         public SuperBlock MountFlash(VfsCaller mounter, string source)
         {
             if (Platform == null || Platform.Flash == null) return null;
-            return new FlashSuper(this, Platform.Flash);
+            FlashSuper sb = new FlashSuper(this, Platform.Flash);
+            if (sb.ReadOnly) Log.Print("flashfs: the store cannot be written: mounted read-only");
+            return sb;
         }
     }
 }

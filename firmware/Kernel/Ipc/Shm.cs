@@ -7,7 +7,7 @@ namespace ProcNano
     {
         public const int IPC_PRIVATE = 0, IPC_CREAT = 0x200, IPC_EXCL = 0x400, SHM_RDONLY = 0x1000;
         public const int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2;
-        public const int SHMMNI = 4096;
+
 
         private readonly Vfs _vfs;
         private readonly MemoryManager _mem;
@@ -53,7 +53,8 @@ namespace ProcNano
             return null;
         }
 
-        public int Get(Task t, int key, long size, int flags)
+        /// <summary>shmget: at most <paramref name="shmmni"/> segments (kernel.shmmni), ENOSPC beyond.</summary>
+        public int Get(Task t, int key, long size, int flags, int shmmni)
         {
             if (key != IPC_PRIVATE)
             {
@@ -68,7 +69,7 @@ namespace ProcNano
                 if ((flags & IPC_CREAT) == 0) return -Errno.ENOENT;
             }
             if (size < 1 || size > _maxSize) return -Errno.EINVAL;
-            if (Segments.Count >= SHMMNI) return -Errno.ENOSPC;
+            if (Segments.Count >= shmmni) return -Errno.ENOSPC;
             File file;
             int e = CreateFile(size, "/SYSV" + key.ToString("x8"), out file);
             if (e < 0) return e;
@@ -89,7 +90,9 @@ namespace ProcNano
             return seg.Id;
         }
 
-        public long Attach(Task t, int id, uint addr, int flags)
+        /// <summary>Attaches segment <paramref name="id"/> to <paramref name="target"/>; <paramref name="t"/> is the
+        /// caller, whose credentials the segment's mode is checked against.</summary>
+        public long Attach(Task t, Task target, int id, uint addr, int flags)
         {
             ShmSegment s = Find(id);
             if (s == null) return -Errno.EINVAL;
@@ -98,10 +101,10 @@ namespace ProcNano
             bool ro = (flags & SHM_RDONLY) != 0;
             if (!Permitted(t, s, ro ? 0x124 : 0x1B6)) return -Errno.EACCES;
             int prot = ro ? Vm.PROT_READ : Vm.PROT_READ | Vm.PROT_WRITE;
-            long a = _mem.Mmap(t, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
+            long a = _mem.Mmap(target, s.Size, prot, Vm.MAP_SHARED, s.File, 0, Vm.VM_SHM);
             if (a < 0) return a;
             s.Nattch++;
-            s.LastPid = t.Tgid;
+            s.LastPid = target.Tgid;
             s.ATime = Now;
             return a;
         }

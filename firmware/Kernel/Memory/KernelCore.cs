@@ -10,11 +10,11 @@ namespace ProcNano
     {
         // Instance fields of each class, base classes included (FootprintTests checks each by reflection).
         public const int KernelFields = 17, KernelLogFields = 3, PhysMemFields = 6, PageAllocatorFields = 8,
-            VfsFields = 6, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 12,
+            VfsFields = 6, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 9, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
             ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
-            UartStatsFields = 6, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
+            UartStatsFields = 7, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
 
         /// <summary>A delegate (the file system types' mount functions): measured on nanoCLR.</summary>
         public const int DelegateBytes = 36;

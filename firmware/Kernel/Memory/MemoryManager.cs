@@ -24,7 +24,9 @@ namespace ProcNano
         public readonly int PageSize, PageShift;
         /// <summary>Rate limit of the "munmap of memory not mmapped" warning, as Linux's (5 lines).</summary>
         private int _munmapWarnings;
-        public const int MaxMapCount = 65530;
+        /// <summary>/proc/sys/vm/max_map_count: VMAs one mm may hold (mmap, shmat and a split answer ENOMEM
+        /// beyond). From the board at boot.</summary>
+        public int MaxMapCount = 65530;
 
         /// <summary>vm_ops->close for VM_SHM mappings, registered by SysV shm at boot.</summary>
         public IVmaClose ShmClose;

@@ -11,6 +11,7 @@ namespace ProcNano
             int caps;
             long err = Validate(t, file, len, prot, flags, pgoff, out caps);
             if (err < 0) return err;
+            if (t.Mm.MapCount >= MaxMapCount) return -Errno.ENOMEM;
             uint rlen = PageAlign((uint)len);
             int vmFlags = DetermineVmFlags(file, prot, flags, caps) | extraVmFlags;
             // Room for the new region and VMA first, so nothing below can run out of heap half-way.

@@ -20,7 +20,9 @@ namespace ProcNano
 
         private int Access(Mm mm, uint addr, byte[] buf, int off, int count, bool write)
         {
-            if (count < 0 || (ulong)addr + (ulong)count > 0x100000000UL) return -Errno.EFAULT;
+            // access_ok: a range whose end wraps past 2^32 is refused whole (its end would read as 0 and skip
+            // the VMA check below).
+            if (count < 0 || (ulong)addr + (ulong)count > 0xFFFFFFFFUL) return -Errno.EFAULT;
             // Check the whole range first so a refused write changes nothing.
             uint a = addr, end = addr + (uint)count;
             int need = write ? Vm.VM_WRITE : Vm.VM_READ;

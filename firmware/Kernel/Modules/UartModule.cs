@@ -59,6 +59,12 @@ namespace ProcNano
                     o.Str(" oe:");
                     o.Dec(oe);
                 }
+                int drop = u.TxDropped;
+                if (drop != 0)
+                {
+                    o.Str(" txdrop:");
+                    o.Dec(drop);
+                }
             }
             o.Char('\n');
             return 0;

@@ -16,7 +16,7 @@ namespace ProcNano
         /// simulator's port none.</summary>
         public string Type => Mmio ? "ESP32" : "sim";
         public readonly int Irq;
-        private int _tx, _rx, _overrun;   // guarded by the object itself (no lock object: 24 B on the device)
+        private int _tx, _rx, _overrun, _txDropped;   // guarded by the object itself (no lock object: 24 B on the device)
 
         public UartStats(BoardConfig b)
         {
@@ -45,6 +45,10 @@ namespace ProcNano
         public void AddRx(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _rx += n; } }
         /// <summary>Bytes dropped because the line buffer was full.</summary>
         public void AddOverrun(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _overrun += n; } }
+        /// <summary>Output bytes the port could not send in time (the other end not reading): dropped, the
+        /// session kept.</summary>
+        public void AddTxDropped(int n) { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { _txDropped += n; } }
+        public int TxDropped { get { LockOrder.Check(this, LockOrder.LeafRank); lock (this) { return _txDropped; } } }
 
         private static int ComLine(string port)
         {

@@ -39,8 +39,9 @@ namespace ProcNano
         /// <summary>Arena PFN of an address (no bounds check; see <see cref="InArena"/>).</summary>
         public int ArenaPfn(uint addr) { return (int)((addr - ArenaBase) >> PageShift); }
 
-        public bool InArena(uint addr) { return addr >= ArenaBase && addr < ArenaEnd; }
-        public bool InRom(uint addr) { return addr >= RomBase && addr < RomEnd; }
+        // Offsets, not ends: a bank may end at 2^32, where its end wraps to 0.
+        public bool InArena(uint addr) { return addr - ArenaBase < (uint)Arena.Length; }
+        public bool InRom(uint addr) { return _rom != null && addr - RomBase < (uint)_rom.Length; }
 
         /// <summary>Copies <paramref name="count"/> ROM bytes at <paramref name="addr"/> into buf; the range
         /// must lie within the ROM (<see cref="InRom"/> of its first and last byte).</summary>

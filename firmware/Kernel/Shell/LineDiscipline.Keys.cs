@@ -5,6 +5,9 @@ namespace ProcNano
     // Escape sequences (cursor keys walk the history), the history ring, and echo.
     public sealed partial class LineDiscipline
     {
+        // ECMA-48 as terminals send it: CSI and SS3 keys (the arrows walk the history), escapes with
+        // intermediates (ESC ( B), and control strings (a terminal's OSC title or colour reply, DCS) swallowed
+        // whole up to BEL or ESC \, so their text never reaches the line.
         private void Escape(byte b)
         {
             switch (EscState)
@@ -12,6 +15,8 @@ namespace ProcNano
                 case EscStart:
                     if (b == (byte)'[') EscState = EscCsi;
                     else if (b == (byte)'O') EscState = EscSs3;
+                    else if (b == (byte)']' || b == (byte)'P' || b == (byte)'X' || b == (byte)'^' || b == (byte)'_') EscState = EscString;
+                    else if (b >= 0x20 && b <= 0x2f) EscState = EscInter;
                     else if (b != Esc) EscState = EscNone; // a two-byte sequence: swallowed
                     return;
                 case EscCsi:
@@ -22,6 +27,22 @@ namespace ProcNano
                     }
                     else if (b >= 0x7f) EscState = EscNone; // not part of any sequence: dropped with it
                     return; // 0x20..0x3f: parameters and intermediates
+                case EscInter:
+                    if (b < 0x20 || b > 0x2f) EscState = b == Esc ? EscStart : EscNone;   // the final byte ends it
+                    return;
+                case EscString:
+                    if (b == Bel) EscState = EscNone;
+                    else if (b == Esc) EscState = EscStringEsc;
+                    return;   // the string's text, UTF-8 included
+                case EscStringEsc:
+                    // ST (ESC \) ends the string; any other escape ends it too and starts anew.
+                    if (b == (byte)'\\') EscState = EscNone;
+                    else
+                    {
+                        EscState = EscStart;
+                        Escape(b);
+                    }
+                    return;
                 default:
                     EscState = EscNone;
                     Arrow(b);

@@ -33,7 +33,9 @@ namespace ProcNano
         public const int NoLine = -4;
 
         private const byte Bs = 0x08, Del = 0x7f, CtrlC = 0x03, CtrlU = 0x15, Esc = 0x1b, Bel = 0x07;
-        private const int EscNone = 0, EscStart = 1, EscCsi = 2, EscSs3 = 3;
+        // ESC seen; CSI (ESC [); SS3 (ESC O); an escape's intermediates (ESC 0x20-0x2f ...); a control string
+        // (OSC ESC ], DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _) up to BEL or ST; ESC inside one (ST is ESC \).
+        private const int EscNone = 0, EscStart = 1, EscCsi = 2, EscSs3 = 3, EscInter = 4, EscString = 5, EscStringEsc = 6;
 
         private readonly ITty _tty;
         private readonly byte[] _line;
@@ -46,13 +48,13 @@ namespace ProcNano
         private const int Utf = 4;
 
         // The editing state's small figures share one field (12 bytes each on the device): the last byte
-        // written (bits 0-7), the escape state (8-9), UTF-8 bytes had and needed (10-12, 13-15), and flags.
+        // written (bits 0-7), UTF-8 bytes had and needed (10-12, 13-15), flags (16-19), the escape state (20-22).
         private int _state = EchoBit | CrlfBit;
-        private const int EscShift = 8, HaveShift = 10, NeedShift = 13;
+        private const int EscShift = 20, HaveShift = 10, NeedShift = 13;
         private const int OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
 
         private byte LastOut { get { return (byte)_state; } set { _state = (_state & ~0xFF) | value; } }
-        private int EscState { get { return (_state >> EscShift) & 3; } set { _state = (_state & ~(3 << EscShift)) | (value << EscShift); } }
+        private int EscState { get { return (_state >> EscShift) & 7; } set { _state = (_state & ~(7 << EscShift)) | (value << EscShift); } }
         private int UtfHave { get { return (_state >> HaveShift) & 7; } set { _state = (_state & ~(7 << HaveShift)) | (value << HaveShift); } }
         private int UtfNeed { get { return (_state >> NeedShift) & 7; } set { _state = (_state & ~(7 << NeedShift)) | (value << NeedShift); } }
         private bool Overflowed { get { return Bit(OverflowBit); } set { SetBit(OverflowBit, value); } }
@@ -132,8 +134,9 @@ namespace ProcNano
         {
             if (EscState != EscNone)
             {
-                // A control byte aborts the sequence and is handled as itself (ESC restarts one).
-                if (b >= 0x20 || b == Esc)
+                // A control byte aborts the sequence and is handled as itself (ESC restarts one), except the
+                // BEL that ends an OSC string.
+                if (b >= 0x20 || b == Esc || (b == Bel && EscState == EscString))
                 {
                     Escape(b);
                     return NoLine;

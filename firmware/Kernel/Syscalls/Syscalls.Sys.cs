@@ -67,9 +67,9 @@ namespace ProcNano
 
         /// <summary>init_module(2) by name (the modules are built in): EPERM without root, ENOENT unknown, EEXIST
         /// loaded.</summary>
-        public int InitModule(Task t, string name) { return _k.InitModule(t, name); }
+        public int InitModule(Task t, string name) { return Dead(t) ? -Errno.ESRCH : _k.InitModule(t, name); }
 
         /// <summary>delete_module(2): EPERM without root, ENOENT not loaded, EBUSY in use or permanent.</summary>
-        public int DeleteModule(Task t, string name) { return _k.DeleteModule(t, name); }
+        public int DeleteModule(Task t, string name) { return Dead(t) ? -Errno.ESRCH : _k.DeleteModule(t, name); }
     }
 }

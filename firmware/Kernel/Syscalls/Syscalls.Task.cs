@@ -8,12 +8,17 @@ namespace ProcNano
 
         /// <summary>Starts program file <paramref name="path"/> as a new child task of <paramref name="t"/>;
         /// returns its pid as <paramref name="t"/>'s namespace numbers it, or -errno.
-        /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET.</summary>
+        /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET (root only: EPERM).</summary>
         public int Exec(Task t, string path, string[] argv, int cloneFlags)
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
+                if ((cloneFlags & ~(CLONE_NEWPID | CLONE_NEWNET)) != 0) return -Errno.EINVAL;
+                // New namespaces need CAP_SYS_ADMIN, which only root has here.
+                if (cloneFlags != 0 && t.Euid != 0) return -Errno.EPERM;
                 if (HeapLow()) return -Errno.ENOMEM;
+                if (_k.Tasks.Count >= _k.Board.ThreadsMax) return -Errno.EAGAIN;
                 // The kernel's own open (open_exec): MAY_EXEC only, and no fd of the caller's.
                 File f;
                 int e = _k.Vfs.OpenExec(t, path, out f);
@@ -34,6 +39,8 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
+                if (_k.Tasks.Count >= _k.Board.ThreadsMax) return -Errno.EAGAIN;
                 Task c = _k.Tasks.NewTask(t, comm, t.PidNs, t.NetNs);
                 return c == null ? -Errno.EAGAIN : c.Pid.NrIn(t.PidNs);
             }
@@ -45,6 +52,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (sig < 0 || sig > NSIG) return -Errno.EINVAL;
                 Task target = FindTaskLocked(t, pid);
                 if (target == null) return -Errno.ESRCH;
@@ -61,7 +69,7 @@ namespace ProcNano
         /// <summary>The task with number <paramref name="pid"/> in <paramref name="t"/>'s pid namespace, or null.</summary>
         public Task FindTask(Task t, int pid)
         {
-            lock (_k.Lock) return FindTaskLocked(t, pid);
+            lock (_k.Lock) return Dead(t) ? null : FindTaskLocked(t, pid);
         }
 
         private Task FindTaskLocked(Task t, int pid)
@@ -75,6 +83,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (uid < 0) return -Errno.EINVAL;
                 int old = t.Euid;
                 if (t.Euid == 0) t.Cred = t.Cred.WithUids(uid, uid, uid, uid);
@@ -89,6 +98,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if (gid < 0) return -Errno.EINVAL;
                 int old = t.Egid;
                 if (t.Euid == 0) t.Cred = t.Cred.WithGids(gid, gid, gid, gid);
@@ -127,6 +137,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 TaskTable tasks = _k.Tasks;
                 PidNamespace ns = t.PidNs;
                 for (int i = index < 0 ? 0 : index; i < tasks.Count; i++)

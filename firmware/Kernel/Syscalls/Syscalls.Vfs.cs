@@ -8,11 +8,14 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 if ((flags & File.O_CREAT) != 0 && HeapLow()) return -Errno.ENOMEM;
+                if (_k.Vfs.OpenFileCount() >= _k.Board.FileMax) return -Errno.ENFILE;
+                if ((flags & File.O_CREAT) != 0 && NoInodeFor(t, path)) return -Errno.ENOSPC;
                 File f;
                 int e = _k.Vfs.OpenFile(t, path, flags, mode, out f);
                 if (e < 0) return e;
-                int fd = t.Fds.Install(f);
+                int fd = t.Fds.Install(f, _k.Board.NrOpen);
                 if (fd < 0) _k.Vfs.Files.Close(f);
                 return fd;
             }
@@ -22,6 +25,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Remove(fd);
                 if (f == null) return -Errno.EBADF;
                 _k.Vfs.Files.Close(f);
@@ -34,6 +38,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null || !f.CanRead) return -Errno.EBADF;
                 if (f.Inode.IsDir) return -Errno.EISDIR;
@@ -48,6 +53,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null || !f.CanWrite) return -Errno.EBADF;
                 if (!BufferOk(buf, off, count)) return -Errno.EFAULT;
@@ -56,6 +62,20 @@ namespace ProcNano
                 if (n > 0) f.Pos += n;
                 return n;
             }
+        }
+
+        /// <summary>fs.inode-max is reached (the in-memory file systems' inodes, counted when asked) and
+        /// <paramref name="path"/> would need a new one: ENOSPC for the caller, as a full tmpfs gives.</summary>
+        private bool NoInodeFor(Task t, string path)
+        {
+            Vfs vfs = _k.Vfs;
+            int n = 0;
+            for (int i = 0; i < vfs.MountCount; i++)
+            {
+                SuperBlock sb = vfs.MountAt(i).Sb;
+                if (sb is RamfsSuper) n += sb.CachedInodes();
+            }
+            return n >= _k.Board.InodeMax && vfs.StatPath(t, path, false, new StatInfo()) == -Errno.ENOENT;
         }
 
         private static bool BufferOk(byte[] buf, int off, int count)
@@ -68,6 +88,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 long pos;
@@ -83,19 +104,20 @@ namespace ProcNano
 
         public int Stat(Task t, string path, StatInfo st)
         {
-            lock (_k.Lock) return _k.Vfs.StatPath(t, path, true, st);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.StatPath(t, path, true, st);
         }
 
         /// <summary>lstat(2): like Stat, not following a final symlink.</summary>
         public int Lstat(Task t, string path, StatInfo st)
         {
-            lock (_k.Lock) return _k.Vfs.StatPath(t, path, false, st);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.StatPath(t, path, false, st);
         }
 
         public int Fstat(Task t, int fd, StatInfo st)
         {
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 Vfs.FillStat(f.Inode, st);
@@ -111,6 +133,7 @@ namespace ProcNano
             type = 0;
             lock (_k.Lock)
             {
+                if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
                 if (!f.Inode.IsDir) return -Errno.ENOTDIR;
@@ -130,39 +153,43 @@ namespace ProcNano
 
         public int Mkdir(Task t, string path, int mode)
         {
-            lock (_k.Lock) return HeapLow() ? -Errno.ENOMEM : _k.Vfs.Mkdir(t, path, mode);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : HeapLow() ? -Errno.ENOMEM : NoInodeFor(t, path) ? -Errno.ENOSPC : _k.Vfs.Mkdir(t, path, mode);
         }
 
         public int Rmdir(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Rmdir(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Rmdir(t, path);
         }
 
         public int Unlink(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Unlink(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Unlink(t, path);
         }
 
         /// <summary>symlink(2): creates <paramref name="linkPath"/> pointing at <paramref name="target"/>.</summary>
         public int Symlink(Task t, string target, string linkPath)
         {
-            lock (_k.Lock) return _k.Vfs.Symlink(t, target, linkPath);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : NoInodeFor(t, linkPath) ? -Errno.ENOSPC : _k.Vfs.Symlink(t, target, linkPath);
         }
 
         public int Truncate(Task t, string path, long size)
         {
-            lock (_k.Lock) return _k.Vfs.Truncate(t, path, size);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Truncate(t, path, size);
         }
 
         /// <summary>readlink(2): the target, or null with err = -errno.</summary>
         public string ReadLink(Task t, string path, out int err)
         {
-            lock (_k.Lock) return _k.Vfs.ReadLink(t, path, out err);
+            lock (_k.Lock)
+            {
+                err = -Errno.ESRCH;
+                return Dead(t) ? null : _k.Vfs.ReadLink(t, path, out err);
+            }
         }
 
         public int Chdir(Task t, string path)
         {
-            lock (_k.Lock) return _k.Vfs.Chdir(t, path);
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Chdir(t, path);
         }
 
         /// <summary>The task's cwd as an absolute path.</summary>
@@ -173,6 +200,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (t != null && Dead(t)) return -Errno.ESRCH;   // null: the kernel
                 if (t != null && !t.IsRoot) return -Errno.EPERM;
                 return _k.Vfs.Mount(t, source, target, fsType);
             }
@@ -182,6 +210,7 @@ namespace ProcNano
         {
             lock (_k.Lock)
             {
+                if (t != null && Dead(t)) return -Errno.ESRCH;   // null: the kernel
                 if (t != null && !t.IsRoot) return -Errno.EPERM;
                 return _k.Vfs.Umount(t, target);
             }

@@ -15,6 +15,10 @@ namespace ProcNano
 
         public Syscalls(ISyscallKernel k) { _k = k; }
 
+        /// <summary>A task that has exited (or none): every call made for it is ESRCH, checked under the lock
+        /// before anything is allocated (a -p PID may race the task's exit).</summary>
+        private static bool Dead(Task t) { return t == null || t.State == Task.Dead; }
+
         /// <summary>True on a device board (one with managed_heap) when the platform's free heap (the runtime's
         /// on the device, the model's in the simulator) is under <see cref="HeapReserve"/>: the call answers
         /// ENOMEM before it allocates, instead of running out half-way. The host board has no such budget.</summary>

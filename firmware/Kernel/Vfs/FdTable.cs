@@ -1,9 +1,10 @@
 namespace ProcNano
 {
     /// <summary>A task's open files by descriptor number. Empty until the first open (most tasks here open
-    /// nothing), then 4 slots, doubling up to <see cref="MaxFds"/>.</summary>
+    /// nothing), then 4 slots, doubling up to the limit the caller gives (fs.nr_open).</summary>
     public sealed class FdTable
     {
+        /// <summary>The default limit (the host board's nr_open).</summary>
         public const int MaxFds = 256;
         // Null while empty: a shared empty array would cost the device a static slot and the array itself.
         private File[] _fds;
@@ -14,15 +15,20 @@ namespace ProcNano
         public File Get(int fd) { return fd < 0 || fd >= Size ? null : _fds[fd]; }
 
         /// <summary>Installs <paramref name="f"/> at the lowest free number; -EMFILE when full.</summary>
-        public int Install(File f)
+        public int Install(File f) { return Install(f, MaxFds); }
+
+        /// <summary>Installs <paramref name="f"/> at the lowest free number below <paramref name="max"/>; -EMFILE
+        /// when there is none.</summary>
+        public int Install(File f, int max)
         {
             int size = Size;
-            for (int i = 0; i < size; i++)
+            for (int i = 0; i < size && i < max; i++)
             {
                 if (_fds[i] == null) { _fds[i] = f; return i; }
             }
-            if (size >= MaxFds) return -Errno.EMFILE;
-            File[] n = new File[size == 0 ? 4 : size * 2];
+            if (size >= max) return -Errno.EMFILE;
+            int grown = size == 0 ? 4 : size * 2;
+            File[] n = new File[grown < max ? grown : max];
             for (int i = 0; i < size; i++) n[i] = _fds[i];
             n[size] = f;
             _fds = n;

@@ -11,6 +11,8 @@ namespace System.IO
         public static bool Exists(string path) { throw new NotImplementedException(); }
 
         public static void Delete(string path) { throw new NotImplementedException(); }
+
+        public static void Move(string sourceFileName, string destFileName) { throw new NotImplementedException(); }
     }
 
     public static class Directory

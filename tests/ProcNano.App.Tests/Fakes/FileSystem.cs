@@ -104,6 +104,17 @@ namespace System.IO
             // Upstream: deleting a missing file is a no-op.
             FakeDrive.Files.Remove(path);
         }
+
+        /// <summary>As upstream: the source must exist and the destination must not.</summary>
+        public static void Move(string sourceFileName, string destFileName)
+        {
+            FakeDrive.MaybeFail();
+            if (!FakeDrive.Files.ContainsKey(sourceFileName)) throw new IOException("", (int)IOException.IOExceptionErrorCode.FileNotFound);
+            if (FakeDrive.Files.ContainsKey(destFileName)) throw new IOException("", (int)IOException.IOExceptionErrorCode.PathAlreadyExists);
+            if (!FakeDrive.Dirs.Contains(FakeDrive.Dir(destFileName))) throw new IOException("", (int)IOException.IOExceptionErrorCode.DirectoryNotFound);
+            FakeDrive.Files[destFileName] = FakeDrive.Files[sourceFileName];
+            FakeDrive.Files.Remove(sourceFileName);
+        }
     }
 
     public static class Directory

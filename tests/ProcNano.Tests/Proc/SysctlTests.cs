@@ -8,12 +8,13 @@ namespace ProcNano.Tests.Proc
     public class SysctlTests
     {
         [Fact]
-        public void Tree_ListsKernelAndVmTables()
+        public void Tree_ListsKernelVmAndFsTables()
         {
             var kit = new ProcKit();
-            Assert.Equal(new[] { "kernel", "vm" }, kit.Ls(kit.Init, "sys").ToArray());
-            Assert.Equal(new[] { "ostype", "osrelease", "hostname", "pid_max" }, kit.Ls(kit.Init, "sys/kernel").ToArray());
-            Assert.Equal(new[] { "nr_trim_pages" }, kit.Ls(kit.Init, "sys/vm").ToArray());
+            Assert.Equal(new[] { "kernel", "vm", "fs" }, kit.Ls(kit.Init, "sys").ToArray());
+            Assert.Equal(new[] { "ostype", "osrelease", "hostname", "pid_max", "threads-max", "shmmni" }, kit.Ls(kit.Init, "sys/kernel").ToArray());
+            Assert.Equal(new[] { "nr_trim_pages", "max_map_count" }, kit.Ls(kit.Init, "sys/vm").ToArray());
+            Assert.Equal(new[] { "file-max", "nr_open", "inode-max" }, kit.Ls(kit.Init, "sys/fs").ToArray());
             Assert.True(kit.Get(kit.Init, "sys/vm").IsDir);
             Assert.True(kit.Get(kit.Init, "sys/vm/nr_trim_pages").IsReg);
         }

@@ -32,6 +32,22 @@ namespace ProcNano
             }
         }
 
+        // A file opened for writing is written aside and switched in when closed (IStorage.BeginWrite):
+        // after a crash it is the old file or the new one, as LittleFS gives on the device.
+        private static bool Writes(File f) { return f.CanWrite || (f.Flags & File.O_TRUNC) != 0; }
+
+        public override int Open(File f, VfsCaller current)
+        {
+            return Writes(f) ? Store.BeginWrite(_name, (f.Flags & File.O_TRUNC) != 0) : 0;
+        }
+
+        public override void Release(File f)
+        {
+            if (!Writes(f)) return;
+            int e = Store.EndWrite(_name);
+            if (e < 0) ((FlashSuper)Sb).Ctx.Log.Print("flashfs: " + _name + ": not saved: " + Errno.StrError(e));
+        }
+
         public override int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count)
         {
             if (pos < 0) return -Errno.EINVAL;

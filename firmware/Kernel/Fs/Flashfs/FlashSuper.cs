@@ -21,6 +21,7 @@ namespace ProcNano
             Ctx = ctx;
             Store = store;
             DevName = "/dev/mtdblock1";
+            ReadOnly = store.ReadOnly;
             Root = new FlashDir(this);
         }
 

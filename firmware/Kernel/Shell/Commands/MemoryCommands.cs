@@ -1,8 +1,9 @@
 namespace ProcNano
 {
     /// <summary>
-    /// Memory commands. Each acts for the shell's own task, or with "-p PID" for that task (its mm, its fd
-    /// table). Memory is read and written only through the kernel's accessors, which check the VMAs:
+    /// Memory commands. Each acts for the shell's own task, or with "-p PID" on that task's address space,
+    /// which needs the right to attach to it (root, or the same uid and a dumpable task: EPERM otherwise);
+    /// files are opened by the shell, with its credentials. Memory is read and written only through the kernel's accessors, which check the VMAs:
     /// EFAULT where nothing is mapped, EACCES where the protection forbids it. Addresses print as 0x%08x.
     /// Errors read "cmd: strerror" ("munmap: Invalid argument"); only a file named by mmap is quoted
     /// ("mmap: /flash/x: No such device").
@@ -33,14 +34,15 @@ namespace ProcNano
             if (path == null) flags |= Vm.MAP_ANONYMOUS;
             else
             {
-                // A writable shared map needs the file open for writing; anything else reads it.
+                // A writable shared map needs the file open for writing; anything else reads it. The shell opens
+                // it (its own credentials and fd table), whichever task the map is for.
                 bool rw = flags == Vm.MAP_SHARED && (prot & Vm.PROT_WRITE) != 0;
-                fd = sh.Sys.Open(target, path, rw ? File.O_RDWR : File.O_RDONLY, 0);
+                fd = sh.Sys.Open(sh.Task, path, rw ? File.O_RDWR : File.O_RDONLY, 0);
                 if (fd < 0) return sh.Fail("mmap", path, fd);
             }
-            long addr = sh.Sys.Mmap(target, 0, len, prot, flags, fd, offset);
+            long addr = sh.Sys.Mmap(sh.Task, target, 0, len, prot, flags, fd, offset);
             // The mapping holds its own reference to the file.
-            if (fd >= 0) sh.Sys.Close(target, fd);
+            if (fd >= 0) sh.Sys.Close(sh.Task, fd);
             if (addr < 0) return path == null ? sh.Fail("mmap", (int)addr) : sh.Fail("mmap", path, (int)addr);
             sh.Out.Addr(addr);
             sh.Out.Char('\n');
@@ -56,7 +58,7 @@ namespace ProcNano
             uint addr;
             long len;
             if (!Address(sh, "munmap", argv[i], out addr) || !sh.Number("munmap", argv[i + 1], out len)) return Shell.StatusError;
-            int r = sh.Sys.Munmap(target, addr, len);
+            int r = sh.Sys.Munmap(sh.Task, target, addr, len);
             return r < 0 ? sh.Fail("munmap", r) : Shell.StatusOk;
         }
 
@@ -81,7 +83,7 @@ namespace ProcNano
             if (argc - i != 1) return sh.Usage("shmat");
             int id;
             if (!ShmId(sh, "shmat", argv[i], out id)) return Shell.StatusError;
-            long addr = sh.Sys.Shmat(target, id, 0, 0);
+            long addr = sh.Sys.Shmat(sh.Task, target, id, 0, 0);
             if (addr < 0) return sh.Fail("shmat", (int)addr);
             sh.Out.Addr(addr);
             sh.Out.Char('\n');
@@ -96,7 +98,7 @@ namespace ProcNano
             if (argc - i != 1) return sh.Usage("shmdt");
             uint addr;
             if (!Address(sh, "shmdt", argv[i], out addr)) return Shell.StatusError;
-            int r = sh.Sys.Shmdt(target, addr);
+            int r = sh.Sys.Shmdt(sh.Task, target, addr);
             return r < 0 ? sh.Fail("shmdt", r) : Shell.StatusOk;
         }
 
