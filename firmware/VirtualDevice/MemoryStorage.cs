@@ -103,6 +103,18 @@ namespace ProcNano.VirtualDevice
             return d;
         }
 
+        /// <summary>What the files' bytes take of the heap here (by Footprint's array rule). On the board they are
+        /// in SPI flash, not the heap, so the device goals add this back (<c>FLASH data=</c>).</summary>
+        public long HeapBytes
+        {
+            get
+            {
+                long n = 0;
+                for (int i = 0; i < _data.Count; i++) n += Footprint.Array(((byte[])_data[i]).Length, 1);
+                return n;
+            }
+        }
+
         private int Find(string name)
         {
             for (int i = 0; i < _names.Count; i++)

@@ -74,6 +74,7 @@ namespace ProcNano.VirtualDevice
                     entry.RunBootScript(KernelEntry.BootScript);
                     Report.Heap("after_boot_script");
                 }
+                Report.Line("FLASH", "data=" + flash.HeapBytes.ToString());
 
                 stage = "console";
                 Report.Line("STAGE", stage);

@@ -4,7 +4,7 @@
 #                                         [--no-build] [--build-only] [--loader]
 # Builds the kernel and the virtual device for nanoFramework (dotnet build -c Release), converts them to .pe with
 # nanoCLR's mdp.sh, compiles the run's board and script into ProcNano.VirtualDevice.Run.pe, and runs
-#   nanoclr --heap N mscorlib.pe nanoFramework.Runtime.Native.pe ProcNano.Kernel.pe [ProcNano.SelfTest.pe]
+#   nanoclr --heap N mscorlib.pe nanoFramework.Runtime.Native.pe ProcNano.Kernel.pe ProcNano.Shell.pe [ProcNano.SelfTest.pe]
 #           ProcNano.VirtualDevice.Run.pe ProcNano.VirtualDevice.pe
 # (ProcNano.SelfTest.pe, the self-test suite, only for --script selftest: the firmware deploys it only when asked.)
 # printing the device's console and its HEAP/OOM/END lines (the loader's tables only with --loader, or when the
@@ -66,6 +66,7 @@ corelib="$packages/nanoframework.corelibrary/1.17.11/lib"
 
 # Release: mdp cannot convert a Debug kernel ("Byte code table overflow", over 64 KiB of IL).
 bin="$here/bin/Release/netstandard2.0"
+shell_dll="$root/firmware/Shell.Nano/bin/Release/netstandard2.0/ProcNano.Shell.dll"
 selftest_dll="$root/firmware/SelfTest.Nano/bin/Release/netstandard2.0/ProcNano.SelfTest.dll"
 out="$here/bin/nanoclr"
 pe="$out/pe"
@@ -83,13 +84,15 @@ if [ "$build" = "1" ]; then
     if [ ! -f "$corelib/mscorlib.pe" ]; then echo "run-nanoclr: $corelib/mscorlib.pe missing (dotnet restore)" >&2; exit 4; fi
     cp "$corelib/mscorlib.pe" "$native_pe" "$pe/"
     mdp "$out/mdp.log" "$bin/ProcNano.Kernel.dll" "$pe/ProcNano.Kernel.pe" false mscorlib="$corelib/mscorlib.dll"
-    mdp "$out/mdp.log" "$selftest_dll" "$pe/ProcNano.SelfTest.pe" false mscorlib="$corelib/mscorlib.dll" \
+    mdp "$out/mdp.log" "$shell_dll" "$pe/ProcNano.Shell.pe" false mscorlib="$corelib/mscorlib.dll" \
         ProcNano.Kernel="$bin/ProcNano.Kernel.dll"
+    mdp "$out/mdp.log" "$selftest_dll" "$pe/ProcNano.SelfTest.pe" false mscorlib="$corelib/mscorlib.dll" \
+        ProcNano.Kernel="$bin/ProcNano.Kernel.dll" ProcNano.Shell="$shell_dll"
     mdp "$out/mdp.log" "$bin/ProcNano.VirtualDevice.dll" "$pe/ProcNano.VirtualDevice.pe" false mscorlib="$corelib/mscorlib.dll" \
         nanoFramework.Runtime.Native="$native_dll" ProcNano.Kernel="$bin/ProcNano.Kernel.dll" \
-        ProcNano.VirtualDevice.Run="$bin/ProcNano.VirtualDevice.Run.dll"
+        ProcNano.Shell="$shell_dll" ProcNano.VirtualDevice.Run="$bin/ProcNano.VirtualDevice.Run.dll"
 fi
-for f in mscorlib.pe nanoFramework.Runtime.Native.pe ProcNano.Kernel.pe ProcNano.SelfTest.pe ProcNano.VirtualDevice.pe; do
+for f in mscorlib.pe nanoFramework.Runtime.Native.pe ProcNano.Kernel.pe ProcNano.Shell.pe ProcNano.SelfTest.pe ProcNano.VirtualDevice.pe; do
     if [ ! -f "$pe/$f" ]; then echo "run-nanoclr: $pe/$f missing (run without --no-build)" >&2; exit 4; fi
 done
 [ "$run" = "1" ] || exit 0
@@ -116,7 +119,7 @@ set +e
 # The self-test suite only where it runs: the firmware deploys it only when asked (docs/ESP32.md).
 extra=""
 if [ "$script" = "selftest" ]; then extra="$pe/ProcNano.SelfTest.pe"; fi
-"$nanoclr_dir/nanoclr" --heap "$heap" "$pe/mscorlib.pe" "$pe/nanoFramework.Runtime.Native.pe" "$pe/ProcNano.Kernel.pe" $extra \
+"$nanoclr_dir/nanoclr" --heap "$heap" "$pe/mscorlib.pe" "$pe/nanoFramework.Runtime.Native.pe" "$pe/ProcNano.Kernel.pe" "$pe/ProcNano.Shell.pe" $extra \
     "$run_dir/ProcNano.VirtualDevice.Run.pe" "$pe/ProcNano.VirtualDevice.pe" 2>&1 \
     | awk -v all="$loader" '
         all == 1 || ready { print; fflush(); next }

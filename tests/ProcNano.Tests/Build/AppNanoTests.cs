@@ -29,7 +29,7 @@ namespace ProcNano.Tests.Build
             .Descendants(Ms + "HintPath").Select(h => Path.GetFileNameWithoutExtension(h.Value.Replace('\\', '/'))).ToArray();
 
         /// <summary>What the app may reference: the packages' assemblies and its own libraries (the kernel).</summary>
-        private static string[] AllowedReferences() => PackageAssemblies().Concat(new[] { "ProcNano.Kernel" }).ToArray();
+        private static string[] AllowedReferences() => PackageAssemblies().Concat(new[] { "ProcNano.Kernel", "ProcNano.Shell" }).ToArray();
 
         private static NanoAssemblyChecker AppDll()
         {

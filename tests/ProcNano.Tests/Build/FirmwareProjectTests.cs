@@ -61,18 +61,24 @@ namespace ProcNano.Tests.Build
         {
             var app = Nfproj();
             Assert.DoesNotContain(app.Descendants(Ms + "Import"), i => ((string)i.Attribute("Project")).EndsWith(".projitems"));
-            Assert.Contains("../Kernel.NF/ProcNano.Kernel.nfproj", Refs(app));
+            Assert.Equal(new[] { "../Kernel.NF/ProcNano.Kernel.nfproj", "../Shell.NF/ProcNano.Shell.nfproj" },
+                Refs(app).Where(r => !r.Contains("SelfTest")).ToArray());
+            var shell = Load("firmware", "Shell.NF", "ProcNano.Shell.nfproj");
+            Assert.Equal("ProcNano.Shell", shell.Descendants(Ms + "AssemblyName").Single().Value);
+            Assert.Equal(RepoPaths.Combine("firmware", "Shell", "ProcNano.Shell.projitems"), SharedImport(RepoPaths.Combine("firmware", "Shell.NF"), shell));
+            Assert.Equal(new[] { "../Kernel.NF/ProcNano.Kernel.nfproj" }, Refs(shell));
             var selfTest = app.Descendants(Ms + "ProjectReference").Single(r => ((string)r.Attribute("Include")).Contains("SelfTest"));
             Assert.Equal(" '$(ProcNanoSelfTest)' == 'true' ", (string)selfTest.Parent.Attribute("Condition"));
             Assert.Equal("false", app.Descendants(Ms + "ProcNanoSelfTest").Single().Value);
             var lib = Load("firmware", "SelfTest.NF", "ProcNano.SelfTest.nfproj");
             Assert.Equal("ProcNano.SelfTest", lib.Descendants(Ms + "AssemblyName").Single().Value);
             Assert.Equal(RepoPaths.Combine("firmware", "SelfTest", "ProcNano.SelfTest.projitems"), SharedImport(RepoPaths.Combine("firmware", "SelfTest.NF"), lib));
-            Assert.Equal(new[] { "../Kernel.NF/ProcNano.Kernel.nfproj" }, Refs(lib));
+            Assert.Equal(new[] { "../Kernel.NF/ProcNano.Kernel.nfproj", "../Shell.NF/ProcNano.Shell.nfproj" }, Refs(lib));
         }
 
         [Theory]
         [InlineData("Kernel.NF", "ProcNano.Kernel.nfproj")]
+        [InlineData("Shell.NF", "ProcNano.Shell.nfproj")]
         [InlineData("SelfTest.NF", "ProcNano.SelfTest.nfproj")]
         public void Library_ReferencesOnlyItsPackages_FromTheAppsRestore(string dir, string nfproj)
         {
@@ -91,7 +97,8 @@ namespace ProcNano.Tests.Build
         {
             string sln = System.IO.File.ReadAllText(Path.Combine(App, "ProcNano.App.sln"));
             foreach (string p in new[] { "ProcNano.App.nfproj", "..\\Kernel.NF\\ProcNano.Kernel.nfproj", "..\\SelfTest.NF\\ProcNano.SelfTest.nfproj",
-                "..\\Kernel\\ProcNano.Kernel.shproj", "..\\SelfTest\\ProcNano.SelfTest.shproj" })
+                "..\\Shell.NF\\ProcNano.Shell.nfproj", "..\\Kernel\\ProcNano.Kernel.shproj", "..\\Shell\\ProcNano.Shell.shproj",
+                "..\\SelfTest\\ProcNano.SelfTest.shproj" })
                 Assert.Contains("\"" + p + "\"", sln);
         }
 

@@ -7,7 +7,8 @@ namespace ProcNano.Tests.Device
     /// <summary>One run of the virtual device (firmware/VirtualDevice on nanoCLR), parsed from its output:
     /// <c>HEAP label=BYTES</c>, <c>MAPPED n</c>, <c>STAGE s</c>, <c>EXCEPTION stage type</c>,
     /// <c>OOM n escaped=.. in_commands=.. lost_lines=..</c>, <c>ERRORS n</c>, <c>TYPED n</c>, <c>END stage</c>,
-    /// <c>MODEL boot=BYTES measured=BYTES</c> (the kernel's model of new Kernel beside the measured cost).</summary>
+    /// <c>MODEL boot=BYTES measured=BYTES</c> (the kernel's model of new Kernel beside the measured cost),
+    /// <c>FLASH data=BYTES</c> (heap the virtual device's /flash stand-in holds for the files' bytes, at the console).</summary>
     public sealed class DeviceRun
     {
         public string Board;
@@ -20,6 +21,7 @@ namespace ProcNano.Tests.Device
         public int Oom = -1, OomEscaped = -1, OomInCommands = -1, LostLines = -1;
         public int Errors = -1, Typed = -1;
         public long ModelBoot = -1, ModelMeasured = -1;
+        public long FlashData = -1;
         public string End;
         public readonly List<string> Exceptions = new List<string>();
 
@@ -52,6 +54,8 @@ namespace ProcNano.Tests.Device
                 }
                 m = Regex.Match(line, @"^MODEL boot=(\d+) measured=(\d+)$");
                 if (m.Success) { r.ModelBoot = long.Parse(m.Groups[1].Value); r.ModelMeasured = long.Parse(m.Groups[2].Value); continue; }
+                m = Regex.Match(line, @"^FLASH data=(\d+)$");
+                if (m.Success) { r.FlashData = long.Parse(m.Groups[1].Value); continue; }
                 m = Regex.Match(line, @"^ERRORS (\d+)$");
                 if (m.Success) { r.Errors = int.Parse(m.Groups[1].Value); continue; }
                 m = Regex.Match(line, @"^TYPED (\d+)$");
@@ -68,6 +72,7 @@ namespace ProcNano.Tests.Device
             var parts = new List<string> { $"{Board} --heap {HeapArg} --script {Script}: exit {ExitCode}" };
             foreach (var kv in Heap) parts.Add($"{kv.Key}={kv.Value}");
             if (Mapped >= 0) parts.Add($"mapped={Mapped}");
+            if (FlashData >= 0) parts.Add($"flash_data={FlashData}");
             if (ModelBoot >= 0) parts.Add($"model={ModelBoot} measured={ModelMeasured}");
             parts.Add($"OOM={Oom} (escaped {OomEscaped}, in commands {OomInCommands}, lost lines {LostLines})");
             parts.Add($"errors={Errors} typed={Typed} end={End ?? "(none: the runtime died)"}");
