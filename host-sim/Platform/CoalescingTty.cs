@@ -5,7 +5,7 @@ namespace ProcNano.HostSim
 {
     /// <summary>
     /// Gathers what the kernel writes to a host tty and hands it on in one write when the kernel next reads
-    /// (it reads when it waits for input: after a command's output, after the echo of an input chunk) or when
+    /// (it reads when it waits for input: after a command's output, after the echo of what has arrived) or when
     /// 4 KiB have gathered. Each write to a pty or serial device costs a system call and, through
     /// System.IO.Ports, ~1.4 ms whatever its size, so per-byte echo and per-line output were what limited the
     /// line; the device's UART keeps its own driver buffer instead. Reads are gathered the same way: the line
@@ -23,9 +23,12 @@ namespace ProcNano.HostSim
 
         public int Read(byte[] buf, int off, int count)
         {
-            Flush();
             if (_inPos == _inLen)
             {
+                // Only now may the kernel wait on the host: what it wrote goes out first. While input that has
+                // arrived is still being handed on (a paste, 16 bytes per read), its echo gathers: one write
+                // per host read, not one per chunk.
+                Flush();
                 int n = _inner.Read(_in, 0, _in.Length);
                 if (n <= 0) return n;
                 _inPos = 0;

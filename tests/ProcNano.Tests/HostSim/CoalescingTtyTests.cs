@@ -43,5 +43,23 @@ namespace ProcNano.Tests.HostSim
             Assert.Equal(2, tty.Read(buf, 0, 3));
             Assert.Equal(-1, tty.Read(buf, 0, 3));
         }
+    
+        [Fact]
+        public void EchoOfArrivedInput_GathersUntilTheHostIsAskedAgain()
+        {
+            // A 64-byte paste read 16 bytes at a time, each chunk echoed: one write for the lot, before the next
+            // host read (a write per chunk cost ~1.4 ms each through System.IO.Ports).
+            var inner = new MemoryTty { Chunk = 4096, StayOpen = true }.Type(new string('x', 64));
+            var tty = new CoalescingTty(inner);
+            var buf = new byte[16];
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal(16, tty.Read(buf, 0, 16));
+                tty.Write(buf, 0, 16);
+            }
+            Assert.Equal(0, inner.Writes);
+            tty.Read(buf, 0, 16);
+            Assert.Equal((1, 64), (inner.Writes, inner.Output.Length));
+        }
     }
 }
