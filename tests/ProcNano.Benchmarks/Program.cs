@@ -13,6 +13,7 @@ namespace ProcNano.Benchmarks
         public static int Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "--report") return Report.Run(args.Length > 1 ? args[1] : null);
+            if (args.Length > 0 && args[0] == "--scenario") { System.Console.Write(SharedTextScenario.Table(args.Length > 1 ? args[1] : System.IO.Directory.GetCurrentDirectory())); return 0; }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }

@@ -55,6 +55,12 @@ namespace ProcNano.Benchmarks
             md.Append("`host-sim/measure-startup.sh --publish aot` (Native AOT, the fastest start; see host-sim/README.md):\n\n```\n"
                 + Script(repoRoot, "host-sim/measure-startup.sh", "-n", "10", "--publish", "aot") + "```\n\n");
 
+            md.Append("## Shared text: N tasks, one program file\n\n");
+            md.Append("MmapCopy after N execs of `/bin/hold` copied to `/flash` (flashfs maps by copy only): one file, whose text\n");
+            md.Append("copy every task shares, against one file per task (a text copy each, as a loader without shared regions\n");
+            md.Append("makes: NuttX's hostfs gives 3 tasks 3 copies). Data and stack are per task either way.\n\n");
+            md.Append(SharedTextScenario.Table(repoRoot) + "\n");
+
             md.Append("## Every result\n\n| benchmark | parameters | mean | allocated/op |\n|---|---|---|---|\n");
             foreach (var r in results.OrderBy(r => r.BenchmarkCase.Descriptor.Type.Name).ThenBy(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name))
             {
