@@ -46,9 +46,9 @@ namespace ProcNano.Benchmarks
                 Mean(results, "BlockCopy", ("Bytes", 1048576)) / Mean(results, "PrivateCopyMap", ("Bytes", 1048576)), "x", "≥ 0.8x", r => r >= 0.8);
             Goal(md, "same at 64 KiB",
                 Mean(results, "BlockCopy", ("Bytes", 65536)) / Mean(results, "PrivateCopyMap", ("Bytes", 65536)), "x", "≥ 0.5x", r => r >= 0.5);
-            double e10 = ProcEntries(10), e500 = ProcEntries(500);
-            Goal(md, "`ls /proc` cost per entry, 500 vs 10 tasks",
-                Mean(results, "ListProc", ("TaskCount", 500)) / e500 / (Mean(results, "ListProc", ("TaskCount", 10)) / e10), "x", "≤ 1.3x", r => r <= 1.3);
+            double l0 = Mean(results, "ListProc", ("TaskCount", 0));
+            Goal(md, "`ls /proc` cost per task (beyond the listing with none), 500 vs 10 tasks",
+                (Mean(results, "ListProc", ("TaskCount", 500)) - l0) / 500 / ((Mean(results, "ListProc", ("TaskCount", 10)) - l0) / 10), "x", "≤ 1.3x", r => r <= 1.3);
             md.Append("\n## The serial line and the start-up\n\n");
             md.Append("`host-sim/measure-serial.sh` (a pty pair through socat, the simulator serving `--serial` on one end; a\n");
             md.Append("115200-baud UART carries 11.25 KiB/s), run by this pass:\n\n```\n" + Script(repoRoot, "host-sim/measure-serial.sh") + "```\n\n");
@@ -76,14 +76,6 @@ namespace ProcNano.Benchmarks
             Plot(results, Path.Combine(docs, "performance-mmap.png"));
             Console.WriteLine("wrote " + Path.Combine(docs, "PERFORMANCE.md"));
             return 0;
-        }
-
-        // How many entries `ls /proc` lists with that many extra tasks (the pid directories and /proc's own).
-        private static double ProcEntries(int tasks)
-        {
-            var b = new ProcBenchmarks { TaskCount = tasks };
-            b.Setup();
-            return b.ListProc();
         }
 
         private static void Goal(StringBuilder md, string what, double value, string unit, string goal, Func<double, bool> met)
