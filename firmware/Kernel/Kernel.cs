@@ -5,7 +5,7 @@ namespace ProcNano
     /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
     /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed class Kernel : ISlabSource, ISyscallKernel, IBinfmt, IKernelView
+    public sealed partial class Kernel : ISlabSource, ISyscallKernel, IBinfmt, IKernelView, IBuiltinFs
     {
         // Lib and Board
         public readonly BoardConfig Board;
@@ -92,7 +92,6 @@ namespace ProcNano
             Modules = new ModuleTable(this);
             Uart = new UartModule(board);
             Modules.Register(Uart);
-            Vfs.RegisterFs(ProcFs.TypeName, true, MountProc);
             int e = Vfs.Mount(null, "proc", "/proc", ProcFs.TypeName);
             Log.Print(e < 0 ? "procfs: cannot mount /proc: " + Errno.StrError(e) : "VFS: Mounted proc on /proc.");
 
@@ -103,9 +102,7 @@ namespace ProcNano
 
         private void MountRootFs()
         {
-            Vfs.RegisterFs("ramfs", true, Fs.MountRamfs);
-            Vfs.RegisterFs("romfs", false, Fs.MountRomfs);
-            Vfs.RegisterFs("flashfs", false, Fs.MountFlash);
+            Vfs.Builtin = this;   // ramfs, romfs, flashfs, proc (Kernel.FsTypes.cs)
             RamfsSuper root = new RamfsSuper(Fs, Vfs.AllocAnonMinor());
             root.DevName = "rootfs";
             Vfs.Mount("/", root);
@@ -125,13 +122,6 @@ namespace ProcNano
         }
 
         // A procfs shows the pid namespace of the task that mounts it (every VFS caller is a Task).
-        private SuperBlock MountProc(VfsCaller mounter, string source)
-        {
-            ProcSuperBlock sb = ProcFs.NewSuperBlock(this, mounter == null ? null : ((Task)mounter).PidNs);
-            sb.Minor = Vfs.AllocAnonMinor();
-            return sb;
-        }
-
         // Each subsystem's object kinds, in /proc/slabinfo's order; the counts are the owners' own.
         private void RegisterSlabs()
         {

@@ -10,16 +10,12 @@ namespace ProcNano
     {
         // Instance fields of each class, base classes included (FootprintTests checks each by reflection).
         public const int KernelFields = 17, KernelLogFields = 3, PhysMemFields = 6, PageAllocatorFields = 8,
-            VfsFields = 6, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
+            VfsFields = 7, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 9, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
             ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
             UartStatsFields = 7, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
 
-        /// <summary>A delegate (the file system types' mount functions): measured on nanoCLR.</summary>
-        public const int DelegateBytes = 36;
-        /// <summary>File system types registered at boot: ramfs, romfs, flashfs, proc.</summary>
-        public const int BootFsTypes = 4;
 
         /// <summary>The core's bytes, given what the owners above Memory size: the loader's header buffer, the
         /// slab table's rows, the root network namespace's interfaces.</summary>
@@ -29,12 +25,12 @@ namespace ProcNano
             n += Footprint.Object(KernelFields) + Footprint.Object(KernelLogFields) + Footprint.Object(PhysMemFields);
             n += Footprint.Object(PageAllocatorFields) + Footprint.Array(PageAllocator.MaxOrder, 2)
                 + Footprint.Array(PageAllocator.MaxOrder, 4);
-            // The VFS: its three lists and anonymous-minor list, the file table's first slots, the two ramfs
-            // superblocks (root and the shm store), the types and their mount functions, romfs and procfs.
-            n += Footprint.Object(VfsFields) + 3 * Footprint.Object(RefListFields) + Footprint.Object(Footprint.IntListFields)
+            // The VFS: its two lists (the types registered after boot: none) and anonymous-minor list, the file
+            // table's first slots, the two ramfs superblocks (root and the shm store), romfs and procfs. The
+            // built-in file system types are code (IBuiltinFs).
+            n += Footprint.Object(VfsFields) + 2 * Footprint.Object(RefListFields) + Footprint.Object(Footprint.IntListFields)
                 + Footprint.Array(4, 4) + Footprint.Object(FileTableFields) + Footprint.Array(4, 12);
             n += Footprint.Object(FsContextFields) + 2 * Footprint.Object(RamfsSuperFields);
-            n += BootFsTypes * (Footprint.Object(FsTypeFields) + DelegateBytes) + Footprint.Array(BootFsTypes, 12);
             n += Footprint.Object(RomfsSuperFields) + Footprint.Object(ProcSuperBlockFields);
             // Memory: the manager, both tables with their chunk directories and the region order list.
             n += Footprint.Object(MemoryManagerFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)

@@ -5,7 +5,8 @@ namespace ProcNano
     /// boot), whose pid namespace a procfs shows. Returns null if the source cannot be mounted.</summary>
     public delegate SuperBlock FsFactory(VfsCaller mounter, string source);
 
-    /// <summary>A registered file system type (Linux's file_system_type), as /proc/filesystems lists it.</summary>
+    /// <summary>A file system type registered after boot (Linux's file_system_type), as /proc/filesystems lists
+    /// it; the built-in ones are code (<see cref="IBuiltinFs"/>).</summary>
     public sealed class FsType
     {
         public readonly string Name;

@@ -16,7 +16,9 @@ namespace ProcNano
         private readonly RefList _mounts = new RefList();
         // Superblocks the kernel uses without mounting them (kern_mount: the SysV shm store).
         private readonly RefList _internal = new RefList();
-        private readonly RefList _types = new RefList();
+        /// <summary>The types built in (the kernel, at boot); null: none.</summary>
+        public IBuiltinFs Builtin;
+        private RefList _types;   // registered after boot, null until the first
         private readonly IntList _anonMinors = new IntList(4);
 
         public Vfs(FileTable files) { Files = files; }
@@ -51,26 +53,36 @@ namespace ProcNano
 
         // ---- file system types ----
 
-        /// <summary>Adds a file system type that mount(2) can name. -EBUSY if the name is taken.</summary>
+        /// <summary>Adds a file system type that mount(2) can name, after the built-in ones. -EBUSY if the name
+        /// is taken.</summary>
         public int RegisterFs(string name, bool noDev, FsFactory factory)
         {
-            if (FindFs(name) != null) return -Errno.EBUSY;
+            if (FindFs(name) >= 0) return -Errno.EBUSY;
+            if (_types == null) _types = new RefList();
             _types.Add(new FsType(name, noDev, factory));
             return 0;
         }
 
-        public int FsTypeCount => _types.Count;
-        /// <summary>Types in registration order (as /proc/filesystems lists them).</summary>
-        public FsType FsTypeAt(int i) { return (FsType)_types[i]; }
+        private int BuiltinCount => Builtin == null ? 0 : Builtin.BuiltinFsCount;
 
-        public FsType FindFs(string name)
+        /// <summary>Types, built-in ones first, then in registration order (as /proc/filesystems lists them).</summary>
+        public int FsTypeCount => BuiltinCount + (_types == null ? 0 : _types.Count);
+
+        public string FsTypeName(int i) { return i < BuiltinCount ? Builtin.BuiltinFsName(i) : ((FsType)_types[i - BuiltinCount]).Name; }
+
+        public bool FsTypeNoDev(int i) { return i < BuiltinCount ? Builtin.BuiltinFsNoDev(i) : ((FsType)_types[i - BuiltinCount]).NoDev; }
+
+        /// <summary>The index of type <paramref name="name"/>, or -1.</summary>
+        public int FindFs(string name)
         {
-            for (int i = 0; i < _types.Count; i++)
-            {
-                FsType t = (FsType)_types[i];
-                if (t.Name == name) return t;
-            }
-            return null;
+            for (int i = 0; i < FsTypeCount; i++) if (FsTypeName(i) == name) return i;
+            return -1;
+        }
+
+        private SuperBlock NewSuperBlock(int type, VfsCaller mounter, string source)
+        {
+            if (type < BuiltinCount) return Builtin.MountBuiltinFs(type, mounter, source);
+            return ((FsType)_types[type - BuiltinCount]).Factory(mounter, source);
         }
 
         // ---- anonymous device numbers (set_anon_super) ----
@@ -157,14 +169,14 @@ namespace ProcNano
         /// attaches it. No privilege check here (the syscall does it).</summary>
         public int Mount(VfsCaller t, string source, string target, string fsType)
         {
-            FsType type = fsType == null ? null : FindFs(fsType);
-            if (type == null) return -Errno.ENODEV;
+            int type = fsType == null ? -1 : FindFs(fsType);
+            if (type < 0) return -Errno.ENODEV;
             Inode dir;
             string abs;
             int e = Resolve(t, target, true, out dir, out abs);
             if (e < 0) return e;
             if (!dir.IsDir) return -Errno.ENOTDIR;
-            SuperBlock sb = type.Factory(t, source);
+            SuperBlock sb = NewSuperBlock(type, t, source);
             if (sb == null) return -Errno.EINVAL;
             e = Mount(abs, sb);
             if (e < 0) Discard(sb);

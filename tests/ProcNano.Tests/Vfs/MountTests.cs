@@ -159,10 +159,11 @@ namespace ProcNano.Tests.Vfs
         public void FsTypes_Registry()
         {
             var vfs = _v.K.Vfs;
-            Assert.Equal("ramfs", vfs.FsTypeAt(0).Name);
-            Assert.True(vfs.FindFs("ramfs").NoDev);
-            Assert.False(vfs.FindFs("romfs").NoDev);
-            Assert.NotNull(vfs.FindFs("flashfs"));
+            Assert.Equal("ramfs", vfs.FsTypeName(0));
+            Assert.True(vfs.FsTypeNoDev(vfs.FindFs("ramfs")));
+            Assert.False(vfs.FsTypeNoDev(vfs.FindFs("romfs")));
+            Assert.True(vfs.FindFs("flashfs") >= 0);
+            Assert.Equal(-1, vfs.FindFs("ext4"));
             Assert.Equal(-Errno.EBUSY, vfs.RegisterFs("ramfs", true, _v.K.Fs.MountRamfs));
             int n = vfs.FsTypeCount;
             Assert.Equal(0, vfs.RegisterFs("other", true, (who, src) => new RamfsSuper(_v.K.Fs, _v.K.Vfs.AllocAnonMinor())));

@@ -15,12 +15,10 @@ namespace ProcNano
         public override int Show(SeqFile s, int cursor, OutBuf o)
         {
             IKernelView k = s.K;
-            FsType t;
             if (cursor >= k.Vfs.FsTypeCount) return 0;
-            t = k.Vfs.FsTypeAt(cursor);
-            if (t.NoDev) o.Str("nodev");
+            if (k.Vfs.FsTypeNoDev(cursor)) o.Str("nodev");
             o.Char('\t');
-            o.Str(t.Name);
+            o.Str(k.Vfs.FsTypeName(cursor));
             o.Char('\n');
             return 0;
         }
