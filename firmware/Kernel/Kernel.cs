@@ -5,7 +5,7 @@ namespace ProcNano
     /// subsystems in layer order, lowest first (docs/ARCHITECTURE.md); the constructor is the boot sequence,
     /// start_kernel-style: each step builds one subsystem and hands it only what it uses.
     /// </summary>
-    public sealed partial class Kernel : ISlabSource, ISyscallKernel, IBinfmt, IKernelView, IBuiltinFs
+    public sealed partial class Kernel : ISyscallKernel, IBinfmt, IKernelView, IBuiltinFs, ISlabRows
     {
         // Lib and Board
         public readonly BoardConfig Board;
@@ -95,8 +95,7 @@ namespace ProcNano
             int e = Vfs.Mount(null, "proc", "/proc", ProcFs.TypeName);
             Log.Print(e < 0 ? "procfs: cannot mount /proc: " + Errno.StrError(e) : "VFS: Mounted proc on /proc.");
 
-            Slab = new SlabTable();
-            RegisterSlabs();
+            Slab = new SlabTable(this);   // its rows: Kernel.Slab.cs
             LogFootprint();
         }
 
@@ -121,27 +120,6 @@ namespace ProcNano
             else Log.Print("VFS: Mounted " + type + " on " + target + ".");
         }
 
-        // A procfs shows the pid namespace of the task that mounts it (every VFS caller is a Task).
-        // Each subsystem's object kinds, in /proc/slabinfo's order; the counts are the owners' own.
-        private void RegisterSlabs()
-        {
-            Slab.Register("vm_region", Footprint.RegionBytes, Mem, MemoryManager.SlabRegions);
-            Slab.Register("vm_area", Footprint.VmaBytes, Mem, MemoryManager.SlabVmas);
-            Slab.Register("mm", Footprint.MmBytes, Tasks, TaskTable.SlabMms);
-            Slab.Register("task", Footprint.TaskBytes, Tasks, TaskTable.SlabTasks);
-            Slab.Register("pid", Footprint.PidBytes, Tasks, TaskTable.SlabPids);
-            Slab.Register("file", Footprint.FileBytes, Vfs, Vfs.SlabFiles);
-            Slab.Register("inode", Footprint.InodeBytes, this, SlabInodes);
-            Slab.Register("proc_entry", ProcEntry.ObjectBytes, Proc, 0);
-            Slab.Register("shm_segment", Footprint.ShmSegmentBytes, Shm, 0);
-            Slab.Register("vfsmount", Footprint.VfsMountBytes, Vfs, Vfs.SlabMounts);
-            Slab.Register("log_buf", Footprint.Array(Board.KmsgSize, 1), this, SlabLog);
-            Slab.Register("kernel", KernelCore.Bytes(ExecImage.BufSize, SlabTable.MaxRows, Tasks.RootNet.Interfaces.Length),
-                this, SlabCore);
-        }
-
-        private const int SlabInodes = 0, SlabLog = 1, SlabCore = 2;
-
         /// <summary>The model of the kernel's whole managed-heap use: its objects (/proc/slabinfo, meminfo's
         /// Slab), the page map and the arena. The device's boot log prints it beside the measured figure.</summary>
         public long ModelBytes
@@ -152,13 +130,6 @@ namespace ProcNano
             }
         }
 
-        /// <summary>/proc/slabinfo's inode row spans two owners: the mounted trees, and shm segments (unlinked
-        /// files of the shm store). The log ring and the boot-time core are the kernel's own rows.</summary>
-        public int SlabObjects(int kind, bool allocated)
-        {
-            if (kind == SlabInodes) return Vfs.CachedInodeCount() + Shm.Count;
-            return 1;   // the log ring and the boot-time core: one of each
-        }
 
         // What the syscall facade sees (ISyscallKernel): the fields above, and the module table's two calls.
         BoardConfig ISyscallKernel.Board => Board;

@@ -14,12 +14,12 @@ namespace ProcNano
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 9, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
             ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
-            UartStatsFields = 7, SlabTableFields = 4, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
+            UartStatsFields = 7, SlabTableFields = 1, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
 
 
-        /// <summary>The core's bytes, given what the owners above Memory size: the loader's header buffer, the
-        /// slab table's rows, the root network namespace's interfaces.</summary>
-        public static int Bytes(int headerBytes, int slabRows, int interfaces)
+        /// <summary>The core's bytes, given what the owners above Memory size: the loader's header buffer and the
+        /// root network namespace's interfaces.</summary>
+        public static int Bytes(int headerBytes, int interfaces)
         {
             int n = 0;
             n += Footprint.Object(KernelFields) + Footprint.Object(KernelLogFields) + Footprint.Object(PhysMemFields);
@@ -45,7 +45,7 @@ namespace ProcNano
             n += Footprint.Object(SyscallsFields) + Footprint.Object(UtsSettingsFields) + Footprint.Object(ProcTreeFields);
             n += Footprint.Object(ModuleTableFields) + 2 * Footprint.Object(RefListFields);
             n += Footprint.Object(UartModuleFields) + Footprint.Object(UartStatsFields);
-            n += Footprint.Object(SlabTableFields) + 2 * Footprint.Array(slabRows, 12) + Footprint.Array(slabRows, 4);
+            n += Footprint.Object(SlabTableFields);   // its rows are code (Kernel.Slab.cs)
             return n;
         }
     }

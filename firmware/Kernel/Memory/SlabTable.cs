@@ -5,35 +5,23 @@ namespace ProcNano
     /// Slab and the boot log's total. ProcNano has no slab allocator; a "slab" here is the set of objects of
     /// one kind on the managed heap. Column tables (regions, VMAs) allocate slots a chunk at a time, so
     /// their allocated count is the table's capacity; objects made one at a time have num = active.
-    /// Each subsystem registers its kinds at boot with counts of its own; counts walk live structures, so call
-    /// with the kernel lock held. Nothing here allocates after boot. A row is a name, a source and one packed
-    /// int (kind, size) in three arrays, not an object per row.
+    /// The rows are code (<see cref="ISlabRows"/>, the kernel root's switch over its subsystems' counts), not
+    /// arrays of names and sources: twelve rows were ~250 B of the device's heap. Counts walk live structures,
+    /// so call with the kernel lock held. Nothing here allocates.
     /// </summary>
     public sealed class SlabTable
     {
-        public const int MaxRows = 12;
-        private readonly string[] _names = new string[MaxRows];
-        private readonly ISlabSource[] _sources = new ISlabSource[MaxRows];
-        private readonly int[] _kindSize = new int[MaxRows];   // source's kind << 16 | object size
-        private int _count;
+        private readonly ISlabRows _rows;
 
-        /// <summary>Adds a kind (boot only); false when the table is full or the figures do not fit.</summary>
-        public bool Register(string name, int objSize, ISlabSource source, int kind)
-        {
-            if (_count == MaxRows || objSize < 0 || objSize > 0xFFFF || kind < 0 || kind > 0x7FFF) return false;
-            _names[_count] = name;
-            _sources[_count] = source;
-            _kindSize[_count++] = kind << 16 | objSize;
-            return true;
-        }
+        public SlabTable(ISlabRows rows) { _rows = rows; }
 
-        public int Count => _count;
-        public string Name(int i) { return _names[i]; }
-        public int ObjSize(int i) { return _kindSize[i] & 0xFFFF; }
+        public int Count => _rows.SlabRowCount;
+        public string Name(int i) { return _rows.SlabRowName(i); }
+        public int ObjSize(int i) { return _rows.SlabRowSize(i); }
         /// <summary>Objects of row <paramref name="i"/> in use.</summary>
-        public int Active(int i) { return _sources[i].SlabObjects(_kindSize[i] >> 16, false); }
+        public int Active(int i) { return _rows.SlabRowObjects(i, false); }
         /// <summary>Objects of row <paramref name="i"/> allocated (slots of a column table count even when free).</summary>
-        public int Num(int i) { return _sources[i].SlabObjects(_kindSize[i] >> 16, true); }
+        public int Num(int i) { return _rows.SlabRowObjects(i, true); }
 
         /// <summary>Bytes allocated for row <paramref name="i"/> (num_objs × objsize).</summary>
         public long RowBytes(int i) { return (long)Num(i) * ObjSize(i); }
@@ -42,7 +30,7 @@ namespace ProcNano
         public long TotalBytes()
         {
             long n = 0;
-            for (int i = 0; i < _count; i++) n += RowBytes(i);
+            for (int i = 0; i < Count; i++) n += RowBytes(i);
             return n;
         }
 
@@ -50,7 +38,7 @@ namespace ProcNano
         public int TotalObjects()
         {
             int n = 0;
-            for (int i = 0; i < _count; i++) n += Active(i);
+            for (int i = 0; i < Count; i++) n += Active(i);
             return n;
         }
 
@@ -60,5 +48,14 @@ namespace ProcNano
         {
             return 2 * Footprint.Array(pages, 1);
         }
+    }
+
+    /// <summary>/proc/slabinfo's rows, in order: name, object size (bytes by Footprint's rules), objects.</summary>
+    public interface ISlabRows
+    {
+        int SlabRowCount { get; }
+        string SlabRowName(int i);
+        int SlabRowSize(int i);
+        int SlabRowObjects(int i, bool allocated);
     }
 }
