@@ -12,7 +12,8 @@ namespace ProcNano.Tests.Model
     /// <summary>
     /// Model-based test of the NOMMU memory manager: random sequences of anonymous mmap, read-only private maps of
     /// flash files (shared copies), munmap (whole, page-rounded, head, tail, a hole, a bogus address), shmget,
-    /// shmat, shmdt, IPC_RMID, new tasks, exits and nr_trim_pages changes, over several tasks, run against the
+    /// shmat, shmdt, IPC_RMID, new tasks, exec of a program from /flash (MemoryModel.Exec.cs), exits and
+    /// nr_trim_pages changes, over several tasks, run against the
     /// kernel and against <see cref="MemoryModel"/>, a deliberately simple reference (plain lists, no kernel
     /// code). Every result and errno, MmapCopy, each task's /proc/&lt;pid&gt;/maps and /proc/maps must agree.
     /// CsCheck generates the sequences and shrinks a failing one to a minimal one.
@@ -56,7 +57,7 @@ namespace ProcNano.Tests.Model
     /// <summary>The reference: what each operation must do, from Linux's rules (mm/nommu.c after "Make VMAs per
     /// MM", ipc/shm.c on NOMMU), over plain lists. Addresses come from the kernel's answers (the model does not
     /// simulate the buddy allocator); everything else is predicted.</summary>
-    internal sealed class MemoryModel
+    internal sealed partial class MemoryModel
     {
         private sealed class Region
         {
@@ -116,6 +117,7 @@ namespace ProcNano.Tests.Model
                 Assert.Equal(0, _k.Sys.Stat(_k.Init, path, st));
                 _files.Add(new MFile { Path = path, Ino = st.Ino, Major = 0x1f, Minor = 1, Pages = 3 });
             }
+            AddProgram();
             NewTask();
         }
 
@@ -156,7 +158,8 @@ namespace ProcNano.Tests.Model
             else if (kind < 77) Shmat(t, op.B);
             else if (kind < 85) Shmdt(t, op.B);
             else if (kind < 88) { if (_segs.Count > 0) Rmid(_segs[op.B % _segs.Count]); }
-            else if (kind < 92) { if (_tasks.Count < MaxTasks) NewTask(); }
+            else if (kind < 90) { if (_tasks.Count < MaxTasks) NewTask(); }
+            else if (kind < 92) { if (_tasks.Count < MaxTasks) Exec(1 + op.B % 3); }
             else if (kind < 96) Exit(t);
             else SetTrim(op.B % 4);
         }
