@@ -7,12 +7,16 @@ namespace ProcNano
     /// bytes a user types into lines and translates output newlines.
     /// <list type="bullet">
     /// <item>Echo (switchable). CR, LF or CRLF end a line; CRLF counts once.</item>
-    /// <item>Backspace (0x08) and DEL (0x7f) erase one character (echo "\b \b"); Ctrl-U erases the line.</item>
+    /// <item>Backspace (0x08) and DEL (0x7f) erase one character (echo "\b \b"); Ctrl-U erases the line
+    /// (before the cursor).</item>
+    /// <item>On an echoing line, readline's keys move a cursor in the line and edit there (Edit); Tab asks the
+    /// <see cref="Completer"/> (Complete). A pipe's bytes read as they always did.</item>
     /// <item>Ctrl-C (0x03) drops the line (echo "^C" CRLF) and returns <see cref="Interrupted"/>.</item>
     /// <item>A line longer than <see cref="MaxLine"/> bytes is refused: the excess is not stored, the line
     /// reads back as <see cref="TooLong"/> when it ends.</item>
-    /// <item>Up/down arrows (ESC [ A / ESC [ B, or ESC O A/B) walk a small fixed history; every other ANSI
-    /// escape sequence is swallowed. A control byte inside a sequence ends it, so noise cannot eat Enter.</item>
+    /// <item>Up/down arrows (ESC [ A / ESC [ B, or ESC O A/B) walk a small fixed history; the cursor keys
+    /// edit; every other ANSI escape sequence is swallowed. A control byte inside a sequence ends it, so noise
+    /// cannot eat Enter.</item>
     /// <item>Other control bytes are ignored. UTF-8 is tolerated: a structurally valid multi-byte sequence is
     /// kept (and erased) as one character; stray or malformed bytes are dropped.</item>
     /// <item>Output: "\n" goes out as "\r\n" (ONLCR) unless it already follows "\r", or
