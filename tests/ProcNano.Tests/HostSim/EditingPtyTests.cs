@@ -75,6 +75,15 @@ namespace ProcNano.Tests.HostSim
             }
         }
 
+        [Fact]
+        public void PipedStdin_TabAndEditingKeysAreNotKeys_TheLinesReadAsBefore()
+        {
+            // No echo on a pipe: a Tab is text (the shell splits words at it), ESC [ D and Ctrl-A do nothing.
+            var r = SimProcess.Run("echo unam\tx\n" + "echo ab\x1b[Dc\x01" + "d\n", "--bare");
+            Assert.Equal(0, r.Code);
+            Assert.Equal("unam x\nabcd\n", r.Out);
+        }
+
         /// <summary>socat runs the simulator with a pty as its controlling terminal (raw mode, the kernel's line
         /// discipline edits), as a user's terminal emulator would; the test opens the other end.</summary>
         private static (Process socat, SerialPort port, SerialPtyTests.Line line) Terminal(string dir)
