@@ -2,18 +2,24 @@ using System.Threading;
 
 namespace ProcNano
 {
-    // Escape sequences (cursor keys walk the history), the history ring, and echo.
+    // Escape sequences (the keys terminals send as CSI or SS3), the history ring, and echo.
     public sealed partial class LineDiscipline
     {
-        // ECMA-48 as terminals send it: CSI and SS3 keys (the arrows walk the history), escapes with
+        // ECMA-48 as terminals send it: CSI and SS3 keys (arrows, Home, End, Delete), escapes with
         // intermediates (ESC ( B), and control strings (a terminal's OSC title or colour reply, DCS) swallowed
-        // whole up to BEL or ESC \, so their text never reaches the line.
+        // whole up to BEL or ESC \, so their text never reaches the line. Of a CSI's parameters only the first
+        // is kept (ESC [ 3 ~ is Delete; ESC [ 1 ; 5 C, Ctrl-Right, moves as Right does).
         private void Escape(byte b)
         {
             switch (EscState)
             {
                 case EscStart:
-                    if (b == (byte)'[') EscState = EscCsi;
+                    if (b == (byte)'[')
+                    {
+                        EscState = EscCsi;
+                        Param = 0;
+                        SetBit(ParamDoneBit, false);
+                    }
                     else if (b == (byte)'O') EscState = EscSs3;
                     else if (b == (byte)']' || b == (byte)'P' || b == (byte)'X' || b == (byte)'^' || b == (byte)'_') EscState = EscString;
                     else if (b >= 0x20 && b <= 0x2f) EscState = EscInter;
@@ -23,9 +29,15 @@ namespace ProcNano
                     if (b >= 0x40 && b <= 0x7e)
                     {
                         EscState = EscNone;
-                        Arrow(b);
+                        Key(b, Param);
                     }
                     else if (b >= 0x7f) EscState = EscNone; // not part of any sequence: dropped with it
+                    else if (b >= (byte)'0' && b <= (byte)'9' && !Bit(ParamDoneBit))
+                    {
+                        int p = Param * 10 + (b - '0');
+                        Param = p > 255 ? 255 : p;
+                    }
+                    else SetBit(ParamDoneBit, true);   // ';', a private marker, an intermediate: the first ends
                     return; // 0x20..0x3f: parameters and intermediates
                 case EscInter:
                     if (b < 0x20 || b > 0x2f) EscState = b == Esc ? EscStart : EscNone;   // the final byte ends it
@@ -45,31 +57,54 @@ namespace ProcNano
                     return;
                 default:
                     EscState = EscNone;
-                    Arrow(b);
+                    Key(b, 0);   // SS3: ESC O and one letter
                     return;
             }
         }
 
-        private void Arrow(byte final)
+        // A key a terminal sends as an escape sequence: its final byte and first parameter. The arrows up and
+        // down walk the history on any line (as before); the cursor keys act only on an echoing line, so a
+        // pipe's bytes read as they always did.
+        private void Key(byte final, int param)
         {
             if (final == (byte)'A')
             {
                 if (_browse < _hist.Count) ShowHistory(_browse + 1);
+                return;
             }
-            else if (final == (byte)'B')
+            if (final == (byte)'B')
             {
                 if (_browse > 0) ShowHistory(_browse - 1);
+                return;
+            }
+            if (!Echo) return;
+            if (final == (byte)'C') Right();
+            else if (final == (byte)'D') Left();
+            else if (final == (byte)'H') Home();
+            else if (final == (byte)'F') End();
+            else if (final == (byte)'~')
+            {
+                // VT220 keys: 1 and 7 Home, 4 and 8 End (xterm, rxvt), 3 Delete; the rest (Insert, PgUp, F5...) nothing.
+                if (param == 1 || param == 7) Home();
+                else if (param == 4 || param == 8) End();
+                else if (param == 3) DeleteForward();
             }
         }
 
-        // Replaces the line being edited with the entry 'back' steps into the history (0 = an empty line).
+        // Replaces the line being edited with the entry 'back' steps into the history (0 = an empty line);
+        // the cursor goes to the end first, so the rubout erases the whole line as it did before.
         private void ShowHistory(int back)
         {
-            if (Echo) EchoRubout(Columns(_line, _len));
+            if (Echo)
+            {
+                End();
+                EchoRubout(Columns(_line, _len));
+            }
             Overflowed = false;
             UtfNeed = 0;
             _browse = back;
             _len = _hist.Get(back, _line);
+            _cur = _len;
             if (Echo && _len > 0) EchoBytes(_line, 0, _len);
         }
 

@@ -7,12 +7,16 @@ namespace ProcNano
     /// bytes a user types into lines and translates output newlines.
     /// <list type="bullet">
     /// <item>Echo (switchable). CR, LF or CRLF end a line; CRLF counts once.</item>
-    /// <item>Backspace (0x08) and DEL (0x7f) erase one character (echo "\b \b"); Ctrl-U erases the line.</item>
+    /// <item>Backspace (0x08) and DEL (0x7f) erase one character (echo "\b \b"); Ctrl-U erases the line
+    /// (before the cursor).</item>
+    /// <item>On an echoing line, readline's keys move a cursor in the line and edit there (Edit); Tab asks the
+    /// <see cref="Completer"/> (Complete). A pipe's bytes read as they always did.</item>
     /// <item>Ctrl-C (0x03) drops the line (echo "^C" CRLF) and returns <see cref="Interrupted"/>.</item>
     /// <item>A line longer than <see cref="MaxLine"/> bytes is refused: the excess is not stored, the line
     /// reads back as <see cref="TooLong"/> when it ends.</item>
-    /// <item>Up/down arrows (ESC [ A / ESC [ B, or ESC O A/B) walk a small fixed history; every other ANSI
-    /// escape sequence is swallowed. A control byte inside a sequence ends it, so noise cannot eat Enter.</item>
+    /// <item>Up/down arrows (ESC [ A / ESC [ B, or ESC O A/B) walk a small fixed history; the cursor keys
+    /// edit; every other ANSI escape sequence is swallowed. A control byte inside a sequence ends it, so noise
+    /// cannot eat Enter.</item>
     /// <item>Other control bytes are ignored. UTF-8 is tolerated: a structurally valid multi-byte sequence is
     /// kept (and erased) as one character; stray or malformed bytes are dropped.</item>
     /// <item>Output: "\n" goes out as "\r\n" (ONLCR) unless it already follows "\r", or
@@ -33,30 +37,35 @@ namespace ProcNano
         public const int NoLine = -4;
 
         private const byte Bs = 0x08, Del = 0x7f, CtrlC = 0x03, CtrlU = 0x15, Esc = 0x1b, Bel = 0x07;
+        private const byte CtrlA = 0x01, CtrlB = 0x02, CtrlE = 0x05, CtrlF = 0x06, CtrlK = 0x0b, CtrlL = 0x0c, CtrlW = 0x17;
         // ESC seen; CSI (ESC [); SS3 (ESC O); an escape's intermediates (ESC 0x20-0x2f ...); a control string
         // (OSC ESC ], DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _) up to BEL or ST; ESC inside one (ST is ESC \).
         private const int EscNone = 0, EscStart = 1, EscCsi = 2, EscSs3 = 3, EscInter = 4, EscString = 5, EscStringEsc = 6;
 
         private readonly ITty _tty;
         private readonly byte[] _line;
-        private int _len;
+        // The line's length and the cursor in it (bytes; the cursor moves only on an echoing line).
+        private int _len, _cur;
 
         private readonly byte[] _in = new byte[16];
         private int _inPos, _inLen;
-        // Echo scratch (bytes 0-3) and the UTF-8 character being typed (bytes Utf to Utf+3).
-        private readonly byte[] _scratch = new byte[8];
-        private const int Utf = 4;
+        // Echo scratch (bytes 0-7: a cursor sequence ESC [ n D fits) and the UTF-8 character being typed
+        // (bytes Utf to Utf+3).
+        private readonly byte[] _scratch = new byte[12];
+        private const int Utf = 8;
 
         // The editing state's small figures share one field (12 bytes each on the device): the last byte
-        // written (bits 0-7), UTF-8 bytes had and needed (10-12, 13-15), flags (16-19), the escape state (20-22).
+        // written (bits 0-7), a CSI's first parameter is complete (8), UTF-8 bytes had and needed (10-12,
+        // 13-15), flags (16-19), the escape state (20-22), the CSI's first parameter (23-30, at most 255).
         private int _state = EchoBit | CrlfBit;
-        private const int EscShift = 20, HaveShift = 10, NeedShift = 13;
-        private const int OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
+        private const int EscShift = 20, HaveShift = 10, NeedShift = 13, ParamShift = 23;
+        private const int ParamDoneBit = 1 << 8, OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
 
         private byte LastOut { get { return (byte)_state; } set { _state = (_state & ~0xFF) | value; } }
         private int EscState { get { return (_state >> EscShift) & 7; } set { _state = (_state & ~(7 << EscShift)) | (value << EscShift); } }
         private int UtfHave { get { return (_state >> HaveShift) & 7; } set { _state = (_state & ~(7 << HaveShift)) | (value << HaveShift); } }
         private int UtfNeed { get { return (_state >> NeedShift) & 7; } set { _state = (_state & ~(7 << NeedShift)) | (value << NeedShift); } }
+        private int Param { get { return (_state >> ParamShift) & 0xFF; } set { _state = (_state & ~(0xFF << ParamShift)) | (value << ParamShift); } }
         private bool Overflowed { get { return Bit(OverflowBit); } set { SetBit(OverflowBit, value); } }
         private bool LastCr { get { return Bit(LastCrBit); } set { SetBit(LastCrBit, value); } }
         private bool Bit(int bit) { return (_state & bit) != 0; }
@@ -177,15 +186,25 @@ namespace ProcNano
                 case CtrlC:
                     return Interrupt();
                 case CtrlU:
-                    EraseAll();
+                    KillToStart();
                     return NoLine;
                 case Esc:
                     EscState = EscStart;
                     return NoLine;
                 case (byte)'\t':
-                    _scratch[Utf] = b;
+                    if (Echo && Completer != null)
+                    {
+                        Tab();
+                        return NoLine;
+                    }
+                    _scratch[Utf] = b;   // a pipe or a plain line: the tab is text
                     AddChar(_scratch, Utf, 1);
                     return NoLine;
+            }
+            if (b < 0x20)
+            {
+                EditKey(b);   // Ctrl-A, -B, -E, -F, -K, -L, -W on an echoing line; other controls are noise
+                return NoLine;
             }
             if (b >= 0x20 && b < 0x7f)
             {
@@ -252,22 +271,8 @@ namespace ProcNano
                 if (Echo) EchoByte(Bel);
                 return;
             }
-            for (int i = 0; i < n; i++) _line[_len++] = c[off + i];
-            if (Echo) EchoBytes(c, off, n);
-        }
-
-        private void Erase()
-        {
-            if (_len == 0 || Overflowed) return;
-            do { _len--; } while (_len > 0 && (_line[_len] & 0xC0) == 0x80);
-            if (Echo) EchoRubout(1);
-        }
-
-        private void EraseAll()
-        {
-            if (Echo) EchoRubout(Columns(_line, _len));
-            _len = 0;
-            Overflowed = false;
+            for (int i = 0; i < n; i++) _line[_len + i] = c[off + i];
+            InsertStaged(n);
         }
 
         private int EndLine(bool echo)
@@ -282,6 +287,7 @@ namespace ProcNano
             int n = _len;
             if (n > 0) Remember(n);
             _len = 0;
+            _cur = 0;
             return n;
         }
 
@@ -300,6 +306,7 @@ namespace ProcNano
         private void ResetLine()
         {
             _len = 0;
+            _cur = 0;
             Overflowed = false;
             UtfNeed = 0;
             _browse = 0;

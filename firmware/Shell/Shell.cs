@@ -82,6 +82,9 @@ namespace ProcNano
             Exiting = false;
             Closed = false;
             if (_task.State == Task.Dead) return _task.ExitCode & 0xff;   // killed (by the boot script, say)
+            // Tab asks this shell; Ctrl-L and a completion list redraw the prompt (an echoing line only).
+            _ld.Completer = this;
+            _ld.Prompt = prompt ? Prompt : null;
             while (!Exiting)
             {
                 if (prompt)

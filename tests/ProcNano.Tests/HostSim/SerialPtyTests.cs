@@ -116,7 +116,8 @@ namespace ProcNano.Tests.HostSim
                 // Binary noise (no CR, LF or Ctrl-C, so no line is ever submitted), then Ctrl-C drops it, then a command.
                 var noise = new byte[4096];
                 new Random(42).NextBytes(noise);
-                for (int i = 0; i < noise.Length; i++) if (noise[i] == 13 || noise[i] == 10 || noise[i] == 3) noise[i] = 0;
+                // Tab too: it completes, and a list of names goes out on lines of its own (EditingPtyTests).
+                for (int i = 0; i < noise.Length; i++) if (noise[i] == 13 || noise[i] == 10 || noise[i] == 3 || noise[i] == 9) noise[i] = 0;
                 line.Send(noise);
                 line.Send("\x03");
                 string interrupted = line.WaitFor("^C\r\nnsh> ");
@@ -174,7 +175,7 @@ namespace ProcNano.Tests.HostSim
         }
 
         /// <summary>The simulator on one end of a socat pty pair, the test's SerialPort on the other.</summary>
-        private static (Process socat, Process sim, SerialPort port, Line line) SerialPair(string dir, params string[] simArgs)
+        internal static (Process socat, Process sim, SerialPort port, Line line) SerialPair(string dir, params string[] simArgs)
         {
             string a = Path.Combine(dir, "a"), b = Path.Combine(dir, "b");
             var socatInfo = new ProcessStartInfo(Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -230,7 +231,7 @@ namespace ProcNano.Tests.HostSim
         }
 
         /// <summary>The user's side of the serial line: send bytes, collect answers.</summary>
-        private sealed class Line
+        internal sealed class Line
         {
             private readonly SerialPort _port;
             private readonly StringBuilder _pending = new StringBuilder();
