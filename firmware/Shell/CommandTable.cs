@@ -33,7 +33,7 @@ namespace ProcNano
                 case 12: name = "kill"; usage = "kill [-SIGNAL] PID... | kill -l [SIGNAL...]"; help = "send a signal (default TERM; a number or a name: 9, KILL, SIGKILL); -l lists them"; return true;
                 case 13: name = "ls"; usage = "ls [-la] [PATH...]"; help = "list directories (-l long, -a dot files)"; return true;
                 case 14: name = "mkdir"; usage = "mkdir [-p] DIR..."; help = "make directories (-p: parents too, no error if present)"; return true;
-                case 15: name = "mmap"; usage = "mmap [-p PID] LEN PROT shared|private [PATH [OFFSET]]"; help = "map memory (PROT like rw-); prints the address"; return true;
+                case 15: name = "mmap"; usage = "mmap [-p PID] [-a ADDR | -f ADDR] LEN PROT shared|private [PATH [OFFSET]]"; help = "map memory (PROT like rw-; -a address hint, -f MAP_FIXED); prints the address"; return true;
                 case 16: name = "mount"; usage = "mount [-t TYPE [SOURCE] DIR]"; help = "mount a file system; alone, list the mounts"; return true;
                 case 17: name = "munmap"; usage = "munmap [-p PID] ADDR LEN"; help = "unmap memory"; return true;
                 case 18: name = "poke"; usage = "poke [-p PID] ADDR TEXT"; help = "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)"; return true;
@@ -44,14 +44,14 @@ namespace ProcNano
                 case 23: name = "rmmod"; usage = "rmmod NAME"; help = "unload a driver module"; return true;
                 case 24: name = "shmat"; usage = "shmat [-p PID] ID"; help = "attach a SysV shm segment; prints the address"; return true;
                 case 25: name = "shmdt"; usage = "shmdt [-p PID] ADDR"; help = "detach one shm attachment"; return true;
-                case 26: name = "shmget"; usage = "shmget KEY SIZE"; help = "get or create a SysV shm segment (KEY 0: private); prints its id"; return true;
+                case 26: name = "shmget"; usage = "shmget [-c] [-x] KEY SIZE [MODE]"; help = "get a SysV shm segment (KEY 0: private; -c IPC_CREAT, -x IPC_EXCL, MODE octal; none: -c 0666); prints its id"; return true;
                 case 27: name = "shmrm"; usage = "shmrm ID"; help = "remove a shm segment once its last attachment goes"; return true;
                 case 28: name = "su"; usage = "su [UID]"; help = "become user UID (default 0, root)"; return true;
                 case 29: name = "sysctl"; usage = "sysctl [-a] [-w] NAME[=VALUE]..."; help = "read or write /proc/sys values (kernel.hostname, vm.nr_trim_pages)"; return true;
                 case 30: name = "truncate"; usage = "truncate -s SIZE FILE..."; help = "set a file's size (creates it if absent)"; return true;
                 case 31: name = "umount"; usage = "umount DIR"; help = "unmount a file system"; return true;
                 case 32: name = "uname"; usage = "uname [-asnrvm]"; help = "print system information"; return true;
-                case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
+                case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...] | unshare [-p] [-n] sh [-c CMD]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid (sh: a shell there, until exit)"; return true;
                 case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
                 case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
                 case 36: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;

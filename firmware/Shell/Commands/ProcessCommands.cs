@@ -50,27 +50,26 @@ namespace ProcNano
             for (int i = 2; i < argc; i++)
             {
                 string a = argv[i];
-                int sig = Number(a);
-                // A number asks for its name (an exit status above 128 for the signal that caused it, as sh).
-                if (sig >= 0 && a[0] >= '0' && a[0] <= '9')
+                if (a.Length > 0 && a[0] >= '0' && a[0] <= '9')
                 {
-                    string name = Name(sig);
-                    if (name == null)
-                    {
-                        long st;
-                        if (ShellArgs.TryParse(a, out st) && st > 128) name = Name((int)(st - 128));
-                    }
+                    // A number asks for its name; above 128 it is an exit status, 128 + the signal (as sh).
+                    long n;
+                    string name = ShellArgs.TryParse(a, out n) && n >= 0 && n < 256 ? Name((int)(n > 128 ? n - 128 : n)) : null;
                     if (name != null)
                     {
                         o.Line(name);
                         continue;
                     }
                 }
-                else if (sig > 0)
+                else
                 {
-                    o.Dec(sig);
-                    o.Char('\n');
-                    continue;
+                    int sig = Number(a);
+                    if (sig > 0)
+                    {
+                        o.Dec(sig);
+                        o.Char('\n');
+                        continue;
+                    }
                 }
                 status = sh.Complain("kill", "invalid signal '" + a + "'");
             }

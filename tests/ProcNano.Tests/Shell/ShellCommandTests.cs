@@ -164,7 +164,7 @@ namespace ProcNano.Tests.Shell
         [Fact]
         public void HelpOfOneCommand_PrintsUsage_UnknownIsAnError()
         {
-            Assert.StartsWith("Usage: mmap [-p PID] LEN PROT shared|private [PATH [OFFSET]]\n", _h.Out("help mmap"));
+            Assert.StartsWith("Usage: mmap [-p PID] [-a ADDR | -f ADDR] LEN PROT shared|private [PATH [OFFSET]]\n", _h.Out("help mmap"));
             Assert.Equal(1, _h.Run("help nosuch", out string o));
             Assert.Equal("help: nosuch: no such command\n", o);
         }
