@@ -37,7 +37,7 @@ namespace ProcNano
                 case 16: name = "mount"; usage = "mount [-t TYPE [SOURCE] DIR]"; help = "mount a file system; alone, list the mounts"; return true;
                 case 17: name = "munmap"; usage = "munmap [-p PID] ADDR LEN"; help = "unmap memory"; return true;
                 case 18: name = "poke"; usage = "poke [-p PID] ADDR TEXT"; help = "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)"; return true;
-                case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS COMMAND (kB)"; return true;
+                case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS (kB) HEAP (bytes) COMMAND"; return true;
                 case 20: name = "pwd"; usage = "pwd"; help = "print the working directory"; return true;
                 case 21: name = "readlink"; usage = "readlink PATH"; help = "print a symbolic link's target"; return true;
                 case 22: name = "rm"; usage = "rm [-d] PATH..."; help = "remove files (-d: empty directories too)"; return true;

@@ -343,17 +343,17 @@ namespace ProcNano.Tests.Shell
         public void Ps_ListsInitAndTheShell_WithStableColumns()
         {
             string[] lines = _h.Out("ps").TrimEnd('\n').Split('\n');
-            Assert.Equal(new[] { "PID", "PPID", "USER", "STAT", "VSZ", "RSS", "COMMAND" }, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(new[] { "PID", "PPID", "USER", "STAT", "VSZ", "RSS", "HEAP", "COMMAND" }, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
             var rows = lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
             Assert.Equal(_h.K.Tasks.Count, rows.Length);
             var init = rows.Single(r => r[0] == "1");
             Assert.Equal(new[] { "1", "0", "root", "S" }, init[..4]);
-            Assert.Equal("init", init[6]);
+            Assert.Equal("init", init[7]);
             int shPid = _h.Task.Pid.NrIn(_h.Task.PidNs);
             var sh = rows.Single(r => r[0] == shPid.ToString());
             Assert.Equal("1", sh[1]);
             Assert.Equal("R", sh[3]); // running: it is the one printing
-            Assert.Equal("sh", sh[6]);
+            Assert.Equal("sh", sh[7]);
         }
 
         [Fact]
