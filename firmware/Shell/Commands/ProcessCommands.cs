@@ -25,7 +25,8 @@ namespace ProcNano
         {
             long n;
             if (s.Length > 0 && s[0] >= '0' && s[0] <= '9') return ShellArgs.TryParse(s, out n) && n >= 0 && n <= Syscalls.NSIG ? (int)n : -1;
-            string u = s.ToUpper();
+            string u = "";
+            for (int i = 0; i < s.Length; i++) u += s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];   // ASCII upper case
             if (u.Length > 3 && u.Substring(0, 3) == "SIG") u = u.Substring(3);
             if (u == "POLL") return 29;   // SIGPOLL is SIGIO
             for (int i = 1; i <= LastNamed; i++) if (Name(i) == u) return i;
