@@ -127,14 +127,14 @@ namespace ProcNano
                 case 63: return TimeCommands.Date(sh, argv, argc);   // date
                 case 64: return PathCommands.Mv(sh, argv, argc);   // mv
                 case 65: return PathCommands.Ln(sh, argv, argc);   // ln
-                case 66: return DiskCommands.Df(sh, argv, argc);   // df
-                case 67: return DiskCommands.Du(sh, argv, argc);   // du
-                case 68: return PrintfCommand.Run(sh, argv, argc);   // printf
+                case 66: return PathCommands.Df(sh, argv, argc);   // df
+                case 67: return PathCommands.Du(sh, argv, argc);   // du
+                case 68: return TextCommands.Printf(sh, argv, argc);   // printf
                 case 69: return TextCommands.Head(sh, argv, argc);   // head
                 case 70: return TextCommands.Tail(sh, argv, argc);   // tail
                 case 71: return TextCommands.Wc(sh, argv, argc);   // wc
-                case 72: return GrepCommand.Run(sh, argv, argc);   // grep
-                case 73: return FileDumpCommands.Xxd(sh, argv, argc);   // xxd
+                case 72: return TextCommands.Grep(sh, argv, argc);   // grep
+                case 73: return TextCommands.Xxd(sh, argv, argc);   // xxd
                 case 74: return ProcessCommands.Pidof(sh, argv, argc);   // pidof
                 case 75: return PowerCommands.Poweroff(sh, argv, argc);   // poweroff
             }

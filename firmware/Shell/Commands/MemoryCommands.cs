@@ -157,7 +157,7 @@ namespace ProcNano
         /// "20000000  68 65 6c 6c 6f 0a 00 00  00 00 00 00 00 00 00 00  |hello...........|".</summary>
         public static int Hexdump(Shell sh, string[] argv, int argc)
         {
-            if (argc == 3 && argv[1] == "-C") return FileDumpCommands.HexdumpFile(sh, argv[2]);   // a file
+            if (argc == 3 && argv[1] == "-C") return TextCommands.HexdumpFile(sh, argv[2]);   // a file
             Task target;
             int i;
             if (!sh.TargetTask("hexdump", argv, argc, out target, out i)) return Shell.StatusError;

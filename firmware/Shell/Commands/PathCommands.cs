@@ -5,7 +5,7 @@ namespace ProcNano
     /// directory receives the source under its own name, as coreutils does. Errors name the operand:
     /// "mv: /tmp/a: No such file or directory".
     /// </summary>
-    public static class PathCommands
+    public static partial class PathCommands
     {
         /// <summary>mv SRC DST / mv SRC... DIR. Across file systems (EXDEV) a regular file is copied and the
         /// source removed, as mv(1) falls back to; a directory is not (mv: DIR: Invalid cross-device link).</summary>

@@ -4,7 +4,7 @@ namespace ProcNano
     /// Signal names and task lookup by name: `kill -l [SIG...]` (busybox's list, Linux's numbering on ARM and
     /// x86: " 1) HUP" ... "31) SYS"; a number prints its name, a name its number) and `pidof NAME...`.
     /// </summary>
-    public static class ProcessCommands
+    public static partial class ProcessCommands
     {
         // Linux's signals 1..31 in order, one string (one object on the device, not 31).
         private const string Names = "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS ";

@@ -23,7 +23,7 @@ namespace ProcNano
                 }
             }
             if (i >= argc) return sh.Usage("unshare");
-            if (SubshellCommand.IsShell(argv[i])) return SubshellCommand.Run(sh, "unshare", argv, i, argc, flags);
+            if (ProcessCommands.IsShell(argv[i])) return ProcessCommands.Subshell(sh, "unshare", argv, i, argc, flags);
             return Start(sh, "unshare", argv, i, argc, flags);
         }
 

@@ -6,7 +6,7 @@ namespace ProcNano
     /// lines, the price of fixed memory; a /proc file that changes between the two reads shows the second.
     /// Several files get coreutils' "==> FILE <==" headers. There are no pipes, so a FILE is required.
     /// </summary>
-    public static class TextCommands
+    public static partial class TextCommands
     {
         public static int Head(Shell sh, string[] argv, int argc) { return HeadTail(sh, "head", argv, argc, false); }
 

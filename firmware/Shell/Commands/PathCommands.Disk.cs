@@ -8,7 +8,7 @@ namespace ProcNano
     /// (rounded up per file: there are no allocation blocks to count), per directory, without following
     /// symlinks or leaving the path's file system.
     /// </summary>
-    public static class DiskCommands
+    public static partial class PathCommands
     {
         public static int Df(Shell sh, string[] argv, int argc)
         {

@@ -6,7 +6,7 @@ namespace ProcNano
     /// `hexdump [-p PID] ADDR LEN` of memory stays in <see cref="MemoryCommands"/>: the -C with one operand
     /// tells them apart. Both stream through <see cref="Shell.IoBuf"/>, 16 bytes a line.
     /// </summary>
-    public static class FileDumpCommands
+    public static partial class TextCommands
     {
         private const int PerLine = 16;
 
@@ -54,7 +54,7 @@ namespace ProcNano
                         XxdLine(sh.Out, (uint)(off + i), buf, i, n);
                         continue;
                     }
-                    if (n == prevLen && Same(prev, buf, i, n))
+                    if (n == prevLen && SameBytes(prev, buf, i, n))
                     {
                         if (!starred) sh.Out.Line("*");
                         starred = true;
@@ -77,7 +77,7 @@ namespace ProcNano
             return status;
         }
 
-        private static bool Same(byte[] a, byte[] b, int off, int n)
+        private static bool SameBytes(byte[] a, byte[] b, int off, int n)
         {
             for (int k = 0; k < n; k++) if (a[k] != b[off + k]) return false;
             return true;

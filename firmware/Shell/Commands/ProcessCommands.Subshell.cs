@@ -7,13 +7,13 @@ namespace ProcNano
     /// status. So `mount -t proc proc /mnt` in it mounts a procfs of the new namespace: `ls /mnt` lists only
     /// its tasks. The subshell costs its buffers (about 600 B) only while it runs.
     /// </summary>
-    public static class SubshellCommand
+    public static partial class ProcessCommands
     {
         /// <summary>True for the program names that mean the shell itself.</summary>
         public static bool IsShell(string path) { return path == "sh" || path == "/bin/sh"; }
 
         /// <summary>argv[first] is "sh"; -c COMMAND may follow.</summary>
-        public static int Run(Shell sh, string cmd, string[] argv, int first, int argc, int flags)
+        public static int Subshell(Shell sh, string cmd, string[] argv, int first, int argc, int flags)
         {
             string command = null;
             if (argc - first == 3 && argv[first + 1] == "-c") command = argv[first + 2];

@@ -6,9 +6,9 @@ namespace ProcNano
     /// format is reused while arguments remain; a missing argument is "" or 0; a number that does not parse
     /// prints "printf: invalid number 'X'", counts as 0 and makes the status 1. Characters go out one per byte.
     /// </summary>
-    public static class PrintfCommand
+    public static partial class TextCommands
     {
-        public static int Run(Shell sh, string[] argv, int argc)
+        public static int Printf(Shell sh, string[] argv, int argc)
         {
             if (argc < 2) return sh.Usage("printf");
             string fmt = argv[1];

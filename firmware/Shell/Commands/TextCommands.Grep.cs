@@ -7,11 +7,11 @@ namespace ProcNano
     /// that size (a match across a piece boundary is missed). Several files prefix "FILE:". Status as grep:
     /// 0 a line was selected, 1 none, 2 an error.
     /// </summary>
-    public static class GrepCommand
+    public static partial class TextCommands
     {
         private const int Invert = 1, CountOnly = 2, Numbers = 4, NoCase = 8;
 
-        public static int Run(Shell sh, string[] argv, int argc)
+        public static int Grep(Shell sh, string[] argv, int argc)
         {
             int opts = 0, i = 1;
             for (; i < argc && argv[i].Length > 1 && argv[i][0] == '-'; i++)
@@ -23,33 +23,33 @@ namespace ProcNano
                     else if (c == 'c') opts |= CountOnly;
                     else if (c == 'n') opts |= Numbers;
                     else if (c == 'i') opts |= NoCase;
-                    else if (c != 'F') return Usage(sh);
+                    else if (c != 'F') return GrepUsage(sh);
                 }
             }
-            if (argc - i < 2) return Usage(sh);
+            if (argc - i < 2) return GrepUsage(sh);
             string pattern = argv[i++];
             bool names = argc - i > 1;
             int status = Shell.StatusError;   // 1: nothing selected yet
             bool failed = false;
             for (; i < argc; i++)
             {
-                long r = File(sh, pattern, argv[i], names, opts);
+                long r = GrepFile(sh, pattern, argv[i], names, opts);
                 if (r < 0) failed = true;
                 else if (r > 0) status = Shell.StatusOk;
             }
             return failed ? Shell.StatusSyntax : status;
         }
 
-        private static int Usage(Shell sh)
+        private static int GrepUsage(Shell sh)
         {
             sh.Usage("grep");
             return Shell.StatusSyntax;
         }
 
         // One file: the number of lines selected, or -1 after printing the error.
-        private static long File(Shell sh, string pattern, string path, bool names, int opts)
+        private static long GrepFile(Shell sh, string pattern, string path, bool names, int opts)
         {
-            int fd = sh.Sys.Open(sh.Task, path, ProcNano.File.O_RDONLY, 0);
+            int fd = sh.Sys.Open(sh.Task, path, File.O_RDONLY, 0);
             if (fd < 0)
             {
                 sh.Fail("grep", path, fd);
@@ -77,13 +77,13 @@ namespace ProcNano
                 for (int j = 0; j < have; j++)
                 {
                     if (buf[j] != (byte)'\n') continue;
-                    selected += Line(sh, pattern, path, names, opts, buf, start, j - start, ++lineNo);
+                    selected += GrepLine(sh, pattern, path, names, opts, buf, start, j - start, ++lineNo);
                     start = j + 1;
                 }
                 // No newline in a full buffer, or the last line of the file without one: a line of its own.
                 if (start == 0 && have > 0 && (have == buf.Length || eof))
                 {
-                    selected += Line(sh, pattern, path, names, opts, buf, 0, have, ++lineNo);
+                    selected += GrepLine(sh, pattern, path, names, opts, buf, 0, have, ++lineNo);
                     start = have;
                 }
                 for (int j = start; j < have; j++) buf[j - start] = buf[j];
@@ -104,7 +104,7 @@ namespace ProcNano
         }
 
         // Prints the line (without its newline in b) if selected; 1 if it was, else 0.
-        private static int Line(Shell sh, string pattern, string path, bool names, int opts, byte[] b, int off, int len, long no)
+        private static int GrepLine(Shell sh, string pattern, string path, bool names, int opts, byte[] b, int off, int len, long no)
         {
             bool hit = Contains(b, off, len, pattern, (opts & NoCase) != 0);
             if (hit == ((opts & Invert) != 0)) return 0;
