@@ -34,5 +34,9 @@ namespace ProcNano.App
 
         /// <summary>A normal reboot: the CLR and the firmware start over, as after power-on.</summary>
         public void Reboot() { Power.RebootDevice(RebootOption.NormalReboot); }
+
+        /// <summary>Deep sleep with no wake-up source configured: the ESP32's nearest thing to off (the reset
+        /// button or a power cycle starts it again).</summary>
+        public void PowerOff() { nanoFramework.Hardware.Esp32.Sleep.StartDeepSleep(); }
     }
 }

@@ -5,10 +5,11 @@ namespace ProcNano
     /// them. The table is code, not data: a row costs no object, delegate or array on the device's heap
     /// (an object and a delegate per row per shell were 5 KB of nanoCLR heap). Adding a command is adding a
     /// case to <see cref="Row"/> and to <see cref="Invoke"/> under the same number; a test checks they agree.
+    /// Numbers may leave gaps (a row that is false): walkers go up to <see cref="Count"/> and skip them.
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 38;
+        public const int Count = 76;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -26,35 +27,52 @@ namespace ProcNano
                 case 6: name = "exit"; usage = "exit [STATUS]"; help = "leave the shell"; return true;
                 case 7: name = "free"; usage = "free [-h]"; help = "arena pages and managed heap: total, used, free, largest free block (kB; -h human units)"; ownsDashH = true; return true;
                 case 8: name = "help"; usage = "help [COMMAND]"; help = "list the commands, or show one command's usage"; return true;
-                case 9: name = "hexdump"; usage = "hexdump [-p PID] ADDR LEN"; help = "dump a task's mapped memory, hexdump -C style"; return true;
+                case 9: name = "hexdump"; usage = "hexdump [-p PID] ADDR LEN | hexdump -C FILE"; help = "dump a task's mapped memory, or a file, hexdump -C style"; return true;
                 case 10: name = "id"; usage = "id"; help = "print the shell's user and group ids"; return true;
                 case 11: name = "insmod"; usage = "insmod NAME"; help = "load a built-in driver module"; return true;
-                case 12: name = "kill"; usage = "kill [-SIGNAL] PID..."; help = "send a signal (default TERM; 9/KILL, 15/TERM)"; return true;
+                case 12: name = "kill"; usage = "kill [-SIGNAL] PID... | kill -l [SIGNAL...]"; help = "send a signal (default TERM; a number or a name: 9, KILL, SIGKILL); -l lists them"; return true;
                 case 13: name = "ls"; usage = "ls [-la] [PATH...]"; help = "list directories (-l long, -a dot files)"; return true;
                 case 14: name = "mkdir"; usage = "mkdir [-p] DIR..."; help = "make directories (-p: parents too, no error if present)"; return true;
-                case 15: name = "mmap"; usage = "mmap [-p PID] LEN PROT shared|private [PATH [OFFSET]]"; help = "map memory (PROT like rw-); prints the address"; return true;
+                case 15: name = "mmap"; usage = "mmap [-p PID] [-a ADDR | -f ADDR] LEN PROT shared|private [PATH [OFFSET]]"; help = "map memory (PROT like rw-; -a address hint, -f MAP_FIXED); prints the address"; return true;
                 case 16: name = "mount"; usage = "mount [-t TYPE [SOURCE] DIR]"; help = "mount a file system; alone, list the mounts"; return true;
                 case 17: name = "munmap"; usage = "munmap [-p PID] ADDR LEN"; help = "unmap memory"; return true;
                 case 18: name = "poke"; usage = "poke [-p PID] ADDR TEXT"; help = "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)"; return true;
-                case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS COMMAND (kB)"; return true;
+                case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS (kB) HEAP (bytes) COMMAND"; return true;
                 case 20: name = "pwd"; usage = "pwd"; help = "print the working directory"; return true;
                 case 21: name = "readlink"; usage = "readlink PATH"; help = "print a symbolic link's target"; return true;
                 case 22: name = "rm"; usage = "rm [-d] PATH..."; help = "remove files (-d: empty directories too)"; return true;
                 case 23: name = "rmmod"; usage = "rmmod NAME"; help = "unload a driver module"; return true;
                 case 24: name = "shmat"; usage = "shmat [-p PID] ID"; help = "attach a SysV shm segment; prints the address"; return true;
                 case 25: name = "shmdt"; usage = "shmdt [-p PID] ADDR"; help = "detach one shm attachment"; return true;
-                case 26: name = "shmget"; usage = "shmget KEY SIZE"; help = "get or create a SysV shm segment (KEY 0: private); prints its id"; return true;
+                case 26: name = "shmget"; usage = "shmget [-c] [-x] KEY SIZE [MODE]"; help = "get a SysV shm segment (KEY 0: private; -c IPC_CREAT, -x IPC_EXCL, MODE octal; none: -c 0666); prints its id"; return true;
                 case 27: name = "shmrm"; usage = "shmrm ID"; help = "remove a shm segment once its last attachment goes"; return true;
                 case 28: name = "su"; usage = "su [UID]"; help = "become user UID (default 0, root)"; return true;
                 case 29: name = "sysctl"; usage = "sysctl [-a] [-w] NAME[=VALUE]..."; help = "read or write /proc/sys values (kernel.hostname, vm.nr_trim_pages)"; return true;
                 case 30: name = "truncate"; usage = "truncate -s SIZE FILE..."; help = "set a file's size (creates it if absent)"; return true;
                 case 31: name = "umount"; usage = "umount DIR"; help = "unmount a file system"; return true;
                 case 32: name = "uname"; usage = "uname [-asnrvm]"; help = "print system information"; return true;
-                case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid"; return true;
+                case 33: name = "unshare"; usage = "unshare [-p] [-n] PATH [ARGS...] | unshare [-p] [-n] sh [-c CMD]"; help = "exec in new pid (-p) / net (-n) namespaces; prints the pid (sh: a shell there, until exit)"; return true;
                 case 34: name = "uptime"; usage = "uptime"; help = "time of day, time since boot, task count"; return true;
                 case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
                 case 36: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;
                 case 37: name = "selftest"; usage = "selftest"; help = "check the kernel's tables and run its rules, one line per check (root)"; return true;
+                // 38..59: the shell language's builtins. 60..: the commands of issue 12.
+                case 60: name = "sleep"; usage = "sleep SECONDS"; help = "wait SECONDS (fractions too: 0.5); Ctrl-C stops it"; return true;
+                case 61: name = "time"; usage = "time COMMAND [ARGS...]"; help = "run a command; print its wall time and the memory it left in use"; return true;
+                case 62: name = "watch"; usage = "watch [-n SECONDS] COMMAND [ARGS...]"; help = "clear the screen and rerun a command every SECONDS (default 2) until Ctrl-C"; return true;
+                case 63: name = "date"; usage = "date [-u] [+FORMAT]"; help = "print the wall clock (UTC; FORMAT: %Y %m %d %H %M %S %s %%)"; return true;
+                case 64: name = "mv"; usage = "mv SRC DST"; help = "rename a file or directory (DST may be a directory)"; return true;
+                case 65: name = "ln"; usage = "ln -s TARGET LINK"; help = "make a symbolic link (only -s: no hard links here)"; return true;
+                case 66: name = "df"; usage = "df [-a] [-h] [PATH...]"; help = "file system sizes per mount: 1K-blocks, used, available (-h human units, -a all)"; ownsDashH = true; return true;
+                case 67: name = "du"; usage = "du [-s] [PATH...]"; help = "disk use of files and directories in 1K blocks (-s: totals only)"; return true;
+                case 68: name = "printf"; usage = "printf FORMAT [ARG...]"; help = "print ARGs by FORMAT (%s %d %i %u %x %X %o %c %%, width, - and 0; \\n \\t escapes)"; return true;
+                case 69: name = "head"; usage = "head [-n LINES | -c BYTES] FILE..."; help = "print the first lines (default 10) or bytes of files"; return true;
+                case 70: name = "tail"; usage = "tail [-n LINES | -c BYTES] FILE..."; help = "print the last lines (default 10) or bytes of files"; return true;
+                case 71: name = "wc"; usage = "wc [-lwc] FILE..."; help = "count lines, words and bytes"; return true;
+                case 72: name = "grep"; usage = "grep [-vcni] PATTERN FILE..."; help = "print lines holding a fixed string (-v others, -c count, -n numbers, -i any case)"; return true;
+                case 73: name = "xxd"; usage = "xxd FILE"; help = "hex dump of a file, xxd style"; return true;
+                case 74: name = "pidof"; usage = "pidof NAME..."; help = "print the pids of the tasks running NAME"; return true;
+                case 75: name = "poweroff"; usage = "poweroff"; help = "power the board off (root; the simulator exits)"; return true;
             }
             name = usage = help = null;
             return false;
@@ -103,6 +121,22 @@ namespace ProcNano
                 case 35: return MemmapCommand.Run(sh, argv, argc);   // memmap
                 case 36: return PowerCommands.Reboot(sh, argv, argc);   // reboot
                 case 37: return SelfTestCommand.Run(sh, argv, argc);   // selftest
+                case 60: return TimeCommands.Sleep(sh, argv, argc);   // sleep
+                case 61: return TimeCommands.Time(sh, argv, argc);   // time
+                case 62: return TimeCommands.Watch(sh, argv, argc);   // watch
+                case 63: return TimeCommands.Date(sh, argv, argc);   // date
+                case 64: return PathCommands.Mv(sh, argv, argc);   // mv
+                case 65: return PathCommands.Ln(sh, argv, argc);   // ln
+                case 66: return PathCommands.Df(sh, argv, argc);   // df
+                case 67: return PathCommands.Du(sh, argv, argc);   // du
+                case 68: return TextCommands.Printf(sh, argv, argc);   // printf
+                case 69: return TextCommands.Head(sh, argv, argc);   // head
+                case 70: return TextCommands.Tail(sh, argv, argc);   // tail
+                case 71: return TextCommands.Wc(sh, argv, argc);   // wc
+                case 72: return TextCommands.Grep(sh, argv, argc);   // grep
+                case 73: return TextCommands.Xxd(sh, argv, argc);   // xxd
+                case 74: return ProcessCommands.Pidof(sh, argv, argc);   // pidof
+                case 75: return PowerCommands.Poweroff(sh, argv, argc);   // poweroff
             }
             return Shell.StatusNotFound;
         }

@@ -7,8 +7,16 @@ namespace ProcNano.HostSim
     /// <summary>The desktop's side of the board glue: a monotonic clock, a folder as flash, and the managed heap
     /// figures: on a device board the device's (the board's managed_heap less the kernel's model of its use),
     /// otherwise the .NET GC's. The simulator carries the self-test suite (`selftest`).</summary>
-    public sealed class HostPlatform : IPlatform, ISelfTestPlatform
+    public sealed class HostPlatform : IPlatform, ISelfTestPlatform, IPower
     {
+        /// <summary>What reboot or poweroff asked for (0 nothing): the simulator cannot restart its process in
+        /// place, so both end the run once the shell's session ends (the command ends it), with status 0.</summary>
+        public int PowerRequest;
+        public const int PowerRebootAsked = 1, PowerOffAsked = 2;
+
+        public void Reboot() { PowerRequest = PowerRebootAsked; }
+        public void PowerOff() { PowerRequest = PowerOffAsked; }
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public HostPlatform(IStorage flash) { Flash = flash; }

@@ -93,7 +93,8 @@ namespace ProcNano.HostSim.Web
             return null;
         }
 
-        private static readonly Regex PsRe = new Regex(@"^\s*(\d+)\s+(\d+)\s+(\S+)\s+(\S)\s+(\d+)\s+(\d+) (.*)$");
+        // PID PPID USER STAT VSZ RSS [HEAP] COMMAND (a board before the HEAP column has none).
+        private static readonly Regex PsRe = new Regex(@"^\s*(\d+)\s+(\d+)\s+(\S+)\s+(\S)\s+(\d+)\s+(\d+)(?:\s+(\d+))? (.*)$");
 
         public static List<TaskRow> Ps(string text)
         {
@@ -110,7 +111,7 @@ namespace ProcNano.HostSim.Web
                     State = m.Groups[4].Value,
                     VszKb = long.Parse(m.Groups[5].Value),
                     RssKb = long.Parse(m.Groups[6].Value),
-                    Command = m.Groups[7].Value,
+                    Command = m.Groups[8].Value,
                 });
             }
             return rows;

@@ -43,15 +43,29 @@ namespace ProcNano
         /// boot-script trace and its first-prompt time).</summary>
         public void LogWrite(Task t, string line) { _k.Log.Print(line); }
 
-        /// <summary>reboot(2) RESTART: EPERM without root, ENOSYS where the platform cannot (the simulator); logs
-        /// "reboot: Restarting system" and restarts the board. With <paramref name="now"/> false only the checks
-        /// run (as kill's signal 0), so the caller can say so on its console first.</summary>
-        public int Reboot(Task t, bool now)
+        /// <summary>reboot(2)'s commands: LINUX_REBOOT_CMD_RESTART and LINUX_REBOOT_CMD_POWER_OFF.</summary>
+        public const int RebootRestart = 0x01234567, RebootPowerOff = 0x4321FEDC;
+
+        /// <summary>reboot(2) RESTART: see <see cref="Reboot(Task, int, bool)"/>.</summary>
+        public int Reboot(Task t, bool now) { return Reboot(t, RebootRestart, now); }
+
+        /// <summary>reboot(2) RESTART or POWER_OFF (else EINVAL): EPERM without root, ENOSYS where the
+        /// platform cannot; logs "reboot: Restarting system" or "reboot: Power down", as Linux's
+        /// kernel_restart / kernel_power_off, and asks the platform. With <paramref name="now"/> false only the
+        /// checks run (as kill's signal 0), so the caller can say so on its console first.</summary>
+        public int Reboot(Task t, int cmd, bool now)
         {
             if (!t.IsRoot) return -Errno.EPERM;
+            if (cmd != RebootRestart && cmd != RebootPowerOff) return -Errno.EINVAL;
             IPower power = _k.Platform as IPower;
             if (power == null) return -Errno.ENOSYS;
             if (!now) return 0;
+            if (cmd == RebootPowerOff)
+            {
+                _k.Log.Print("reboot: Power down");
+                power.PowerOff();
+                return 0;   // a platform whose power-off returns (the simulator's, a test's)
+            }
             _k.Log.Print("reboot: Restarting system");
             power.Reboot();
             return 0;   // a platform whose reboot returns (a test's)

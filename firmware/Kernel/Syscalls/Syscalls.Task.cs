@@ -151,12 +151,28 @@ namespace ProcNano
                     info.State = p.State;
                     info.VszBytes = p.Mm == null ? 0 : _k.Mem.VSize(p.Mm);
                     info.RssBytes = p.Mm == null ? 0 : _k.Mem.ResidentPages(p.Mm) << _k.Mem.PageShift;
+                    info.HeapBytes = HeapCost(p);
                     info.Comm = p.Comm;
                     info.Cmdline = p.Cmdline;
                     return i + 1;
                 }
                 return 0;
             }
+        }
+
+        // A task's kernel objects on the device heap (ps's HEAP): a file shared by several fds or tasks is
+        // counted for each, as the fd slots that hold it are; regions are the memory manager's, not the task's.
+        private static long HeapCost(Task p)
+        {
+            long n = Footprint.TaskBytes + Footprint.PidBytes;
+            FdTable fds = p.Fds;
+            if (fds != null)
+            {
+                n += Footprint.Array(fds.Size, 12);
+                for (int fd = 0; fd < fds.Size; fd++) if (fds.Get(fd) != null) n += Footprint.FileBytes;
+            }
+            if (p.Mm != null) n += Footprint.MmBytes + p.Mm.Vmas.Count * Footprint.VmaBytes;
+            return n;
         }
 
         /// <summary>Ends the calling task (exit(2)).</summary>

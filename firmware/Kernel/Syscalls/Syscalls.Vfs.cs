@@ -172,6 +172,12 @@ namespace ProcNano
             lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : NoInodeFor(t, linkPath) ? -Errno.ENOSPC : _k.Vfs.Symlink(t, target, linkPath);
         }
 
+        /// <summary>rename(2): see <see cref="Vfs.Rename"/> for the errnos.</summary>
+        public int Rename(Task t, string oldPath, string newPath)
+        {
+            lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Rename(t, oldPath, newPath);
+        }
+
         public int Truncate(Task t, string path, long size)
         {
             lock (_k.Lock) return Dead(t) ? -Errno.ESRCH : _k.Vfs.Truncate(t, path, size);
@@ -204,6 +210,50 @@ namespace ProcNano
                 if (t != null && !t.IsRoot) return -Errno.EPERM;
                 return _k.Vfs.Mount(t, source, target, fsType);
             }
+        }
+
+        /// <summary>getfsstat, one mount per call (as TaskAt hands out tasks): fills <paramref name="st"/> for
+        /// mount <paramref name="index"/> of the mount table, returns the index to ask for next, 0 past the end.</summary>
+        public int StatFsAt(Task t, int index, StatFsInfo st)
+        {
+            lock (_k.Lock)
+            {
+                if (Dead(t)) return -Errno.ESRCH;
+                Vfs vfs = _k.Vfs;
+                if (index < 0 || index >= vfs.MountCount) return 0;
+                FillStatFs(vfs.MountAt(index), st);
+                return index + 1;
+            }
+        }
+
+        /// <summary>statfs(2) of the file system holding <paramref name="path"/>: 0 or -errno.</summary>
+        public int StatFs(Task t, string path, StatFsInfo st)
+        {
+            lock (_k.Lock)
+            {
+                if (Dead(t)) return -Errno.ESRCH;
+                Inode inode;
+                string abs;
+                int e = _k.Vfs.Resolve(t, path, true, out inode, out abs);
+                if (e < 0) return e;
+                Vfs vfs = _k.Vfs;
+                for (int i = vfs.MountCount - 1; i >= 0; i--)
+                {
+                    VfsMount m = vfs.MountAt(i);
+                    if (m.Sb != inode.Sb) continue;
+                    FillStatFs(m, st);
+                    return 0;
+                }
+                return -Errno.ENOENT;   // a file system mounted nowhere (the shm store)
+            }
+        }
+
+        private static void FillStatFs(VfsMount m, StatFsInfo st)
+        {
+            m.Sb.StatFs(st);
+            st.MountPoint = m.Point;
+            st.Source = m.DevName;
+            st.FsType = m.FsType;
         }
 
         public int Umount(Task t, string target)

@@ -7,6 +7,9 @@ namespace ProcNano
         public int Pid, Ppid, Euid;
         public char State;
         public long VszBytes, RssBytes;
+        /// <summary>The managed heap the task's kernel objects cost on the device, as <see cref="Footprint"/>
+        /// models them: the task and its fd table, its pid, its mm and VMAs, the files its fds hold.</summary>
+        public long HeapBytes;
         public string Comm;
         /// <summary>The arguments, each followed by <see cref="Task.ArgEnd"/> (/proc/&lt;pid&gt;/cmdline prints a NUL).</summary>
         public string Cmdline;

@@ -81,6 +81,10 @@ namespace ProcNano
         public virtual int Rmdir(VfsCaller current, string name) { return -Errno.EROFS; }
         /// <summary>Makes a symlink <paramref name="name"/> in this directory pointing at <paramref name="target"/>.</summary>
         public virtual int Symlink(VfsCaller current, string name, string target, out Inode child) { child = null; return -Errno.EROFS; }
+        /// <summary>Moves entry <paramref name="oldName"/> of this directory to <paramref name="newName"/> in
+        /// <paramref name="newDir"/> (same file system), replacing what is there; the VFS checked the types,
+        /// permissions and mounts. No rename op: EPERM, as Linux's vfs_rename without i_op->rename.</summary>
+        public virtual int Rename(VfsCaller current, string oldName, Inode newDir, string newName) { return -Errno.EPERM; }
 
         // ---- symlinks ----
         /// <summary>The link's target text, or null with <paramref name="err"/> set.</summary>

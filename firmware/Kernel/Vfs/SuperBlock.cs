@@ -63,6 +63,10 @@ namespace ProcNano
             return n;
         }
 
+        /// <summary>statfs's sizes in bytes: size, free, available to users. Nothing by default (procfs, as
+        /// Linux's simple_statfs reports no blocks).</summary>
+        public virtual void StatFs(StatFsInfo st) { st.TotalBytes = st.FreeBytes = st.AvailBytes = 0; }
+
         /// <summary>Called once when the file system is unmounted (nothing is open): free what it holds.</summary>
         public virtual void Kill() { }
     }

@@ -10,7 +10,7 @@ namespace ProcNano
     /// </summary>
     public static class MemoryCommands
     {
-        private const int IPC_CREAT = 0x200, IPC_RMID = 0, Mode666 = 0x1b6;
+        private const int IPC_CREAT = 0x200, IPC_EXCL = 0x400, IPC_RMID = 0, Mode666 = 0x1b6;
         private const int BytesPerLine = 16;
 
         public static int Mmap(Shell sh, string[] argv, int argc)
@@ -18,6 +18,15 @@ namespace ProcNano
             Task target;
             int i;
             if (!sh.TargetTask("mmap", argv, argc, out target, out i)) return Shell.StatusError;
+            // -a ADDR: an address hint (NOMMU ignores it); -f ADDR: MAP_FIXED, which NOMMU refuses (EINVAL).
+            uint hint = 0;
+            bool fixedAt = false;
+            if (argc - i >= 2 && (argv[i] == "-a" || argv[i] == "-f"))
+            {
+                fixedAt = argv[i] == "-f";
+                if (!Address(sh, "mmap", argv[i + 1], out hint)) return Shell.StatusError;
+                i += 2;
+            }
             int left = argc - i;
             if (left < 3 || left > 5) return sh.Usage("mmap");
             long len, offset = 0;
@@ -28,6 +37,7 @@ namespace ProcNano
             if (argv[i + 2] == "shared") flags = Vm.MAP_SHARED;
             else if (argv[i + 2] == "private") flags = Vm.MAP_PRIVATE;
             else return sh.Usage("mmap");
+            if (fixedAt) flags |= Vm.MAP_FIXED;
             string path = left >= 4 ? argv[i + 3] : null;
             if (left == 5 && !sh.Number("mmap", argv[i + 4], out offset)) return Shell.StatusError;
             int fd = -1;
@@ -40,7 +50,7 @@ namespace ProcNano
                 fd = sh.Sys.Open(sh.Task, path, rw ? File.O_RDWR : File.O_RDONLY, 0);
                 if (fd < 0) return sh.Fail("mmap", path, fd);
             }
-            long addr = sh.Sys.Mmap(sh.Task, target, 0, len, prot, flags, fd, offset);
+            long addr = sh.Sys.Mmap(sh.Task, target, hint, len, prot, flags, fd, offset);
             // The mapping holds its own reference to the file.
             if (fd >= 0) sh.Sys.Close(sh.Task, fd);
             if (addr < 0) return path == null ? sh.Fail("mmap", (int)addr) : sh.Fail("mmap", path, (int)addr);
@@ -62,17 +72,49 @@ namespace ProcNano
             return r < 0 ? sh.Fail("munmap", r) : Shell.StatusOk;
         }
 
+        /// <summary>shmget [-c] [-x] KEY SIZE [MODE]: -c IPC_CREAT, -x IPC_EXCL, MODE octal (default 0666). With
+        /// none of the three, IPC_CREAT|0666 (get or create), as the command always did; with any, the flags are
+        /// exactly those given, so a missing key without -c is ENOENT and -c -x of a present one EEXIST.</summary>
         public static int Shmget(Shell sh, string[] argv, int argc)
         {
-            if (argc != 3) return sh.Usage("shmget");
+            int flags = 0, i = 1;
+            bool given = false;
+            for (; i < argc && (argv[i] == "-c" || argv[i] == "-x" || argv[i] == "-cx" || argv[i] == "-xc"); i++)
+            {
+                given = true;
+                if (argv[i].IndexOf('c') > 0) flags |= IPC_CREAT;
+                if (argv[i].IndexOf('x') > 0) flags |= IPC_EXCL;
+            }
+            if (argc - i != 2 && argc - i != 3) return sh.Usage("shmget");
             long key, size;
-            if (!sh.Number("shmget", argv[1], out key) || !sh.Number("shmget", argv[2], out size)) return Shell.StatusError;
+            if (!sh.Number("shmget", argv[i], out key) || !sh.Number("shmget", argv[i + 1], out size)) return Shell.StatusError;
             if (key < int.MinValue || key > uint.MaxValue) return sh.Fail("shmget", -Errno.EINVAL);
-            int id = sh.Sys.Shmget(sh.Task, (int)(uint)(key & 0xffffffff), size, IPC_CREAT | Mode666);
+            int mode = Mode666;
+            if (argc - i == 3)
+            {
+                given = true;
+                mode = Octal(argv[i + 2]);
+                if (mode < 0) return sh.Complain("shmget", "invalid mode '" + argv[i + 2] + "'");
+            }
+            if (!given) flags = IPC_CREAT;
+            int id = sh.Sys.Shmget(sh.Task, (int)(uint)(key & 0xffffffff), size, flags | mode);
             if (id < 0) return sh.Fail("shmget", id);
             sh.Out.Dec(id);
             sh.Out.Char('\n');
             return Shell.StatusOk;
+        }
+
+        // "0640" or "640": a permission mode, or -1.
+        private static int Octal(string s)
+        {
+            int v = 0;
+            if (s.Length == 0 || s.Length > 4) return -1;
+            for (int k = 0; k < s.Length; k++)
+            {
+                if (s[k] < '0' || s[k] > '7') return -1;
+                v = v * 8 + (s[k] - '0');
+            }
+            return v > 0x1ff ? -1 : v;
         }
 
         public static int Shmat(Shell sh, string[] argv, int argc)
@@ -115,6 +157,7 @@ namespace ProcNano
         /// "20000000  68 65 6c 6c 6f 0a 00 00  00 00 00 00 00 00 00 00  |hello...........|".</summary>
         public static int Hexdump(Shell sh, string[] argv, int argc)
         {
+            if (argc == 3 && argv[1] == "-C") return TextCommands.HexdumpFile(sh, argv[2]);   // a file
             Task target;
             int i;
             if (!sh.TargetTask("hexdump", argv, argc, out target, out i)) return Shell.StatusError;

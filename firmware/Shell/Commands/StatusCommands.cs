@@ -9,17 +9,20 @@ namespace ProcNano
         private const int Col = 11;
 
         /// <summary>
-        /// ps: "  PID  PPID USER     STAT   VSZ   RSS COMMAND", one row per task visible in the shell's pid
-        /// namespace (pids as that namespace numbers them), from the task-info syscall. VSZ/RSS in kB: the
-        /// figures /proc/&lt;pid&gt;/stat shows (vsize bytes, rss pages), rounded up to whole kB so that with
-        /// pages under 1 KiB (the ESP32 boards' 256 bytes) a task holding memory never reads 0.
+        /// ps: "  PID  PPID USER     STAT   VSZ   RSS  HEAP COMMAND", one row per task visible in the shell's pid
+        /// namespace (pids as that namespace numbers them), from the task-info syscall. STAT is the state
+        /// (R running, S sleeping, Z zombie). VSZ/RSS in kB: the figures /proc/&lt;pid&gt;/stat shows (vsize
+        /// bytes, rss pages), rounded up to whole kB so that with pages under 1 KiB (the ESP32 boards' 256
+        /// bytes) a task holding memory never reads 0. HEAP is bytes of the device's managed heap the task's
+        /// kernel objects cost (the footprint model). NuttX's STACK and PRI columns are absent: a task here has
+        /// no stack or thread of its own (programs run on the console's thread) and no scheduler priority.
         /// </summary>
         public static int Ps(Shell sh, string[] argv, int argc)
         {
             if (argc != 1) return sh.Usage("ps");
             ShellWriter o = sh.Out;
             var t = new TaskInfo();
-            o.Line("  PID  PPID USER     STAT   VSZ   RSS COMMAND");
+            o.Line("  PID  PPID USER     STAT   VSZ   RSS  HEAP COMMAND");
             for (int next = sh.Sys.TaskAt(sh.Task, 0, t); next > 0; next = sh.Sys.TaskAt(sh.Task, next, t))
             {
                 o.Dec(t.Pid, 5);
@@ -33,6 +36,8 @@ namespace ProcNano
                 o.Dec(KbUp(t.VszBytes), 5);
                 o.Char(' ');
                 o.Dec(KbUp(t.RssBytes), 5);
+                o.Char(' ');
+                o.Dec(t.HeapBytes, 5);
                 o.Char(' ');
                 CommandLine(o, t);
                 o.Char('\n');

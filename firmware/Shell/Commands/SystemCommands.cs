@@ -17,8 +17,9 @@ namespace ProcNano
             }
             string name, usage, help;
             bool own;
-            for (int i = 0; CommandTable.Row(i, out name, out usage, out help, out own); i++)
+            for (int i = 0; i < CommandTable.Count; i++)
             {
+                if (!CommandTable.Row(i, out name, out usage, out help, out own)) continue;   // a free number
                 sh.Out.StrLeft(name, 10);
                 sh.Out.Line(help);
             }

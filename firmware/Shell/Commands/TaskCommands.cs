@@ -23,6 +23,7 @@ namespace ProcNano
                 }
             }
             if (i >= argc) return sh.Usage("unshare");
+            if (ProcessCommands.IsShell(argv[i])) return ProcessCommands.Subshell(sh, "unshare", argv, i, argc, flags);
             return Start(sh, "unshare", argv, i, argc, flags);
         }
 
@@ -40,6 +41,7 @@ namespace ProcNano
 
         public static int Kill(Shell sh, string[] argv, int argc)
         {
+            if (argc > 1 && argv[1] == "-l") return ProcessCommands.ListSignals(sh, argv, argc);
             int sig = Syscalls.SIGTERM, i = 1;
             if (argc > 1 && argv[1].Length > 1 && argv[1][0] == '-')
             {
@@ -63,13 +65,8 @@ namespace ProcNano
             return status;
         }
 
-        private static int Signal(string s)
-        {
-            if (s.Length > 3 && s.Substring(0, 3) == "SIG") s = s.Substring(3);
-            if (s == "9" || s == "KILL") return Syscalls.SIGKILL;
-            if (s == "15" || s == "TERM") return Syscalls.SIGTERM;
-            return -1;
-        }
+        // -9, -KILL, -SIGKILL, -kill: the names and numbers kill -l lists.
+        private static int Signal(string s) { return ProcessCommands.Number(s); }
 
         /// <summary>su [UID]: the shell itself takes uid (and gid) UID, as setuid/setgid allow: root may
         /// become anyone; a non-root shell gets EPERM. Gid is set first while the shell still may.</summary>

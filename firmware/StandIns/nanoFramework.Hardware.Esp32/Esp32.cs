@@ -1,5 +1,5 @@
 // Compile-time stand-in for nanoFramework.Hardware.Esp32 1.6.42 (github.com/nanoframework/nanoFramework.Hardware.Esp32:
-// Configuration.cs, DeviceTypePins.cs). NEVER DEPLOYED: it lets the .NET SDK compile firmware/App in CI
+// Configuration.cs, DeviceTypePins.cs, Sleep.cs). NEVER DEPLOYED: it lets the .NET SDK compile firmware/App in CI
 // (firmware/App.Nano); the device runs the real package. Only what the app uses, with upstream's namespaces, types,
 // members, parameter and return types; every body throws.
 using System;
@@ -10,6 +10,12 @@ namespace nanoFramework.Hardware.Esp32
     {
         /// <summary>Routes a GPIO pin to a peripheral function (the UART pins of COM2, say).</summary>
         public static void SetPinFunction(int pin, DeviceFunction value) { throw new NotImplementedException(); }
+    }
+
+    public class Sleep
+    {
+        /// <summary>Enters deep sleep with the configured wake-up sources (none: until reset); never returns.</summary>
+        public static void StartDeepSleep() { throw new NotImplementedException(); }
     }
 
     /// <summary>The UART members of upstream's enum, with its values (device type SERIAL 0x30000 + port * 0x100

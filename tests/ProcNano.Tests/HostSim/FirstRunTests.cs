@@ -34,9 +34,9 @@ namespace ProcNano.Tests.HostSim
             Assert.True(r.Code == 0, r.ToString());
             Assert.Equal("", r.Err);
             string[] lines = r.Out.Split('\n');
-            Assert.Equal(new[] { "PID", "PPID", "USER", "STAT", "VSZ", "RSS", "COMMAND" }, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(new[] { "PID", "PPID", "USER", "STAT", "VSZ", "RSS", "HEAP", "COMMAND" }, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
             string[] commands = lines.TakeWhile(l => !l.TrimStart().StartsWith("total")).Skip(1).Where(l => l.Length > 0)
-                .Select(l => string.Join(" ", l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(6))).ToArray();
+                .Select(l => string.Join(" ", l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(7))).ToArray();
             foreach (string t in DemoTasks) Assert.Contains(t, commands);
             Assert.Equal(2, commands.Count(c => c == "/flash/hold 1"));
             Assert.Equal(2, commands.Count(c => c == "/bin/mapfile /flash/demo.txt"));

@@ -94,7 +94,7 @@ namespace ProcNano.Tests.HostSim
                 Assert.True(started.Success, "exec did not print a pid");
                 line.Send("ps\r");
                 string ps = line.WaitFor("nsh> ");
-                Assert.Matches("\r\n +" + started.Groups[1].Value + " +[0-9]+ root +S +[0-9]+ +[0-9]+ /bin/hold 1\r\n", ps);
+                Assert.Matches("\r\n +" + started.Groups[1].Value + " +[0-9]+ root +S +[0-9]+ +[0-9]+ +[0-9]+ /bin/hold 1\r\n", ps);
 
                 // The line's own byte counters, through the uart driver.
                 line.Send("insmod uart; cat /proc/driver/uart\r");

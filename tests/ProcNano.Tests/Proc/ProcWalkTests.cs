@@ -62,8 +62,8 @@ namespace ProcNano.Tests.Proc
             // clear_refs is write-only: no read method (vfs_read's EINVAL).
             if (op == "read" && path.EndsWith("/clear_refs") && err == -Errno.EINVAL) return true;
             if (op == "open" && path.EndsWith("/clear_refs") && err == -Errno.EACCES) return true;
-            // The walker's own descriptor for the fd/ listing is closed again before its entries are looked at.
-            if (op == "lstat" && path.Contains("/fd/") && err == -Errno.ENOENT) return true;
+            // The walker's own descriptor for the fd/ and fdinfo/ listings is closed again before its entries are looked at.
+            if (op == "lstat" && (path.Contains("/fd/") || path.Contains("/fdinfo/")) && err == -Errno.ENOENT) return true;
             return false;
         }
 

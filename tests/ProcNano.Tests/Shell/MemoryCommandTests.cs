@@ -332,7 +332,7 @@ namespace ProcNano.Tests.Shell
             Assert.NotNull(row);
             Assert.Equal(ShellPid.ToString(), row[1]);
             Assert.Equal("S", row[3]);
-            Assert.Equal(new[] { "/bin/hold", "2" }, row[6..]);
+            Assert.Equal(new[] { "/bin/hold", "2" }, row[7..]);
             // Two anonymous pages held, plus text, data and stack: ps VSZ is the VMAs' total (whole kB, rounded up).
             KTask t = _h.K.Sys.FindTask(_h.Task, pid);
             Assert.Equal((_h.K.Mem.VSize(t.Mm) + 1023) / 1024, long.Parse(row[4]));
@@ -365,7 +365,7 @@ namespace ProcNano.Tests.Shell
             Assert.NotSame(_h.Task.PidNs, t.PidNs);
             Assert.Equal(1, t.Pid.NrIn(t.PidNs));
             Assert.NotEqual(1, pid);
-            Assert.Equal("/bin/init", PsRow(pid)[6]);
+            Assert.Equal("/bin/init", PsRow(pid)[7]);
             // Its children live in its namespace: a program it would start is numbered from 2 there.
             Assert.True(_h.K.Sys.Exec(t, "/bin/hold", new[] { "/bin/hold", "1" }, 0) == 2);
             Assert.Equal(0, _h.Run("kill " + pid, out _));

@@ -16,7 +16,9 @@ namespace ProcNano.Tests.Shell
         public static System.Collections.Generic.List<CommandRow> Commands()
         {
             var rows = new System.Collections.Generic.List<CommandRow>();
-            for (int i = 0; CommandTable.Row(i, out string n, out string u, out string h, out bool own); i++) rows.Add(new CommandRow(n, u, h, own));
+            // Numbers may leave gaps (rows reserved for other commands): every number below Count is asked.
+            for (int i = 0; i < CommandTable.Count; i++)
+                if (CommandTable.Row(i, out string n, out string u, out string h, out bool own)) rows.Add(new CommandRow(n, u, h, own));
             return rows;
         }
 

@@ -1,6 +1,7 @@
 namespace ProcNano
 {
-    /// <summary>The flashfs root: lists the store's files. The store is flat, so mkdir and symlink are EPERM.</summary>
+    /// <summary>The flashfs root: lists the store's files. The store is flat, so mkdir and symlink are EPERM;
+    /// rename copies.</summary>
     public sealed class FlashDir : Inode
     {
         public FlashDir(FlashSuper sb)
@@ -57,5 +58,42 @@ namespace ProcNano
         }
 
         public override int Rmdir(VfsCaller current, string name) { return -Errno.ENOTDIR; }
+
+        /// <summary>rename(2) in the flat store, which has no rename of its own: the bytes are copied to the new
+        /// name as one write (written aside and switched in at the end, <see cref="IStorage.BeginWrite"/>), then
+        /// the old name is deleted. A crash in between leaves both names, never a half file. The file gets a
+        /// new inode number (the store keeps none).</summary>
+        public override int Rename(VfsCaller current, string oldName, Inode newDir, string newName)
+        {
+            if (newDir != this) return -Errno.EXDEV;
+            IStorage st = Super.Store;
+            long size = st.SizeOf(oldName);
+            if (size < 0) return -Errno.ENOENT;
+            if (oldName == newName) return 0;
+            int e = st.BeginWrite(newName, true);
+            if (e < 0) return e;
+            byte[] buf = new byte[256];
+            long pos = 0;
+            while (e >= 0 && pos < size)
+            {
+                int n = st.Read(oldName, pos, buf, 0, buf.Length);
+                if (n <= 0)
+                {
+                    e = n < 0 ? n : -Errno.EIO;
+                    break;
+                }
+                e = st.Write(newName, pos, buf, 0, n);
+                pos += n;
+            }
+            if (e >= 0 && size == 0) e = st.Write(newName, 0, buf, 0, 0);
+            int end = st.EndWrite(newName);
+            if (e >= 0) e = end;
+            if (e < 0) return e;
+            e = st.Delete(oldName);
+            Super.Forget(oldName);
+            Super.Forget(newName);
+            MTime = Super.Now;
+            return e < 0 ? e : 0;
+        }
     }
 }

@@ -27,6 +27,22 @@ namespace ProcNano
 
         internal long Now => Ctx.Now;
 
+        /// <summary>The store's files' bytes plus what it says is free (0 if it does not know); nothing is
+        /// available on a read-only store.</summary>
+        public override void StatFs(StatFsInfo st)
+        {
+            long used = 0;
+            for (int i = 0; i < Store.Count; i++)
+            {
+                long n = Store.SizeOf(Store.NameAt(i));
+                if (n > 0) used += n;
+            }
+            long free = Store.FreeBytes < 0 ? 0 : Store.FreeBytes;
+            st.TotalBytes = used + free;
+            st.FreeBytes = free;
+            st.AvailBytes = ReadOnly ? 0 : free;
+        }
+
         /// <summary>The inode for store file <paramref name="name"/> (which must exist).</summary>
         internal FlashFile Get(string name)
         {

@@ -110,6 +110,28 @@ namespace ProcNano
             return 0;
         }
 
+        /// <summary>rename(2) within one ramfs: the entry moves (its inode and data stay); a replaced file is
+        /// unlinked, a replaced directory must be empty (ENOTEMPTY).</summary>
+        public override int Rename(VfsCaller current, string oldName, Inode newDir, string newName)
+        {
+            RamfsNode c = Find(oldName);
+            if (c == null) return -Errno.ENOENT;
+            RamfsDir to = newDir as RamfsDir;
+            if (to == null || to.Sb != Sb) return -Errno.EXDEV;
+            RamfsNode victim = to.Find(newName);
+            if (victim == c) return 0;
+            if (victim != null)
+            {
+                RamfsDir vd = victim as RamfsDir;
+                if (vd != null && vd._first != null) return -Errno.ENOTEMPTY;
+                to.Detach(victim);
+                RamfsFile vf = victim as RamfsFile;
+                if (vf != null) vf.Unlinked();
+            }
+            Detach(c);
+            return to.Add(newName, c);
+        }
+
         /// <summary>Drops the whole subtree (unmount): file pages go back to the allocator.</summary>
         internal void FreeAll()
         {

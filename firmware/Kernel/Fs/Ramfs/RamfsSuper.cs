@@ -54,6 +54,16 @@ namespace ProcNano
 
         public override int CachedInodes() { return CountTree(Root); }
 
+        /// <summary>ramfs has no size of its own (Linux's reports 0 blocks): it grows into the arena, so the
+        /// size is the arena, free and available its free pages; size - free is everything the arena holds,
+        /// this instance's files (<see cref="Pages"/>) among them.</summary>
+        public override void StatFs(StatFsInfo st)
+        {
+            long page = Ctx.Phys.PageSize;
+            st.TotalBytes = Ctx.Pages.Pages * page;
+            st.FreeBytes = st.AvailBytes = Ctx.Pages.FreePages * page;
+        }
+
         /// <summary>Unmounted (nothing open): every file's pages go back, as kill_litter_super drops the tree.</summary>
         public override void Kill() { ((RamfsDir)Root).FreeAll(); }
     }

@@ -22,6 +22,13 @@ namespace ProcNano
 
         public override int CachedInodes() { return 1 + ((RomfsDir)Root).Cached(); }
 
+        /// <summary>The image, all of it used (as Linux's romfs_statfs: blocks = image size, none free).</summary>
+        public override void StatFs(StatFsInfo st)
+        {
+            st.TotalBytes = Rom == null ? 0 : Rom.Length;
+            st.FreeBytes = st.AvailBytes = 0;
+        }
+
         /// <summary>Mounts the kernel's ROM image; null, with a log line, if it is not a valid romfs for this
         /// board's page size.</summary>
         internal static RomfsSuper Load(FsContext ctx)

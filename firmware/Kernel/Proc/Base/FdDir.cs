@@ -1,9 +1,10 @@
 namespace ProcNano
 {
     /// <summary>
-    /// /proc/&lt;pid&gt;/fd/: one symlink per open descriptor, named by its number, pointing at the file's path.
-    /// The inode keeps the number (proc_inode.fd) and looks the descriptor up again on every readlink, so a
-    /// closed descriptor gives ENOENT. The directory row carries the ptrace check.
+    /// /proc/&lt;pid&gt;/fd/: one symlink per open descriptor, named by its number, pointing at the file's path;
+    /// /proc/&lt;pid&gt;/fdinfo/: one file per descriptor, its position and flags (<see cref="FdInfoOps"/>).
+    /// The inode keeps the number (proc_inode.fd) and looks the descriptor up again on every readlink and read,
+    /// so a closed descriptor gives ENOENT. The directory rows carry the ptrace check.
     /// </summary>
     public static class FdDir
     {
@@ -52,9 +53,11 @@ namespace ProcNano
             return f.Path;
         }
 
-        /// <summary>Link mode follows the open mode: r-x for reading, -wx for writing (Linux's tid_fd_revalidate).</summary>
+        /// <summary>Link mode follows the open mode: r-x for reading, -wx for writing (Linux's tid_fd_revalidate).
+        /// Under fdinfo/ the entry is a 0400 file.</summary>
         private static Inode NewLink(PidInode dir, int fd, File f)
         {
+            if (dir.Row == PidTable.FdInfo) return new PidInode(dir.PSb, dir.Pid, PidTable.FdInfoFile, null, fd, Stat.S_IFREG | 0x100);
             int mode = Stat.S_IFLNK;
             if (f.CanRead) mode |= 0x100 | 0x40;   // S_IRUSR | S_IXUSR
             if (f.CanWrite) mode |= 0x80 | 0x40;   // S_IWUSR | S_IXUSR
@@ -66,6 +69,33 @@ namespace ProcNano
             int v = PidDirs.ParsePid(s);
             if (v > 0) return v;
             return s == "0" ? 0 : -1;
+        }
+    }
+
+    /// <summary>/proc/&lt;pid&gt;/fdinfo/&lt;n&gt;: "pos:\t%lli\nflags:\t0%o\n" as 2.6.29's proc_fd_info prints
+    /// them; the flags are the open flags less those only open itself acts on (O_CREAT, O_EXCL, O_NOCTTY,
+    /// O_TRUNC), as Linux keeps f_flags. ENOENT once the descriptor is closed.</summary>
+    public sealed class FdInfoOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            Task t = s.Target;
+            File f = t == null || t.Fds == null ? null : t.Fds.Get(s.Pf.Inode.Fd);
+            if (f == null) return -Errno.ENOENT;
+            o.Str("pos:\t");
+            o.Dec(f.Pos, 0, ' ');
+            o.Str("\nflags:\t0");
+            int flags = f.Flags & ~(File.O_CREAT | File.O_EXCL | File.O_TRUNC | 0x100);
+            Octal(o, flags);
+            o.Char('\n');
+            return 0;
+        }
+
+        private static void Octal(OutBuf o, int v)
+        {
+            int shift = 30;
+            while (shift > 0 && ((v >> shift) & 7) == 0) shift -= 3;
+            for (; shift >= 0; shift -= 3) o.Char((char)('0' + ((v >> shift) & 7)));
         }
     }
 }

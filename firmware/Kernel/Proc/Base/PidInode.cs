@@ -97,7 +97,7 @@ namespace ProcNano
             int r = AccessNoent(current);
             if (r < 0) return r;
             if (Added != null) return LookupAdded(current, name, out child);
-            if (Row == PidTable.Fd) return FdDir.Lookup(this, name, out child);
+            if (Row == PidTable.Fd || Row == PidTable.FdInfo) return FdDir.Lookup(this, name, out child);
             int c = RowTable.Find(RowTable.Pid, Row, name);
             if (c >= 0)
             {
@@ -119,7 +119,7 @@ namespace ProcNano
             int r = AccessNoent(current);
             if (r < 0) return r;
             if (Added != null) return ReadDirAdded(current, index, out name, out child);
-            if (Row == PidTable.Fd) return FdDir.ReadDir(this, index, out name, out child);
+            if (Row == PidTable.Fd || Row == PidTable.FdInfo) return FdDir.ReadDir(this, index, out name, out child);
             int c = RowTable.ChildAt(RowTable.Pid, Row, index);
             if (c >= 0)
             {
