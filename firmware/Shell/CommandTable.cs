@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 38;
+        public const int Count = 50;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -55,6 +55,19 @@ namespace ProcNano
                 case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
                 case 36: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;
                 case 37: name = "selftest"; usage = "selftest"; help = "check the kernel's tables and run its rules, one line per check (root)"; return true;
+                // The language's builtins (ScriptCommands).
+                case 38: name = "export"; usage = "export [NAME[=VALUE]...]"; help = "put variables in the environment of programs started later; alone, list it"; return true;
+                case 39: name = "env"; usage = "env"; help = "print the environment programs get (the exported variables)"; return true;
+                case 40: name = "unset"; usage = "unset NAME..."; help = "remove shell variables"; return true;
+                case 41: name = "test"; usage = "test EXPR"; help = "-e -f -d FILE, -z -n S, S = S, S != S, N -eq|-ne|-lt|-le|-gt|-ge N, ! EXPR: status 0 true, 1 false, 2 error"; ownsDashH = true; return true;
+                case 42: name = "["; usage = "[ EXPR ]"; help = "test EXPR"; ownsDashH = true; return true;
+                case 43: name = "source"; usage = "source FILE"; help = "run a script's commands in this shell"; return true;
+                case 44: name = "."; usage = ". FILE"; help = "source FILE"; return true;
+                case 45: name = "sh"; usage = "sh FILE"; help = "run a script in a child shell task; its status is the script's"; return true;
+                case 46: name = "wait"; usage = "wait [PID...]"; help = "wait for background jobs (all, or those named); status of the last"; return true;
+                case 47: name = "jobs"; usage = "jobs"; help = "list the background jobs: number, state, pid, command"; return true;
+                case 48: name = "true"; usage = "true"; help = "do nothing, successfully"; return true;
+                case 49: name = "false"; usage = "false"; help = "do nothing, unsuccessfully (status 1)"; return true;
             }
             name = usage = help = null;
             return false;
@@ -103,6 +116,18 @@ namespace ProcNano
                 case 35: return MemmapCommand.Run(sh, argv, argc);   // memmap
                 case 36: return PowerCommands.Reboot(sh, argv, argc);   // reboot
                 case 37: return SelfTestCommand.Run(sh, argv, argc);   // selftest
+                case 38: return ScriptCommands.Export(sh, argv, argc);   // export
+                case 39: return ScriptCommands.Env(sh, argv, argc);   // env
+                case 40: return ScriptCommands.Unset(sh, argv, argc);   // unset
+                case 41: return ScriptCommands.Test(sh, argv, argc);   // test
+                case 42: return ScriptCommands.Bracket(sh, argv, argc);   // [
+                case 43: return ScriptCommands.Source(sh, argv, argc);   // source
+                case 44: return ScriptCommands.Source(sh, argv, argc);   // .
+                case 45: return ScriptCommands.Sh(sh, argv, argc);   // sh
+                case 46: return ScriptCommands.Wait(sh, argv, argc);   // wait
+                case 47: return ScriptCommands.Jobs(sh, argv, argc);   // jobs
+                case 48: return ScriptCommands.True(sh, argv, argc);   // true
+                case 49: return ScriptCommands.False(sh, argv, argc);   // false
             }
             return Shell.StatusNotFound;
         }

@@ -15,6 +15,10 @@ namespace ProcNano
         private readonly IPlatform _platform;
         /// <summary>pid 1, once made: orphans are handed to it.</summary>
         public Task Init;
+        /// <summary>Exited children whose parent has not waited yet (zombies), oldest first, at most
+        /// <see cref="MaxZombies"/>: only their exit code is kept (not listed by ps, pid number freed).</summary>
+        public readonly RefList Zombies = new RefList();
+        public const int MaxZombies = 8;
 
         /// <summary><paramref name="kernelLock"/> is the big kernel lock NewTask and ExitTask take.</summary>
         public TaskTable(int pidMax, string[] interfaces, object kernelLock, MemoryManager mem, FileTable files, IPlatform platform)
@@ -177,7 +181,55 @@ namespace ProcNano
             All.Remove(t);
             FreePid(t.Pid);
             t.Mm = null;
-            t.Parent = null;
+            DropZombies(t);
+            // A parent that may wait keeps the exit code (wait4); an init reaps at once, as Linux's does.
+            Task p = t.Parent;
+            if (p != null && p.State != Task.Dead && p.Pid.NrIn(p.PidNs) != 1)
+            {
+                if (Zombies.Count >= MaxZombies) ((Task)Zombies[0]).Parent = null;
+                if (Zombies.Count >= MaxZombies) Zombies.RemoveAt(0);
+                Zombies.Add(t);
+            }
+            else t.Parent = null;
+        }
+
+        // An exiting task's own unwaited children go with it (init would reap them).
+        private void DropZombies(Task parent)
+        {
+            for (int i = Zombies.Count - 1; i >= 0; i--)
+            {
+                Task z = (Task)Zombies[i];
+                if (z.Parent != parent) continue;
+                z.Parent = null;
+                Zombies.RemoveAt(i);
+            }
+        }
+
+        /// <summary>
+        /// wait4 without blocking (WNOHANG; the kernel has no scheduler to sleep on): reaps an exited child of
+        /// <paramref name="parent"/> numbered <paramref name="pid"/> in its namespace (-1: any), giving its exit
+        /// code. Returns the child's pid, 0 when such children live but none has exited, -ECHILD when none.
+        /// </summary>
+        public int Wait(Task parent, int pid, out int code)
+        {
+            code = 0;
+            PidNamespace ns = parent.PidNs;
+            for (int i = 0; i < Zombies.Count; i++)
+            {
+                Task z = (Task)Zombies[i];
+                int nr = z.Pid.NrIn(ns);
+                if (z.Parent != parent || (pid != -1 && nr != pid)) continue;
+                Zombies.RemoveAt(i);
+                z.Parent = null;
+                code = z.ExitCode & 0xff;
+                return nr;
+            }
+            for (int i = 0; i < Count; i++)
+            {
+                Task c = this[i];
+                if (c.Parent == parent && (pid == -1 || c.Pid.NrIn(ns) == pid)) return 0;
+            }
+            return -Errno.ECHILD;
         }
 
         private void KillNamespace(PidNamespace ns, Task reaper)

@@ -10,8 +10,8 @@ namespace ProcNano
     {
         public const int Root = 0, Fd = 1, Net = 2, Status = 3, Cmdline = 4, Comm = 5, Stat_ = 6, Statm = 7,
             Maps = 8, Cwd = 9, Exe = 10, ClearRefs = 11, Smaps = 12, Pagemap = 13, Mounts = 14, NetDev = 15,
-            FdLink = 16;
-        public const int Count = 17;
+            FdLink = 16, Environ = 17;
+        public const int Count = 18;
 
         public static bool Row(int i, out string name, out int mode, out int parent)
         {
@@ -37,6 +37,7 @@ namespace ProcNano
                 case Mounts: name = "mounts"; return true;
                 case NetDev: name = "dev"; parent = Net; return true;
                 case FdLink: name = "fd"; mode = Stat.S_IFLNK; parent = -1; return true;   // fd/<n>: mode per file
+                case Environ: name = "environ"; mode = Private; return true;   // 0400
             }
             name = null;
             mode = parent = 0;
@@ -48,7 +49,7 @@ namespace ProcNano
         {
             switch (i)
             {
-                case Fd: case Maps: case Cwd: case Exe: case ClearRefs: case Smaps: case Pagemap: case FdLink: return true;
+                case Fd: case Maps: case Cwd: case Exe: case ClearRefs: case Smaps: case Pagemap: case FdLink: case Environ: return true;
             }
             return false;
         }
@@ -60,6 +61,7 @@ namespace ProcNano
             {
                 case Status: return new StatusOps();
                 case Cmdline: return new CmdlineOps();
+                case Environ: return new EnvironOps();
                 case Comm: return new CommOps();
                 case Stat_: return new StatOps();
                 case Statm: return new StatmOps();
