@@ -285,6 +285,7 @@ namespace ProcNano
 
         private static string Source(byte[] line, int start, int stop)
         {
+            while (start < stop && (line[start] == (byte)' ' || line[start] == (byte)'\t' || line[start] == (byte)'\n')) start++;
             while (stop > start && (line[stop - 1] == (byte)' ' || line[stop - 1] == (byte)'\t' || line[stop - 1] == (byte)'\r')) stop--;
             char[] c = new char[stop - start];
             for (int i = 0; i < c.Length; i++) c[i] = (char)line[start + i];
