@@ -175,6 +175,14 @@ namespace ProcNano
             Err.TargetLog(_sys, _task, prefix);
         }
 
+        /// <summary>Sends error messages to <paramref name="errors"/> (the simulator's fd 2 when it is not on a
+        /// terminal) until the next <see cref="OutputToTty"/>.</summary>
+        public void ErrorsTo(LineDiscipline errors)
+        {
+            Err.FlushAll();
+            Err.TargetTty(errors);
+        }
+
         public void OutputToTty()
         {
             Out.FlushAll();
