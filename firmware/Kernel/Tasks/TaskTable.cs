@@ -74,7 +74,7 @@ namespace ProcNano
         /// in the root namespace, so its list holds them all.</summary>
         public int SlabObjects(int kind, bool allocated)
         {
-            if (kind == SlabTasks) return All.Count;
+            if (kind == SlabTasks) return All.Count + Zombies.Count;   // a zombie's task object lives until it is waited for
             if (kind == SlabPids) return RootNs.Pids.Count;
             return MmCount();
         }
