@@ -8,11 +8,21 @@ namespace ProcNano
         /// <summary>Background jobs one shell tracks at once.</summary>
         public const int MaxJobs = 8;
 
-        // "NAME=value" per slot (null: free); bit i of _exported: slot i is in the environment of programs.
+        // "NAME=value" per slot (null: free).
         private string[] _vars;
-        private int _exported;
-        // Pids of the background jobs (0: free slot), then the last one started ($!) in the last slot.
+        // Pids of the background jobs (0: free slot), then the last one started ($!), then the exported
+        // variables' slots as bits (bit i: slot i is in the environment of programs). Two fields, not four.
         private int[] _jobs;
+        private int _exported
+        {
+            get { return _jobs == null ? 0 : _jobs[MaxJobs + 1]; }
+            set
+            {
+                if (_jobs == null && value == 0) return;
+                if (_jobs == null) _jobs = new int[MaxJobs + 2];
+                _jobs[MaxJobs + 1] = value;
+            }
+        }
 
         /// <summary>A variable's value, null when unset: $?, $$, $! or a NAME from a line's bytes.</summary>
         public string VarValue(byte[] line, int start, int n)
@@ -122,7 +132,7 @@ namespace ProcNano
         /// (the program still runs; `wait` still reaps it).</summary>
         public int AddJob(int pid)
         {
-            if (_jobs == null) _jobs = new int[MaxJobs + 1];
+            if (_jobs == null) _jobs = new int[MaxJobs + 2];
             _jobs[MaxJobs] = pid;
             for (int i = 0; i < MaxJobs; i++)
             {

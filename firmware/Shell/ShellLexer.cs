@@ -31,8 +31,12 @@ namespace ProcNano
         private int _count;
         // The last word: characters (all of them, when under a chunk) and whether any part was quoted or
         // expanded (a reserved word is neither; an empty unquoted expansion vanishes, as in sh).
-        private int _wordLen;
-        private bool _quoted, _expanded;
+        // Packed in one field (12 B each on the device): length (bits 0-23), quoted (24), expanded (25).
+        private int _scan;
+        private const int QuotedBit = 1 << 24, ExpandedBit = 1 << 25, LenMask = QuotedBit - 1;
+        private int _wordLen { get { return _scan & LenMask; } set { _scan = (_scan & ~LenMask) | value; } }
+        private bool _quoted { get { return (_scan & QuotedBit) != 0; } set { _scan = value ? _scan | QuotedBit : _scan & ~QuotedBit; } }
+        private bool _expanded { get { return (_scan & ExpandedBit) != 0; } set { _scan = value ? _scan | ExpandedBit : _scan & ~ExpandedBit; } }
 
         public ShellLexer(int maxLine) { _maxLine = maxLine; }
 
@@ -45,9 +49,9 @@ namespace ProcNano
         /// Amp, End, Keyword (Text[0] is the word), or an Err* code.</summary>
         public int Term;
         /// <summary>Where the last command's text starts and ends in the line (the boot script's trace).</summary>
-        public int Start, Stop;
-        /// <summary>Bit i: token i was quoted or expanded (so not an assignment or a reserved word).</summary>
-        public int QuotedMask;
+        public int Start { get { return (int)_span; } private set { _span = (_span & ~0xFFFFFFFFL) | (uint)value; } }
+        public int Stop { get { return (int)(_span >> 32); } private set { _span = (_span & 0xFFFFFFFFL) | ((long)value << 32); } }
+        private long _span;
         /// <summary>After <see cref="ErrRedirect"/>: what followed the redirection (";", "&gt;" or "newline").</summary>
         public string BadToken;
 
@@ -76,7 +80,6 @@ namespace ProcNano
         public int Next(byte[] line, int len, ref int pos, bool store)
         {
             _count = 0;
-            QuotedMask = 0;
             for (int i = 0; i < MaxTokens; i++) Text[i] = null;
             bool any = false, tooMany = false;
             int prev = Word;
@@ -113,7 +116,6 @@ namespace ProcNano
                     tooMany = true;
                     continue;
                 }
-                if (kind == Word && (_quoted || _expanded)) QuotedMask |= 1 << _count;
                 Kind[_count] = (byte)kind;
                 Text[_count] = kind == Word ? (store ? _pending : null) : Name(kind);
                 _count++;
@@ -143,18 +145,18 @@ namespace ProcNano
         }
 
         /// <summary>The reserved word the last scanned word spells (if then else elif fi while do done), else null.</summary>
-        public string Reserved() { return IsReserved() ? new string(_word, 0, _wordLen) : null; }
-
-        private bool IsReserved()
+        public string Reserved()
         {
             switch (_wordLen)
             {
-                case 2: return Is("if") || Is("fi") || Is("do");
-                case 4: return Is("then") || Is("else") || Is("elif") || Is("done");
-                case 5: return Is("while");
+                case 2: return Is("if") ? "if" : Is("fi") ? "fi" : Is("do") ? "do" : null;
+                case 4: return Is("then") ? "then" : Is("else") ? "else" : Is("elif") ? "elif" : Is("done") ? "done" : null;
+                case 5: return Is("while") ? "while" : null;
             }
-            return false;
+            return null;
         }
+
+        private bool IsReserved() { return Reserved() != null; }
 
         private bool Is(string s)
         {

@@ -151,8 +151,9 @@ namespace ProcNano
 
         /// <summary>
         /// do_exit: closes the task's files, tears down its mm (regions whose usage reaches 0 are freed),
-        /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH and
-        /// nothing keeps the Task object alive. Tasks are reaped at once (no zombies are kept).
+        /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH. A task
+        /// whose parent may wait (not an init) stays in <see cref="Zombies"/> for its exit code until
+        /// <see cref="Wait"/> reaps it (not listed, pid number freed); others are reaped at once.
         /// If the task is the init of a child pid namespace, every task of that namespace goes first.
         /// Takes the kernel lock.
         /// </summary>
