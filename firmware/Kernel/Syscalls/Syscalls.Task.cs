@@ -44,7 +44,8 @@ namespace ProcNano
 
         /// <summary>wait4(pid, &amp;status, WNOHANG): reaps an exited child numbered <paramref name="pid"/> (-1: any)
         /// and gives its exit code in <paramref name="code"/> (128 + signal when a signal ended it, as a shell
-        /// shows it). Returns the child's pid, 0 when matching children still run, -ECHILD when there are none.
+        /// shows it). Returns the child's pid, 0 when matching children still run, -ECHILD when there are none (and for
+        /// the process-group forms, 0 and below -1: there are no process groups).
         /// Never blocks: the caller polls (programs only end by a signal or at once).</summary>
         public int Wait(Task t, int pid, out int code)
         {
@@ -52,7 +53,8 @@ namespace ProcNano
             lock (_k.Lock)
             {
                 if (Dead(t)) return -Errno.ESRCH;
-                if (pid == 0 || pid < -1) return -Errno.EINVAL;
+                // 0 and < -1 name process groups, which no task here has: no such child.
+                if (pid == 0 || pid < -1) return -Errno.ECHILD;
                 return _k.Tasks.Wait(t, pid, out code);
             }
         }

@@ -182,6 +182,33 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
+        public void Exit_InsideALoop_EndsTheShellThere()
+        {
+            _h.Tty.ClearOutput();
+            Assert.Equal(4, _h.Sh.RunScript("while true\ndo\n  echo once\n  exit 4\ndone\necho never\n"));
+            Assert.Equal("once\n", _h.Tty.Output);
+            Assert.True(_h.Sh.Exited);
+        }
+
+        [Fact]
+        public void StatusAfterASyntaxError_Is2()
+        {
+            _h.Run("if", out _);
+            Assert.Equal("2\n", _h.Out("echo $?"));
+        }
+
+        [Fact]
+        public void AssignmentsBeforeACommand_AreSet_TheCommandRuns()
+        {
+            Assert.Equal("\n", _h.Out("A=1 echo $A"));   // expanded before the assignment, as in sh
+            Assert.Equal("1\n", _h.Out("echo $A"));
+            Assert.Equal("a=b\n", _h.Out("echo a=b"));    // not the first word: an argument
+        }
+
+        [Fact]
+        public void EscapedDollar_InDoubleQuotes_IsLiteral() => Assert.Equal("$HOME x\n", _h.Out("X=x; echo \"\\$HOME $X\""));
+
+        [Fact]
         public void TestDashH_IsAnOperand_NotHelp()
         {
             Assert.Equal(0, _h.Run("test -h", out string o));

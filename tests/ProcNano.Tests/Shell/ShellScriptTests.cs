@@ -121,7 +121,7 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
-        public void Syscall_Wait_ECHILD_ForNoChild_OrAnotherTasksChild_EINVAL_ForPid0()
+        public void Syscall_Wait_ECHILD_ForNoChild_OrAnotherTasksChild_OrAProcessGroup()
         {
             var sys = _h.K.Sys;
             Assert.Equal(-Errno.ECHILD, sys.Wait(_h.Task, -1, out _));
@@ -130,7 +130,7 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(-Errno.ECHILD, sys.Wait(_h.Task, pid, out _));
             Assert.Equal(pid, sys.Wait(other, pid, out int code));
             Assert.Equal(0, code);
-            Assert.Equal(-Errno.EINVAL, sys.Wait(_h.Task, 0, out _));
+            Assert.Equal(-Errno.ECHILD, sys.Wait(_h.Task, 0, out _));
         }
 
         [Fact]
