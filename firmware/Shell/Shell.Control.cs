@@ -7,7 +7,9 @@ namespace ProcNano
     {
         // What a list stopped at: the end of its text or line, a reserved word (by its name), or an error.
         private const int AtEnd = 0, AtNewline = 1, Failed = -1;
-        private string _stopWord;
+        // The reserved word a list stopped at: the lexer's last word (nothing is scanned between the list's
+        // return and its caller's look).
+        private string _stopWord => _lex.Reserved();
 
         /// <summary>Runs shell text (a line, -c, or a whole script): complete commands one at a time, until the
         /// end, `exit` or a syntax error (status 2; the rest of the text is not run, as sh stops a script).</summary>
@@ -42,7 +44,7 @@ namespace ProcNano
             bool needCommand = false;   // after && or ||
             while (true)
             {
-                int n = _lex.Next(b, len, ref pos, go && !Exiting);
+                int n = _lex.Next(b, len, ref pos, go && !Exiting, this);
                 int term = _lex.Term;
                 if (term < 0) return LexError(term);
                 if (term == ShellLexer.Keyword)
@@ -54,7 +56,6 @@ namespace ProcNano
                     else
                     {
                         if (needCommand) return Unexpected(kw);
-                        _stopWord = kw;
                         return AtNewline + 1;
                     }
                     if (r == Failed) return Failed;
@@ -64,7 +65,6 @@ namespace ProcNano
                     if (term < 0) return LexError(term);
                     if (term == ShellLexer.Keyword)
                     {
-                        _stopWord = _lex.Reserved();
                         if (_stopWord == "if" || _stopWord == "while") return Unexpected(_stopWord);
                         return AtNewline + 1;
                     }

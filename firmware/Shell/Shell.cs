@@ -49,7 +49,6 @@ namespace ProcNano
             _task = task;
             _ld = ld;
             _lex = new ShellLexer(maxLine);
-            _lex.Owner = this;
             Out.TargetTty(ld);
             Err.TargetTty(ld);
         }

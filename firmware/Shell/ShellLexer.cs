@@ -9,7 +9,8 @@ namespace ProcNano
     /// else elif fi while do done) unquoted at the start of a command is handed out alone (<see cref="Keyword"/>).
     /// <see cref="Next"/> hands out one command at a time, so a text may hold any number of commands while
     /// the token store stays fixed: <see cref="MaxTokens"/> per command, a 64-char word chunk.
-    /// Expansion (store mode) asks <see cref="Owner"/>; without one a $ is literal.
+    /// Expansion (store mode) asks the shell given to <see cref="Next(byte[], int, ref int, bool, Shell)"/>; without
+    /// one a $ is literal.
     /// </summary>
     public sealed class ShellLexer
     {
@@ -40,8 +41,8 @@ namespace ProcNano
 
         public ShellLexer(int maxLine) { _maxLine = maxLine; }
 
-        /// <summary>The shell whose variables $ expands (null: no expansion).</summary>
-        public Shell Owner;
+        // The shell whose variables $ expands during the current Next (null: none), a parameter rather than a
+        // field: a field is 12 B of the device's heap.
         /// <summary>Tokens of the command <see cref="Next"/> returned last.</summary>
         public int Count => _count;
         public int MaxLine => _maxLine;
@@ -77,7 +78,10 @@ namespace ProcNano
         /// when <paramref name="store"/>; 0 for an empty command), or -1 at the end with nothing read.
         /// Without store nothing is allocated and nothing expanded (a syntax check).
         /// </summary>
-        public int Next(byte[] line, int len, ref int pos, bool store)
+        public int Next(byte[] line, int len, ref int pos, bool store) { return Next(line, len, ref pos, store, null); }
+
+        /// <summary>As above, $ expanding <paramref name="owner"/>'s variables when storing.</summary>
+        public int Next(byte[] line, int len, ref int pos, bool store, Shell owner)
         {
             _count = 0;
             for (int i = 0; i < MaxTokens; i++) Text[i] = null;
@@ -87,7 +91,7 @@ namespace ProcNano
             while (true)
             {
                 int at = pos;
-                int kind = Scan(line, len, ref pos, store && _count < MaxTokens);
+                int kind = Scan(line, len, ref pos, store && _count < MaxTokens, owner);
                 if (kind < 0) return Finish(kind, any ? _count : 0);
                 if (kind != Word && kind != RedirOut && kind != RedirAppend && (prev == RedirOut || prev == RedirAppend))
                 {
@@ -167,7 +171,7 @@ namespace ProcNano
         private string _pending;
 
         // Reads one token at pos: its kind (a word's text in _pending when store), End, or an Err* code.
-        private int Scan(byte[] line, int len, ref int pos, bool store)
+        private int Scan(byte[] line, int len, ref int pos, bool store, Shell owner)
         {
             int i = pos;
             while (i < len && IsBlank(line[i])) i++;
@@ -213,7 +217,7 @@ namespace ProcNano
                     while (i < len && line[i] != (byte)'"')
                     {
                         byte d = line[i];
-                        if (d == (byte)'$' && !Dollar(line, len, ref i, ref n, store)) return ErrBrace;
+                        if (d == (byte)'$' && !Dollar(line, len, ref i, ref n, store, owner)) return ErrBrace;
                         if (d == (byte)'$') continue;
                         if (d == (byte)'\\' && i + 1 < len && (line[i + 1] == (byte)'"' || line[i + 1] == (byte)'\\' || line[i + 1] == (byte)'$')) i++;
                         Put((char)line[i++], ref n, store);
@@ -229,7 +233,7 @@ namespace ProcNano
                 }
                 else if (c == (byte)'$')
                 {
-                    if (!Dollar(line, len, ref i, ref n, store)) return ErrBrace;
+                    if (!Dollar(line, len, ref i, ref n, store, owner)) return ErrBrace;
                 }
                 else Put((char)line[i++], ref n, store);
             }
@@ -253,7 +257,7 @@ namespace ProcNano
 
         // A $ at i: $NAME, ${NAME}, $?, $$, $! expand (their value's characters are put, when storing);
         // any other $ is itself. False for a ${ without }.
-        private bool Dollar(byte[] line, int len, ref int i, ref int n, bool store)
+        private bool Dollar(byte[] line, int len, ref int i, ref int n, bool store, Shell owner)
         {
             int s = i + 1;
             bool brace = s < len && line[s] == (byte)'{';
@@ -270,8 +274,8 @@ namespace ProcNano
             }
             _expanded = true;
             i = brace ? e + 1 : e;
-            if (!store || Owner == null) return true;
-            string v = Owner.VarValue(line, s, e - s);
+            if (!store || owner == null) return true;
+            string v = owner.VarValue(line, s, e - s);
             if (v != null) for (int k = 0; k < v.Length; k++) Put(v[k], ref n, true);
             return true;
         }

@@ -40,7 +40,7 @@ namespace ProcNano
             n += Footprint.Object(MemoryManagerFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
                 + 2 * Footprint.Array(1, 12) + Footprint.Object(Footprint.IntListFields) + Footprint.Array(RowChunks.ChunkRows, 4);
             // Tasks: the table and its list, the root pid and net namespaces, the loader and its header buffer.
-            n += Footprint.Object(TaskTableFields) + 2 * Footprint.Object(RefListFields);   // All, Zombies
+            n += Footprint.Object(TaskTableFields) + Footprint.Object(RefListFields);   // All (Zombies: at the first)
             n += Footprint.Object(PidNamespaceFields) + Footprint.Object(RefListFields) + Footprint.Array(1, 12);
             n += Footprint.Object(NetNamespaceFields) + Footprint.Array(interfaces, 12);
             n += Footprint.Object(LoaderFields) + Footprint.Array(headerBytes, 1);

@@ -17,8 +17,8 @@ namespace ProcNano
         public Task Init;
         /// <summary>Exited children whose parent has not waited yet (zombies), oldest first, at most
         /// <see cref="MaxZombies"/>: only their exit code is kept (not listed by ps, pid number freed).</summary>
-        public readonly RefList Zombies = new RefList();
-        public const int MaxZombies = 8;
+        public RefList Zombies;   // made at the first zombie: the boot demo's tasks never exit
+        public const int MaxZombies = 4;   // each keeps its task object (~180 B of the device heap)
 
         /// <summary><paramref name="kernelLock"/> is the big kernel lock NewTask and ExitTask take.</summary>
         public TaskTable(int pidMax, string[] interfaces, object kernelLock, MemoryManager mem, FileTable files, IPlatform platform)
@@ -74,7 +74,7 @@ namespace ProcNano
         /// in the root namespace, so its list holds them all.</summary>
         public int SlabObjects(int kind, bool allocated)
         {
-            if (kind == SlabTasks) return All.Count + Zombies.Count;   // a zombie's task object lives until it is waited for
+            if (kind == SlabTasks) return All.Count + ZombieCount;   // a zombie's task object lives until it is waited for
             if (kind == SlabPids) return RootNs.Pids.Count;
             return MmCount();
         }
@@ -187,17 +187,28 @@ namespace ProcNano
             Task p = t.Parent;
             if (p != null && p.State != Task.Dead && p.Pid.NrIn(p.PidNs) != 1)
             {
-                if (Zombies.Count >= MaxZombies) ((Task)Zombies[0]).Parent = null;
-                if (Zombies.Count >= MaxZombies) Zombies.RemoveAt(0);
-                Zombies.Add(t);
+                try
+                {
+                    if (Zombies == null) Zombies = new RefList();
+                    if (Zombies.Count >= MaxZombies) ((Task)Zombies[0]).Parent = null;
+                    if (Zombies.Count >= MaxZombies) Zombies.RemoveAt(0);
+                    Zombies.Add(t);
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    t.Parent = null;   // no heap to keep it: reaped now, its exit code lost (wait: ECHILD)
+                }
             }
             else t.Parent = null;
         }
 
+        /// <summary>Exited children not waited for yet.</summary>
+        public int ZombieCount => Zombies == null ? 0 : Zombies.Count;
+
         // An exiting task's own unwaited children go with it (init would reap them).
         private void DropZombies(Task parent)
         {
-            for (int i = Zombies.Count - 1; i >= 0; i--)
+            for (int i = ZombieCount - 1; i >= 0; i--)
             {
                 Task z = (Task)Zombies[i];
                 if (z.Parent != parent) continue;
@@ -215,7 +226,7 @@ namespace ProcNano
         {
             code = 0;
             PidNamespace ns = parent.PidNs;
-            for (int i = 0; i < Zombies.Count; i++)
+            for (int i = 0; i < ZombieCount; i++)
             {
                 Task z = (Task)Zombies[i];
                 int nr = z.Pid.NrIn(ns);

@@ -139,9 +139,9 @@ namespace ProcNano.Tests.Shell
             var sys = _h.K.Sys;
             var parent = Getty.NewShellTask(sys);
             for (int i = 0; i < TaskTable.MaxZombies + 5; i++) sys.Exec(parent, "/bin/true", new[] { "true" }, 0);
-            Assert.Equal(TaskTable.MaxZombies, _h.K.Tasks.Zombies.Count);
+            Assert.Equal(TaskTable.MaxZombies, _h.K.Tasks.ZombieCount);
             sys.Exit(parent, 0);
-            Assert.Equal(0, _h.K.Tasks.Zombies.Count);
+            Assert.Equal(0, _h.K.Tasks.ZombieCount);
         }
 
         [Fact]
