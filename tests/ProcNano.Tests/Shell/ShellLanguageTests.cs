@@ -182,6 +182,29 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
+        public void RandomConstructs_NeverThrow_GiveAKnownStatus_ErrorsRunNothing()
+        {
+            // Only commands that fail, so no while loop can spin; echo marks what ran.
+            string[] parts = { "if", "then", "else", "elif", "fi", "while", "do", "done", ";", "&&", "||", "&", "\n",
+                "false", "[ a = b ]", "test -z x", "echo ran", "X=1", "$X", "'if'", "\"", "${X" };
+            var rnd = new System.Random(12);
+            int syntax = 0, ran = 0;
+            for (int iter = 0; iter < 3000; iter++)
+            {
+                var sb = new System.Text.StringBuilder();
+                for (int k = rnd.Next(1, 12); k > 0; k--) sb.Append(parts[rnd.Next(parts.Length)]).Append(' ');
+                _h.Tty.ClearOutput();
+                int status = _h.Sh.RunScript(sb.ToString());
+                string o = _h.Tty.Output;
+                Assert.Contains(status, new[] { 0, 1, 2, 127 });
+                if (o.Contains("sh: syntax error")) { syntax++; Assert.Equal(2, status); }
+                if (o.Contains("ran")) ran++;
+                Assert.DoesNotContain("internal error", o);
+            }
+            Assert.True(syntax > 300 && ran > 100, syntax + " syntax errors, " + ran + " ran");
+        }
+
+        [Fact]
         public void Exit_InsideALoop_EndsTheShellThere()
         {
             _h.Tty.ClearOutput();
