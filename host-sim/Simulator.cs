@@ -176,6 +176,8 @@ namespace ProcNano.HostSim
                         err.Write("procnano-sim: web view on " + web.Url + (terminal != null ? "\r\n" : "\n"));
                 }
 
+                // Not a terminal: errors to fd 2, apart from the output (a terminal shows both on one screen).
+                if (!interactive && terminal == null) shell.ErrorsTo(new LineDiscipline(new StderrTty(console)) { Echo = false, OutputCrlf = false });
                 if (opt.Command != null) return shell.RunScript(ShellText(opt.Command));
                 if (script != null) return shell.RunScript(ShellText(script));
                 return shell.ServeTty(prompt);

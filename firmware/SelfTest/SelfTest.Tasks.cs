@@ -12,9 +12,13 @@ namespace ProcNano
             return _sys.Exec(_t, path, new string[] { "hold", "1" }, cloneFlags);
         }
 
+        // Kills and reaps (wait), so no zombie of the check stays behind.
         private void Kill(int pid)
         {
-            if (pid > 0) _sys.Kill(_t, pid, Syscalls.SIGKILL);
+            if (pid <= 0) return;
+            _sys.Kill(_t, pid, Syscalls.SIGKILL);
+            int code;
+            _sys.Wait(_t, pid, out code);
         }
 
         /// <summary>The VM_EXECUTABLE VMA of <paramref name="t"/>, or -1.</summary>

@@ -9,7 +9,7 @@ namespace ProcNano
     /// </summary>
     public static class CommandTable
     {
-        public const int Count = 76;
+        public const int Count = 66;
 
         /// <summary>Row <paramref name="i"/>'s name, synopsis and help; false past the end. The command gives
         /// -h a meaning of its own when <paramref name="ownsDashH"/> (free -h: human units).</summary>
@@ -56,23 +56,36 @@ namespace ProcNano
                 case 35: name = "memmap"; usage = "memmap [-w COLS] [-p PID] [-c]"; help = "the page arena as a grid, a letter per region; legend, buddy orders, fragmentation"; return true;
                 case 36: name = "reboot"; usage = "reboot"; help = "restart the board (root)"; return true;
                 case 37: name = "selftest"; usage = "selftest"; help = "check the kernel's tables and run its rules, one line per check (root)"; return true;
-                // 38..59: the shell language's builtins. 60..: the commands of issue 12.
-                case 60: name = "sleep"; usage = "sleep SECONDS"; help = "wait SECONDS (fractions too: 0.5); Ctrl-C stops it"; return true;
-                case 61: name = "time"; usage = "time COMMAND [ARGS...]"; help = "run a command; print its wall time and the memory it left in use"; return true;
-                case 62: name = "watch"; usage = "watch [-n SECONDS] COMMAND [ARGS...]"; help = "clear the screen and rerun a command every SECONDS (default 2) until Ctrl-C"; return true;
-                case 63: name = "date"; usage = "date [-u] [+FORMAT]"; help = "print the wall clock (UTC; FORMAT: %Y %m %d %H %M %S %s %%)"; return true;
-                case 64: name = "mv"; usage = "mv SRC DST"; help = "rename a file or directory (DST may be a directory)"; return true;
-                case 65: name = "ln"; usage = "ln -s TARGET LINK"; help = "make a symbolic link (only -s: no hard links here)"; return true;
-                case 66: name = "df"; usage = "df [-a] [-h] [PATH...]"; help = "file system sizes per mount: 1K-blocks, used, available (-h human units, -a all)"; ownsDashH = true; return true;
-                case 67: name = "du"; usage = "du [-s] [PATH...]"; help = "disk use of files and directories in 1K blocks (-s: totals only)"; return true;
-                case 68: name = "printf"; usage = "printf FORMAT [ARG...]"; help = "print ARGs by FORMAT (%s %d %i %u %x %X %o %c %%, width, - and 0; \\n \\t escapes)"; return true;
-                case 69: name = "head"; usage = "head [-n LINES | -c BYTES] FILE..."; help = "print the first lines (default 10) or bytes of files"; return true;
-                case 70: name = "tail"; usage = "tail [-n LINES | -c BYTES] FILE..."; help = "print the last lines (default 10) or bytes of files"; return true;
-                case 71: name = "wc"; usage = "wc [-lwc] FILE..."; help = "count lines, words and bytes"; return true;
-                case 72: name = "grep"; usage = "grep [-vcni] PATTERN FILE..."; help = "print lines holding a fixed string (-v others, -c count, -n numbers, -i any case)"; return true;
-                case 73: name = "xxd"; usage = "xxd FILE"; help = "hex dump of a file, xxd style"; return true;
-                case 74: name = "pidof"; usage = "pidof NAME..."; help = "print the pids of the tasks running NAME"; return true;
-                case 75: name = "poweroff"; usage = "poweroff"; help = "power the board off (root; the simulator exits)"; return true;
+                // The language's builtins (ScriptCommands).
+                case 38: name = "export"; usage = "export [NAME[=VALUE]...]"; help = "put variables in the environment of programs started later; alone, list it"; return true;
+                case 39: name = "env"; usage = "env"; help = "print the environment programs get (the exported variables)"; return true;
+                case 40: name = "unset"; usage = "unset NAME..."; help = "remove shell variables"; return true;
+                case 41: name = "test"; usage = "test EXPR"; help = "-e -f -d FILE, -z -n S, S = S, S != S, N -eq|-ne|-lt|-le|-gt|-ge N, ! EXPR: status 0 true, 1 false, 2 error"; ownsDashH = true; return true;
+                case 42: name = "["; usage = "[ EXPR ]"; help = "test EXPR"; ownsDashH = true; return true;
+                case 43: name = "source"; usage = "source FILE"; help = "run a script's commands in this shell"; return true;
+                case 44: name = "."; usage = ". FILE"; help = "source FILE"; return true;
+                case 45: name = "sh"; usage = "sh FILE"; help = "run a script in a child shell task; its status is the script's"; return true;
+                case 46: name = "wait"; usage = "wait [PID...]"; help = "wait for background jobs (all, or those named); status of the last"; return true;
+                case 47: name = "jobs"; usage = "jobs"; help = "list the background jobs: number, state, pid, command"; return true;
+                case 48: name = "true"; usage = "true"; help = "do nothing, successfully"; return true;
+                case 49: name = "false"; usage = "false"; help = "do nothing, unsuccessfully (status 1)"; return true;
+                // The commands of issue 12 (TextCommands, TimeCommands, PathCommands, ProcessCommands).
+                case 50: name = "sleep"; usage = "sleep SECONDS"; help = "wait SECONDS (fractions too: 0.5); Ctrl-C stops it"; return true;
+                case 51: name = "time"; usage = "time COMMAND [ARGS...]"; help = "run a command; print its wall time and the memory it left in use"; return true;
+                case 52: name = "watch"; usage = "watch [-n SECONDS] COMMAND [ARGS...]"; help = "clear the screen and rerun a command every SECONDS (default 2) until Ctrl-C"; return true;
+                case 53: name = "date"; usage = "date [-u] [+FORMAT]"; help = "print the wall clock (UTC; FORMAT: %Y %m %d %H %M %S %s %%)"; return true;
+                case 54: name = "mv"; usage = "mv SRC DST"; help = "rename a file or directory (DST may be a directory)"; return true;
+                case 55: name = "ln"; usage = "ln -s TARGET LINK"; help = "make a symbolic link (only -s: no hard links here)"; return true;
+                case 56: name = "df"; usage = "df [-a] [-h] [PATH...]"; help = "file system sizes per mount: 1K-blocks, used, available (-h human units, -a all)"; ownsDashH = true; return true;
+                case 57: name = "du"; usage = "du [-s] [PATH...]"; help = "disk use of files and directories in 1K blocks (-s: totals only)"; return true;
+                case 58: name = "printf"; usage = "printf FORMAT [ARG...]"; help = "print ARGs by FORMAT (%s %d %i %u %x %X %o %c %%, width, - and 0; \\n \\t escapes)"; return true;
+                case 59: name = "head"; usage = "head [-n LINES | -c BYTES] FILE..."; help = "print the first lines (default 10) or bytes of files"; return true;
+                case 60: name = "tail"; usage = "tail [-n LINES | -c BYTES] FILE..."; help = "print the last lines (default 10) or bytes of files"; return true;
+                case 61: name = "wc"; usage = "wc [-lwc] FILE..."; help = "count lines, words and bytes"; return true;
+                case 62: name = "grep"; usage = "grep [-vcni] PATTERN FILE..."; help = "print lines holding a fixed string (-v others, -c count, -n numbers, -i any case)"; return true;
+                case 63: name = "xxd"; usage = "xxd FILE"; help = "hex dump of a file, xxd style"; return true;
+                case 64: name = "pidof"; usage = "pidof NAME..."; help = "print the pids of the tasks running NAME"; return true;
+                case 65: name = "poweroff"; usage = "poweroff"; help = "power the board off (root; the simulator exits)"; return true;
             }
             name = usage = help = null;
             return false;
@@ -121,22 +134,34 @@ namespace ProcNano
                 case 35: return MemmapCommand.Run(sh, argv, argc);   // memmap
                 case 36: return PowerCommands.Reboot(sh, argv, argc);   // reboot
                 case 37: return SelfTestCommand.Run(sh, argv, argc);   // selftest
-                case 60: return TimeCommands.Sleep(sh, argv, argc);   // sleep
-                case 61: return TimeCommands.Time(sh, argv, argc);   // time
-                case 62: return TimeCommands.Watch(sh, argv, argc);   // watch
-                case 63: return TimeCommands.Date(sh, argv, argc);   // date
-                case 64: return PathCommands.Mv(sh, argv, argc);   // mv
-                case 65: return PathCommands.Ln(sh, argv, argc);   // ln
-                case 66: return PathCommands.Df(sh, argv, argc);   // df
-                case 67: return PathCommands.Du(sh, argv, argc);   // du
-                case 68: return TextCommands.Printf(sh, argv, argc);   // printf
-                case 69: return TextCommands.Head(sh, argv, argc);   // head
-                case 70: return TextCommands.Tail(sh, argv, argc);   // tail
-                case 71: return TextCommands.Wc(sh, argv, argc);   // wc
-                case 72: return TextCommands.Grep(sh, argv, argc);   // grep
-                case 73: return TextCommands.Xxd(sh, argv, argc);   // xxd
-                case 74: return ProcessCommands.Pidof(sh, argv, argc);   // pidof
-                case 75: return PowerCommands.Poweroff(sh, argv, argc);   // poweroff
+                case 38: return ScriptCommands.Export(sh, argv, argc);   // export
+                case 39: return ScriptCommands.Env(sh, argv, argc);   // env
+                case 40: return ScriptCommands.Unset(sh, argv, argc);   // unset
+                case 41: return ScriptCommands.Test(sh, argv, argc);   // test
+                case 42: return ScriptCommands.Bracket(sh, argv, argc);   // [
+                case 43: return ScriptCommands.Source(sh, argv, argc);   // source
+                case 44: return ScriptCommands.Source(sh, argv, argc);   // .
+                case 45: return ScriptCommands.Sh(sh, argv, argc);   // sh
+                case 46: return ScriptCommands.Wait(sh, argv, argc);   // wait
+                case 47: return ScriptCommands.Jobs(sh, argv, argc);   // jobs
+                case 48: return ScriptCommands.True(sh, argv, argc);   // true
+                case 49: return ScriptCommands.False(sh, argv, argc);   // false
+                case 50: return TimeCommands.Sleep(sh, argv, argc);   // sleep
+                case 51: return TimeCommands.Time(sh, argv, argc);   // time
+                case 52: return TimeCommands.Watch(sh, argv, argc);   // watch
+                case 53: return TimeCommands.Date(sh, argv, argc);   // date
+                case 54: return PathCommands.Mv(sh, argv, argc);   // mv
+                case 55: return PathCommands.Ln(sh, argv, argc);   // ln
+                case 56: return PathCommands.Df(sh, argv, argc);   // df
+                case 57: return PathCommands.Du(sh, argv, argc);   // du
+                case 58: return TextCommands.Printf(sh, argv, argc);   // printf
+                case 59: return TextCommands.Head(sh, argv, argc);   // head
+                case 60: return TextCommands.Tail(sh, argv, argc);   // tail
+                case 61: return TextCommands.Wc(sh, argv, argc);   // wc
+                case 62: return TextCommands.Grep(sh, argv, argc);   // grep
+                case 63: return TextCommands.Xxd(sh, argv, argc);   // xxd
+                case 64: return ProcessCommands.Pidof(sh, argv, argc);   // pidof
+                case 65: return PowerCommands.Poweroff(sh, argv, argc);   // poweroff
             }
             return Shell.StatusNotFound;
         }

@@ -25,10 +25,13 @@ namespace ProcNano
         private int _status;
         // exit ran, the line closed, the first prompt was logged: one field of flags (12 B each on the device).
         private int _flags;
-        private const int ExitBit = 1, ClosedBit = 2, PromptedBit = 4;
+        private const int ExitBit = 1, ClosedBit = 2, PromptedBit = 4, TraceBit = 8, BackgroundBit = 16;
         private bool Exiting { get { return (_flags & ExitBit) != 0; } set { SetFlag(ExitBit, value); } }
         private bool Closed { get { return (_flags & ClosedBit) != 0; } set { SetFlag(ClosedBit, value); } }
         private bool Prompted { get { return (_flags & PromptedBit) != 0; } set { SetFlag(PromptedBit, value); } }
+        private bool Tracing { get { return (_flags & TraceBit) != 0; } set { SetFlag(TraceBit, value); } }
+        /// <summary>True while a command runs that ended in &amp;: exec and unshare then start a job.</summary>
+        public bool Background { get { return (_flags & BackgroundBit) != 0; } private set { SetFlag(BackgroundBit, value); } }
         private void SetFlag(int bit, bool on) { _flags = on ? _flags | bit : _flags & ~bit; }
 
         /// <summary>Command output: the tty, or a file while a redirection is in force.</summary>
@@ -150,22 +153,19 @@ namespace ProcNano
 
         private int RunScript(string text, bool trace)
         {
-            int start = 0;
-            while (start <= text.Length && !Exiting)
+            // The whole text at once: if and while may span lines. One char per byte, as from a tty.
+            byte[] b = new byte[text.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)text[i];
+            bool was = Tracing;
+            Tracing = trace || was;   // a script sourced by the boot script is traced too
+            try
             {
-                int end = text.IndexOf('\n', start);
-                if (end < 0) end = text.Length;
-                int n = end - start;
-                if (n > 0 && text[end - 1] == '\r') n--;
-                if (n > 0)
-                {
-                    string line = text.Substring(start, n);
-                    if (trace && !Blank(line)) _sys.LogWrite(_task, _logPrefix + "+ " + line);
-                    Execute(line);
-                }
-                start = end + 1;
+                return ExecuteLine(b, b.Length);
             }
-            return _status;
+            finally
+            {
+                Tracing = was;
+            }
         }
 
         /// <summary>Sends output and errors to the kernel log, one line per output line, each prefixed
@@ -177,6 +177,14 @@ namespace ProcNano
             Err.TargetLog(_sys, _task, prefix);
         }
 
+        /// <summary>Sends error messages to <paramref name="errors"/> (the simulator's fd 2 when it is not on a
+        /// terminal) until the next <see cref="OutputToTty"/>.</summary>
+        public void ErrorsTo(LineDiscipline errors)
+        {
+            Err.FlushAll();
+            Err.TargetTty(errors);
+        }
+
         public void OutputToTty()
         {
             Out.FlushAll();
@@ -186,24 +194,12 @@ namespace ProcNano
             Err.TargetTty(_ld);
         }
 
-        /// <summary>Runs the commands of one line. Returns the status of the last one.</summary>
+        /// <summary>Runs the commands of one line (or a script's text). Returns the status of the last one.</summary>
         public int ExecuteLine(byte[] line, int len)
         {
-            // Check the whole line first, as sh does: a syntax error anywhere runs nothing.
-            int r = _lex.Check(line, len);
-            if (r == ShellLexer.ErrQuote) return Syntax("unterminated quote");
-            if (r == ShellLexer.ErrTooMany) return Syntax("too many words in one command (max " + ShellLexer.MaxTokens.ToString() + ")");
-            if (r == ShellLexer.ErrTooLong) return LineTooLong(_lex.MaxLine);
-            if (r == ShellLexer.ErrRedirect) return Syntax("near unexpected token '" + _lex.BadToken + "'");
-            int pos = 0;
             try
             {
-                while (!Exiting)
-                {
-                    int count = _lex.Next(line, len, ref pos);
-                    if (count < 0) break;
-                    if (count > 0) RunCommand(count);
-                }
+                RunText(line, len);
             }
             catch (OutOfMemoryException)
             {
@@ -217,19 +213,28 @@ namespace ProcNano
             return _status;
         }
 
-        // Runs the lexer's current command: words become argv, redirections retarget Out for this command only.
-        // argv is the lexer's token array itself, its words moved to the front (no second array of 32 refs).
-        private void RunCommand(int count)
+        // Runs the lexer's current command: leading NAME=value words set variables; the other words become
+        // argv, redirections retarget Out for this command only. argv is the lexer's token array itself, its
+        // words moved to the front (no second array of 32 refs). A program started with & is a job.
+        private void RunSimple(byte[] line, int count, bool background)
         {
+            if (Tracing) _sys.LogWrite(_task, _logPrefix + "+ " + Source(line, _lex.Start, _lex.Stop));
             string[] argv = _lex.Text;
             int argc = 0;
             int fd = -1;
             string redirPath = null;
+            bool assigning = true, assigned = false;
             for (int i = 0; i < count; i++)
             {
                 int kind = _lex.Kind[i];
                 if (kind == ShellLexer.Word)
                 {
+                    if (assigning && Assignment(argv[i]))
+                    {
+                        assigned = true;
+                        continue;
+                    }
+                    assigning = false;
                     argv[argc++] = argv[i];
                     continue;
                 }
@@ -242,13 +247,20 @@ namespace ProcNano
                 if (fd < 0)
                 {
                     _status = Fail("sh", path, fd);
+                    for (int k = 0; k < count; k++) argv[k] = null;
                     return;
                 }
                 redirPath = path;
             }
             if (fd >= 0) Out.TargetFile(Sys, _task, fd);
-            if (argc > 0) _status = Dispatch(argc);
-            else _status = StatusOk;
+            if (argc > 0)
+            {
+                for (int k = argc; k < count; k++) argv[k] = null;
+                Background = background;
+                _status = Dispatch(argc);
+                Background = false;
+            }
+            else if (!assigned) _status = StatusOk;
             // The command ended the shell's own task (`kill` of its pid): the session is over, as for a sh
             // killed by a signal (status 128 + signal); nothing more runs as a task that no longer exists.
             if (_task.State == Task.Dead) RequestExit(_task.ExitCode & 0xff);
@@ -264,6 +276,30 @@ namespace ProcNano
             for (int i = 0; i < count; i++) argv[i] = null;
             Out.Flush();
             Err.Flush();
+        }
+
+        // NAME=value (the NAME part as typed, unquoted) sets a shell variable; false for any other word.
+        private bool Assignment(string word)
+        {
+            int eq = word.IndexOf('=');
+            if (eq <= 0 || !IsName(word, eq)) return false;
+            int r = SetVar(word.Substring(0, eq), word.Substring(eq + 1), false);
+            if (r < 0)
+            {
+                Complain("sh", "too many variables (max " + MaxVars.ToString() + ")");
+                _status = StatusError;
+            }
+            else _status = StatusOk;
+            return true;
+        }
+
+        private static string Source(byte[] line, int start, int stop)
+        {
+            while (start < stop && (line[start] == (byte)' ' || line[start] == (byte)'\t' || line[start] == (byte)'\n')) start++;
+            while (stop > start && (line[stop - 1] == (byte)' ' || line[stop - 1] == (byte)'\t' || line[stop - 1] == (byte)'\r')) stop--;
+            char[] c = new char[stop - start];
+            for (int i = 0; i < c.Length; i++) c[i] = (char)line[start + i];
+            return new string(c);
         }
 
         private void RestoreOut()

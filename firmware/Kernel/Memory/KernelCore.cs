@@ -11,7 +11,7 @@ namespace ProcNano
         // Instance fields of each class, base classes included (FootprintTests checks each by reflection).
         public const int KernelFields = 17, KernelLogFields = 3, PhysMemFields = 6, PageAllocatorFields = 8,
             VfsFields = 7, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
-            RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 9, PidNamespaceFields = 6,
+            RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 10, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
             ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
             UartStatsFields = 7, SlabTableFields = 1, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
@@ -36,7 +36,7 @@ namespace ProcNano
             n += Footprint.Object(MemoryManagerFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
                 + 2 * Footprint.Array(1, 12) + Footprint.Object(Footprint.IntListFields) + Footprint.Array(RowChunks.ChunkRows, 4);
             // Tasks: the table and its list, the root pid and net namespaces, the loader and its header buffer.
-            n += Footprint.Object(TaskTableFields) + Footprint.Object(RefListFields);
+            n += Footprint.Object(TaskTableFields) + Footprint.Object(RefListFields);   // All (Zombies: at the first)
             n += Footprint.Object(PidNamespaceFields) + Footprint.Object(RefListFields) + Footprint.Array(1, 12);
             n += Footprint.Object(NetNamespaceFields) + Footprint.Array(interfaces, 12);
             n += Footprint.Object(LoaderFields) + Footprint.Array(headerBytes, 1);

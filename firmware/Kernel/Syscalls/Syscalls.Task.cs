@@ -9,11 +9,16 @@ namespace ProcNano
         /// <summary>Starts program file <paramref name="path"/> as a new child task of <paramref name="t"/>;
         /// returns its pid as <paramref name="t"/>'s namespace numbers it, or -errno.
         /// <paramref name="cloneFlags"/> may hold CLONE_NEWPID / CLONE_NEWNET (root only: EPERM).</summary>
-        public int Exec(Task t, string path, string[] argv, int cloneFlags)
+        public int Exec(Task t, string path, string[] argv, int cloneFlags) { return Exec(t, path, argv, null, cloneFlags); }
+
+        /// <summary>execve's form: as above, the new task's environment <paramref name="envp"/> ("NAME=value"
+        /// each; null or empty: none). E2BIG when argv and envp together pass <see cref="Task.EnvironMax"/> bytes.</summary>
+        public int Exec(Task t, string path, string[] argv, string[] envp, int cloneFlags)
         {
             lock (_k.Lock)
             {
                 if (Dead(t)) return -Errno.ESRCH;
+                if (ArgBytes(argv) + ArgBytes(envp) > Task.EnvironMax) return -Errno.E2BIG;
                 if ((cloneFlags & ~(CLONE_NEWPID | CLONE_NEWNET)) != 0) return -Errno.EINVAL;
                 // New namespaces need CAP_SYS_ADMIN, which only root has here.
                 if (cloneFlags != 0 && t.Euid != 0) return -Errno.EPERM;
@@ -23,9 +28,34 @@ namespace ProcNano
                 File f;
                 int e = _k.Vfs.OpenExec(t, path, out f);
                 if (e < 0) return e;
-                int r = _k.Loader.Exec(t, f, argv, cloneFlags);
+                int r = _k.Loader.Exec(t, f, argv, envp, cloneFlags);
                 _k.Vfs.Files.Close(f);
                 return r;
+            }
+        }
+
+        // Bytes the strings take with their terminators, as exec counts them against its limit.
+        private static int ArgBytes(string[] a)
+        {
+            int n = 0;
+            if (a != null) for (int i = 0; i < a.Length; i++) n += a[i] == null ? 0 : a[i].Length + 1;
+            return n;
+        }
+
+        /// <summary>wait4(pid, &amp;status, WNOHANG): reaps an exited child numbered <paramref name="pid"/> (-1: any)
+        /// and gives its exit code in <paramref name="code"/> (128 + signal when a signal ended it, as a shell
+        /// shows it). Returns the child's pid, 0 when matching children still run, -ECHILD when there are none (and for
+        /// the process-group forms, 0 and below -1: there are no process groups).
+        /// Never blocks: the caller polls (programs only end by a signal or at once).</summary>
+        public int Wait(Task t, int pid, out int code)
+        {
+            code = 0;
+            lock (_k.Lock)
+            {
+                if (Dead(t)) return -Errno.ESRCH;
+                // 0 and < -1 name process groups, which no task here has: no such child.
+                if (pid == 0 || pid < -1) return -Errno.ECHILD;
+                return _k.Tasks.Wait(t, pid, out code);
             }
         }
 

@@ -29,7 +29,10 @@ namespace ProcNano
 
         /// <summary>Starts <paramref name="file"/> as a new child of <paramref name="parent"/>. Returns the new
         /// task's pid as the parent's namespace numbers it, or -errno with nothing left behind.</summary>
-        public int Exec(Task parent, File file, string[] argv, int cloneFlags)
+        public int Exec(Task parent, File file, string[] argv, int cloneFlags) { return Exec(parent, file, argv, null, cloneFlags); }
+
+        /// <summary>As above, with the environment <paramref name="envp"/> ("NAME=value" strings, or null).</summary>
+        public int Exec(Task parent, File file, string[] argv, string[] envp, int cloneFlags)
         {
             Inode ino = file.Inode;
             if (!ino.IsReg) return -Errno.EACCES;
@@ -53,6 +56,7 @@ namespace ProcNano
             {
                 string[] args = argv != null && argv.Length > 0 ? argv : new string[] { file.Path };
                 t.Argv = args;
+                if (envp != null && envp.Length > 0) t.Environ = Task.JoinArgs(envp);
                 e = MapImage(t, file, h);
                 if (e == 0)
                 {
@@ -69,6 +73,7 @@ namespace ProcNano
             if (e < 0 || e == ExecImage.ExitNow)
             {
                 int pid = t.Pid.NrIn(parent.PidNs);
+                if (e < 0) t.Parent = null;   // a failed exec made no child anyone waits for
                 _tasks.ExitTask(t, e < 0 ? 127 : 0);
                 return e < 0 ? e : pid;
             }

@@ -19,6 +19,11 @@ namespace ProcNano
         /// Linux shows. Not a NUL itself: nanoFramework's strings end at an embedded NUL (nanoCLR cut "init\0" to
         /// "init" and ps then dropped a character); a control byte the shell never passes on in a word.</summary>
         public const char ArgEnd = '\u0001';
+        /// <summary>The environment exec gave the task: each "NAME=value" followed by <see cref="ArgEnd"/>, as
+        /// <see cref="Cmdline"/> keeps the arguments (/proc/&lt;pid&gt;/environ prints NULs); null when empty.</summary>
+        public string Environ;
+        /// <summary>Bytes of environment exec accepts (E2BIG past it, as Linux's exec refuses a too-big envp).</summary>
+        public const int EnvironMax = 1024;
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
         public override int Tgid => Pid.Nrs[0];
@@ -47,7 +52,8 @@ namespace ProcNano
             set { Cmdline = JoinArgs(value); }
         }
 
-        private static string JoinArgs(string[] argv)
+        /// <summary>Each string followed by <see cref="ArgEnd"/> (argv for Cmdline, envp for Environ).</summary>
+        public static string JoinArgs(string[] argv)
         {
             if (argv == null) return "";
             int len = 0;

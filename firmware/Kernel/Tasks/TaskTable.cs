@@ -15,6 +15,10 @@ namespace ProcNano
         private readonly IPlatform _platform;
         /// <summary>pid 1, once made: orphans are handed to it.</summary>
         public Task Init;
+        /// <summary>Exited children whose parent has not waited yet (zombies), oldest first, at most
+        /// <see cref="MaxZombies"/>: only their exit code is kept (not listed by ps, pid number freed).</summary>
+        public RefList Zombies;   // made at the first zombie: the boot demo's tasks never exit
+        public const int MaxZombies = 4;   // each keeps its task object (~180 B of the device heap)
 
         /// <summary><paramref name="kernelLock"/> is the big kernel lock NewTask and ExitTask take.</summary>
         public TaskTable(int pidMax, string[] interfaces, object kernelLock, MemoryManager mem, FileTable files, IPlatform platform)
@@ -70,7 +74,7 @@ namespace ProcNano
         /// in the root namespace, so its list holds them all.</summary>
         public int SlabObjects(int kind, bool allocated)
         {
-            if (kind == SlabTasks) return All.Count;
+            if (kind == SlabTasks) return All.Count + ZombieCount;   // a zombie's task object lives until it is waited for
             if (kind == SlabPids) return RootNs.Pids.Count;
             return MmCount();
         }
@@ -147,8 +151,9 @@ namespace ProcNano
 
         /// <summary>
         /// do_exit: closes the task's files, tears down its mm (regions whose usage reaches 0 are freed),
-        /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH and
-        /// nothing keeps the Task object alive. Tasks are reaped at once (no zombies are kept).
+        /// hands its children to init, and detaches its pid, so open /proc/&lt;pid&gt; files read ESRCH. A task
+        /// whose parent may wait (not an init) stays in <see cref="Zombies"/> for its exit code until
+        /// <see cref="Wait"/> reaps it (not listed, pid number freed); others are reaped at once.
         /// If the task is the init of a child pid namespace, every task of that namespace goes first.
         /// Takes the kernel lock.
         /// </summary>
@@ -177,7 +182,66 @@ namespace ProcNano
             All.Remove(t);
             FreePid(t.Pid);
             t.Mm = null;
-            t.Parent = null;
+            DropZombies(t);
+            // A parent that may wait keeps the exit code (wait4); an init reaps at once, as Linux's does.
+            Task p = t.Parent;
+            if (p != null && p.State != Task.Dead && p.Pid.NrIn(p.PidNs) != 1)
+            {
+                try
+                {
+                    if (Zombies == null) Zombies = new RefList();
+                    if (Zombies.Count >= MaxZombies) ((Task)Zombies[0]).Parent = null;
+                    if (Zombies.Count >= MaxZombies) Zombies.RemoveAt(0);
+                    Zombies.Add(t);
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    t.Parent = null;   // no heap to keep it: reaped now, its exit code lost (wait: ECHILD)
+                }
+            }
+            else t.Parent = null;
+        }
+
+        /// <summary>Exited children not waited for yet.</summary>
+        public int ZombieCount => Zombies == null ? 0 : Zombies.Count;
+
+        // An exiting task's own unwaited children go with it (init would reap them).
+        private void DropZombies(Task parent)
+        {
+            for (int i = ZombieCount - 1; i >= 0; i--)
+            {
+                Task z = (Task)Zombies[i];
+                if (z.Parent != parent) continue;
+                z.Parent = null;
+                Zombies.RemoveAt(i);
+            }
+        }
+
+        /// <summary>
+        /// wait4 without blocking (WNOHANG; the kernel has no scheduler to sleep on): reaps an exited child of
+        /// <paramref name="parent"/> numbered <paramref name="pid"/> in its namespace (-1: any), giving its exit
+        /// code. Returns the child's pid, 0 when such children live but none has exited, -ECHILD when none.
+        /// </summary>
+        public int Wait(Task parent, int pid, out int code)
+        {
+            code = 0;
+            PidNamespace ns = parent.PidNs;
+            for (int i = 0; i < ZombieCount; i++)
+            {
+                Task z = (Task)Zombies[i];
+                int nr = z.Pid.NrIn(ns);
+                if (z.Parent != parent || (pid != -1 && nr != pid)) continue;
+                Zombies.RemoveAt(i);
+                z.Parent = null;
+                code = z.ExitCode & 0xff;
+                return nr;
+            }
+            for (int i = 0; i < Count; i++)
+            {
+                Task c = this[i];
+                if (c.Parent == parent && (pid == -1 || c.Pid.NrIn(ns) == pid)) return 0;
+            }
+            return -Errno.ECHILD;
         }
 
         private void KillNamespace(PidNamespace ns, Task reaper)

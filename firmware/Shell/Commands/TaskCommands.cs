@@ -32,8 +32,15 @@ namespace ProcNano
         {
             string[] args = new string[argc - first];
             for (int i = 0; i < args.Length; i++) args[i] = argv[first + i];
-            int pid = sh.Sys.Exec(sh.Task, args[0], args, flags);
+            int pid = sh.Sys.Exec(sh.Task, args[0], args, sh.Environment(), flags);
             if (pid < 0) return sh.Fail(cmd, args[0], pid);
+            if (sh.Background)
+            {
+                // CMD &: a job, "[n] pid" as sh prints it (n 0 when the job table is full).
+                sh.Out.Char('[');
+                sh.Out.Dec(sh.AddJob(pid));
+                sh.Out.Str("] ");
+            }
             sh.Out.Dec(pid);
             sh.Out.Char('\n');
             return Shell.StatusOk;

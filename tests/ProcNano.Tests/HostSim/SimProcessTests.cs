@@ -14,7 +14,8 @@ namespace ProcNano.Tests.HostSim
         public void DashC_RunsTheCommands_ExitsWithTheLastStatus()
         {
             var r = SimProcess.Run(null, "--bare", "-c", "echo hello; nosuch");
-            Assert.Equal("hello\nsh: nosuch: command not found\n", r.Out);
+            Assert.Equal("hello\n", r.Out);
+            Assert.Equal("sh: nosuch: command not found\n", r.Err);   // errors on fd 2 (issue 12)
             Assert.Equal(127, r.Code);
         }
 
@@ -32,7 +33,8 @@ namespace ProcNano.Tests.HostSim
             string file = Path.Combine(dir, "t.nsh");
             System.IO.File.WriteAllText(file, "# a script\necho one\n\necho 'two  words'; nosuch\nexit 4\necho never\n");
             var r = SimProcess.Run(null, "--bare", "--script", file);
-            Assert.Equal("one\ntwo  words\nsh: nosuch: command not found\n", r.Out);
+            Assert.Equal("one\ntwo  words\n", r.Out);
+            Assert.Equal("sh: nosuch: command not found\n", r.Err);
             Assert.Equal(4, r.Code);
         }
 
@@ -40,7 +42,8 @@ namespace ProcNano.Tests.HostSim
         public void StdinPipe_IsReadLineByLine_NoPromptNoEcho()
         {
             var r = SimProcess.Run("echo one\nnosuch\necho two\n", "--bare");
-            Assert.Equal("one\nsh: nosuch: command not found\ntwo\n", r.Out);
+            Assert.Equal("one\ntwo\n", r.Out);
+            Assert.Equal("sh: nosuch: command not found\n", r.Err);
             Assert.Equal(0, r.Code);
         }
 
@@ -56,7 +59,8 @@ namespace ProcNano.Tests.HostSim
         public void StdinPipe_CrLfLinesAndLongLinesAreHandled()
         {
             var r = SimProcess.Run("echo a\r\necho " + new string('q', 300) + "\r\necho b\r\n", "--bare");
-            Assert.Equal("a\nsh: line too long (max 256 bytes)\nb\n", r.Out);
+            Assert.Equal("a\nb\n", r.Out);
+            Assert.Equal("sh: line too long (max 256 bytes)\n", r.Err);
         }
 
         [Fact]

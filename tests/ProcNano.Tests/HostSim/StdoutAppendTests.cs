@@ -34,9 +34,13 @@ namespace ProcNano.Tests.HostSim
             Bash(dir, "echo head > app; $SIM --bare -c 'echo tail' >> app; $SIM --bare -c 'echo more' >> app");
             Assert.Equal("head\ntail\nmore\n", System.IO.File.ReadAllText(Path.Combine(dir, "app")));
             Assert.Equal("x\nfirst\n2nd\n", Bash(dir, "{ echo x; $SIM --bare -c 'echo first'; $SIM --bare -c 'echo 2nd'; } | cat"));
-            // Errors go to the same stream in -c mode: in order with the output.
-            Bash(dir, "{ echo a; $SIM --bare -c 'cat /nope; echo b'; echo c; } > mixed");
+            // Errors go to fd 2 in -c mode (issue 12); joined with 2>&1 they stay in order with the output, and
+            // an appending redirection of fd 2 keeps what is there.
+            Bash(dir, "{ echo a; $SIM --bare -c 'cat /nope; echo b'; echo c; } > mixed 2>&1");
             Assert.Equal("a\ncat: /nope: No such file or directory\nb\nc\n", System.IO.File.ReadAllText(Path.Combine(dir, "mixed")));
+            Bash(dir, "echo old > errs; $SIM --bare -c 'cat /nope; echo b' > outs 2>> errs");
+            Assert.Equal("b\n", System.IO.File.ReadAllText(Path.Combine(dir, "outs")));
+            Assert.Equal("old\ncat: /nope: No such file or directory\n", System.IO.File.ReadAllText(Path.Combine(dir, "errs")));
         }
     }
 }

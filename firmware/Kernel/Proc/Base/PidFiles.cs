@@ -11,6 +11,19 @@ namespace ProcNano
         }
     }
 
+    /// <summary>/proc/&lt;pid&gt;/environ: the environment exec gave the task, each "NAME=value" NUL-terminated
+    /// (0400 and the ptrace check, as 2.6.29's proc_pid_environ).</summary>
+    public sealed class EnvironOps : SingleSeqOps
+    {
+        public override int Show(SeqFile s, OutBuf o)
+        {
+            string c = s.Target.Environ;
+            if (c == null) return 0;
+            for (int i = 0; i < c.Length; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);
+            return 0;
+        }
+    }
+
     /// <summary>/proc/&lt;pid&gt;/comm: "%s\n" of the command name.</summary>
     public sealed class CommOps : SingleSeqOps
     {

@@ -10,8 +10,8 @@ namespace ProcNano
     {
         public const int Root = 0, Fd = 1, Net = 2, Status = 3, Cmdline = 4, Comm = 5, Stat_ = 6, Statm = 7,
             Maps = 8, Cwd = 9, Exe = 10, ClearRefs = 11, Smaps = 12, Pagemap = 13, Mounts = 14, NetDev = 15,
-            FdLink = 16, FdInfo = 17, FdInfoFile = 18;
-        public const int Count = 19;
+            FdLink = 16, FdInfo = 17, FdInfoFile = 18, Environ = 19;
+        public const int Count = 20;
 
         public static bool Row(int i, out string name, out int mode, out int parent)
         {
@@ -39,6 +39,7 @@ namespace ProcNano
                 case FdLink: name = "fd"; mode = Stat.S_IFLNK; parent = -1; return true;   // fd/<n>: mode per file
                 case FdInfo: name = "fdinfo"; mode = Stat.S_IFDIR | 0x140; return true;   // 0500, a file per fd
                 case FdInfoFile: name = "fdinfo"; mode = Private; parent = -1; return true;   // fdinfo/<n>: 0400
+                case Environ: name = "environ"; mode = Private; return true;   // 0400
             }
             name = null;
             mode = parent = 0;
@@ -51,7 +52,7 @@ namespace ProcNano
             switch (i)
             {
                 case Fd: case Maps: case Cwd: case Exe: case ClearRefs: case Smaps: case Pagemap: case FdLink:
-                case FdInfo: case FdInfoFile: return true;
+                case FdInfo: case FdInfoFile: case Environ: return true;
             }
             return false;
         }
@@ -63,6 +64,7 @@ namespace ProcNano
             {
                 case Status: return new StatusOps();
                 case Cmdline: return new CmdlineOps();
+                case Environ: return new EnvironOps();
                 case Comm: return new CommOps();
                 case Stat_: return new StatOps();
                 case Statm: return new StatmOps();
