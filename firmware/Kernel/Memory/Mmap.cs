@@ -56,20 +56,65 @@ namespace ProcNano
                 }
                 vmFlags = Regions.Flags(r);
             }
-            if (file != null)
+            try
             {
-                Regions.SetFile(r, Files.Get(file));
-                file.Inode.Mapped++;
+                if (file != null)
+                {
+                    Regions.SetFile(r, Files.Get(file));
+                    file.Inode.Mapped++;
+                }
+                Regions.Insert(r);
+                long a = NewVma(t, r, Regions.Start(r), (uint)len, vmFlags, out _);
+                if (a < 0) PutRegion(r);
+                return a;
             }
-            Regions.Insert(r);
+            catch (System.OutOfMemoryException)
+            {
+                // Out of heap between the region's parts (see NewVma): the region goes whole.
+                if (Regions.IndexOf(r) >= 0) PutRegion(r);
+                else DropUnlinkedRegion(r, file);
+                return -Errno.ENOMEM;
+            }
+        }
 
-            int v = Vmas.Alloc();
-            Vmas.SetStart(v, Regions.Start(r));
-            Vmas.SetEnd(v, Regions.Start(r) + (uint)len);
-            Vmas.SetFlags(v, vmFlags);
-            Vmas.SetRegion(v, r);
-            AddVma(t.Mm, v);
-            return Vmas.Start(v);
+        // A region never inserted: its copy pages, its file reference, its slot.
+        private void DropUnlinkedRegion(int r, File file)
+        {
+            if ((Regions.Flags(r) & Vm.VM_MAPPED_COPY) != 0) FreeRegionPages(Regions.Start(r), Regions.Top(r));
+            if (Regions.File(r) >= 0)
+            {
+                file.Inode.Mapped--;
+                Files.Put(Regions.File(r));
+            }
+            Regions.Free(r);
+        }
+
+        /// <summary>A new VMA over region <paramref name="r"/>, linked into the task's mm: its start, or -ENOMEM
+        /// with nothing linked. nanoCLR takes stack frames from the managed heap, so any call can throw
+        /// OutOfMemoryException, even where the tables were reserved: the half-made VMA goes.</summary>
+        private long NewVma(MmOwner t, int r, uint start, uint len, int flags, out int v)
+        {
+            v = -1;
+            try
+            {
+                v = Vmas.Alloc();
+                Vmas.SetStart(v, start);
+                Vmas.SetEnd(v, start + len);
+                Vmas.SetFlags(v, flags);
+                Vmas.SetRegion(v, r);
+                AddVma(t.Mm, v);
+                return start;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                if (v >= 0)
+                {
+                    t.Mm.Remove(Vmas, v);   // no-op unless the insert was made
+                    Vmas.Free(v);
+                    v = -1;
+                }
+                return -Errno.ENOMEM;
+            }
         }
 
         // validate_mmap_request, in Linux's order. On success caps holds what this mapping may use.
@@ -162,14 +207,23 @@ namespace ProcNano
                     _log.Print("Attempt to share mismatched mappings");
                     return -Errno.EINVAL;
                 }
-                Regions.SetUsage(r, Regions.Usage(r) + 1);
-                int v = Vmas.Alloc();
-                Vmas.SetStart(v, Regions.Start(r) + (uint)((pgoff - rpgoff) << PageShift));
-                Vmas.SetEnd(v, Vmas.Start(v) + len);
-                Vmas.SetFlags(v, vmFlags | (Regions.Flags(r) & Vm.VM_MAPPED_COPY));
-                Vmas.SetRegion(v, r);
-                AddVma(t.Mm, v);
-                return Vmas.Start(v);
+                // The VMA first, the region's new user last: running out of heap in between (NewVma) must not
+                // leave a user counted without its VMA (the region would outlive every mapping of it).
+                uint start = Regions.Start(r) + (uint)((pgoff - rpgoff) << PageShift);
+                int v;
+                long a = NewVma(t, r, start, len, vmFlags | (Regions.Flags(r) & Vm.VM_MAPPED_COPY), out v);
+                if (a < 0) return a;
+                try
+                {
+                    Regions.SetUsage(r, Regions.Usage(r) + 1);
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    t.Mm.Remove(Vmas, v);
+                    Vmas.Free(v);
+                    return -Errno.ENOMEM;
+                }
+                return a;
             }
             return -Errno.ENOENT;
         }

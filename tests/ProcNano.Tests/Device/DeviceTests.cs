@@ -105,5 +105,19 @@ namespace ProcNano.Tests.Device
             Assert.Contains(" passed, 0 failed", r.Output);
             Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0 && r.End == "done", r.Summary());
         }
+    
+        /// <summary>Just below the C3's heap the boot script's execs run out part-way: whatever failed must leave
+        /// nothing behind (a shared region once kept a user whose VMA was gone: usage 2, one VMA).</summary>
+        [SkippableTheory]
+        [InlineData(53200)]
+        [InlineData(53450)]
+        [InlineData(53700)]
+        public void SelfTest_OnTheC3_WithLessHeap_OutOfMemoryLeavesTheTablesConsistent(long heap)
+        {
+            DeviceRun r = _f.Get("esp32-c3@" + heap, "selftest");
+            Assert.DoesNotContain("FAIL ", r.Output);
+            Assert.Contains(" passed, 0 failed", r.Output);
+            Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0 && r.End == "done", r.Summary());
+        }
     }
 }
