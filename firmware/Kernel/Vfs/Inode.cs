@@ -54,6 +54,10 @@ namespace ProcNano
         /// <summary>Hard links (stat's st_nlink).</summary>
         public virtual int Nlink => IsDir ? 2 : 1;
 
+        /// <summary>What a permission check the mode bits refused finally answers (an inode's own
+        /// i_op->permission after generic_permission said no): -EACCES, or 0 where a file system grants more.</summary>
+        public virtual int Denied(VfsCaller current) { return -Errno.EACCES; }
+
         // ---- file operations ----
         /// <summary>Called for every open; may refuse with -errno.</summary>
         public virtual int Open(File f, VfsCaller current) { return 0; }

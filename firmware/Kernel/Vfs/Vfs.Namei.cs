@@ -22,7 +22,7 @@ namespace ProcNano
             int m = i.Mode;
             if (t.Cred.Fsuid == i.Uid) m >>= 6;
             else if (t.Cred.Fsgid == i.Gid) m >>= 3;
-            return (m & mask) == mask ? 0 : -Errno.EACCES;
+            return (m & mask) == mask ? 0 : i.Denied(t);
         }
 
         /// <summary>Looks <paramref name="path"/> up from the caller's cwd (or the root). A final symlink is
