@@ -73,6 +73,13 @@ namespace ProcNano
 
         public override void Release(File f) { ReleaseOpened(f); }
 
+        // pagemap seeks as mem_lseek does: SEEK_SET and SEEK_CUR only (its size is the address space, unknown).
+        public override long Llseek(File f, long offset, int whence)
+        {
+            if (whence == 2 && Added == null && Row == PidTable.Pagemap) return -Errno.EINVAL;
+            return base.Llseek(f, offset, whence);
+        }
+
         public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {
             Task current = Current(caller);
