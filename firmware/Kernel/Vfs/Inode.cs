@@ -91,6 +91,9 @@ namespace ProcNano
         public virtual long DirectAddress(int pgoff, int len) { return -Errno.ENOSYS; }
 
         // ---- directory operations ----
+        /// <summary>Whether a name Lookup did not find may be made here (Linux: a negative dentry). procfs says
+        /// no: its lookups fail outright (ERR_PTR(-ENOENT)), so creating in /proc is ENOENT, not EACCES/EROFS.</summary>
+        public virtual bool CanCreate => true;
         public virtual int Lookup(VfsCaller current, string name, out Inode child) { child = null; return IsDir ? -Errno.ENOENT : -Errno.ENOTDIR; }
         /// <summary>Entry number <paramref name="index"/> (after "." and ".."): 1 and the entry, or 0 past the end.</summary>
         public virtual int ReadDir(VfsCaller current, int index, out string name, out Inode child) { name = null; child = null; return IsDir ? 0 : -Errno.ENOTDIR; }

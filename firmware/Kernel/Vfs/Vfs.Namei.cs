@@ -66,7 +66,7 @@ namespace ProcNano
                 e = Resolve(t, path, true, out inode, out abs);
                 return e < 0 ? e : OpenInode(t, inode, abs, flags, false, out f);
             }
-            if (e != -Errno.ENOENT) return e;
+            if (e != -Errno.ENOENT || !dir.CanCreate) return e;
             e = Permission(t, dir, MayWrite | MayExec);
             if (e < 0) return e;
             e = dir.Create(t, w.Last, Stat.S_IFREG | (mode & 0xFFF), out inode);
@@ -174,7 +174,7 @@ namespace ProcNano
             Inode dir = w.Inode, child;
             e = dir.Lookup(t, w.Last, out child);
             if (e == 0) return -Errno.EEXIST;
-            if (e != -Errno.ENOENT) return e;
+            if (e != -Errno.ENOENT || !dir.CanCreate) return e;
             if (w.TrailingSlash && !isDir) return -Errno.ENOENT;
             return Permission(t, dir, MayWrite | MayExec);
         }
