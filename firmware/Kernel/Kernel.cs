@@ -110,6 +110,9 @@ namespace ProcNano
             Vfs.Mkdir(null, "/flash", 0x1ED);
             Vfs.Mkdir(null, "/proc", 0x16D);  // 0555 as Linux's /proc
             Vfs.Mkdir(null, "/dev", 0x1ED);
+            // The mem driver's nodes, crw-rw-rw- as udev makes them: writes to them cost no memory.
+            Vfs.Mknod(null, "/dev/null", Stat.S_IFCHR | 0x1B6, RamfsDevice.MemMajor << 8 | RamfsDevice.NullMinor);
+            Vfs.Mknod(null, "/dev/zero", Stat.S_IFCHR | 0x1B6, RamfsDevice.MemMajor << 8 | RamfsDevice.ZeroMinor);
             Vfs.Mkdir(null, "/tmp", 0x3FF);   // 01777: anyone may create, only owners remove
         }
 

@@ -159,7 +159,8 @@ namespace ProcNano.HostSim.Web
                 if (text.StartsWith("cat: " + path + ": Is a directory", StringComparison.Ordinal))
                 {
                     v.Dir = true;
-                    v.Entries = ProcText.LsLong(_link.Run("ls -l " + path)[0])
+                    // The trailing slash lists the directory a link names (/proc/self): ls -l shows a link operand itself.
+                    v.Entries = ProcText.LsLong(_link.Run("ls -l " + (path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/"))[0])
                         .Select(e => new ProcEntryView { Name = e.Name, Type = e.Type == 'd' ? "d" : e.Type == 'l' ? "l" : "-" }).ToList();
                 }
                 else if (text.StartsWith("cat: ", StringComparison.Ordinal) && text.IndexOf('\n') == text.Length - 1) v.Error = text.TrimEnd('\n');

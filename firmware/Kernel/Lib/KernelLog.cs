@@ -6,6 +6,7 @@ namespace ProcNano
     {
         private readonly byte[] _ring;
         private long _head;   // total bytes ever written
+        private long _consumed;   // what /proc/kmsg readers have taken (syslog's log_start)
         private readonly IClock _platform;
 
         public KernelLog(int size, IClock platform)
@@ -67,6 +68,19 @@ namespace ProcNano
                     buf[off + n++] = _ring[(int)(pos % _ring.Length)];
                     pos++;
                 }
+                return n;
+            }
+        }
+
+        /// <summary>syslog(2)'s SYSLOG_ACTION_READ: the bytes no reader has taken yet (from the oldest still in
+        /// the ring), which are then gone for every reader; dmesg's <see cref="Read"/> leaves them.</summary>
+        public int Consume(byte[] buf, int off, int count)
+        {
+            LockOrder.Check(_ring, LockOrder.LeafRank); lock (_ring)
+            {
+                int n = Read(_consumed, buf, off, count);
+                if (_consumed < Tail) _consumed = Tail;
+                _consumed += n;
                 return n;
             }
         }

@@ -9,7 +9,7 @@ namespace ProcNano
     public static class KernelCore
     {
         // Instance fields of each class, base classes included (FootprintTests checks each by reflection).
-        public const int KernelFields = 17, KernelLogFields = 3, PhysMemFields = 6, PageAllocatorFields = 8,
+        public const int KernelFields = 17, KernelLogFields = 4, PhysMemFields = 6, PageAllocatorFields = 8,
             VfsFields = 7, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 10, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,

@@ -134,7 +134,8 @@ namespace ProcNano
             if (len < 0 || len > 0xFFFFFFFFL - PageSize + 1) return -Errno.ENOMEM;
             long pages = ((len + PageSize - 1) >> PageShift);
             if (pgoff < 0 || pgoff + pages > 0x7FFFFFFFL) return -Errno.EOVERFLOW;
-            if ((prot & ~(Vm.PROT_READ | Vm.PROT_WRITE | Vm.PROT_EXEC)) != 0) return -Errno.EINVAL;
+            // PROT_SEM is Linux's too (every mapping here may hold atomics); any other bit is refused.
+            if ((prot & ~(Vm.PROT_READ | Vm.PROT_WRITE | Vm.PROT_EXEC | Vm.PROT_SEM)) != 0) return -Errno.EINVAL;
 
             if (file == null)
             {

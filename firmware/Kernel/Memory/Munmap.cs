@@ -25,16 +25,19 @@ namespace ProcNano
             {
                 // A file VMA goes whole or not at all. Several may start at start (two shmats), and views
                 // may nest, so look among the VMAs starting exactly there, not only from the first one
-                // holding start (2.6.29 did, and could not unmap an inner view).
-                for (i = mm.FirstAt(Vmas, start); i < mm.Vmas.Count && Vmas.Start(mm.Vmas[i]) == start; i++)
-                {
-                    v = mm.Vmas[i];
-                    if (EndMatches(end, Vmas.End(v)))
+                // holding start (2.6.29 did, and could not unmap an inner view). The VMA whose end is exactly
+                // start + len goes first (do_munmap's vm_end == end); the page-rounded match only if none is.
+                int first = mm.FirstAt(Vmas, start);
+                for (int pass = 0; pass < 2; pass++)
+                    for (i = first; i < mm.Vmas.Count && Vmas.Start(mm.Vmas[i]) == start; i++)
                     {
-                        DeleteVma(mm, v, t);
-                        return 0;
+                        v = mm.Vmas[i];
+                        if (pass == 0 ? end == Vmas.End(v) : EndMatches(end, Vmas.End(v)))
+                        {
+                            DeleteVma(mm, v, t);
+                            return 0;
+                        }
                     }
-                }
                 return -Errno.EINVAL;
             }
             uint vs = Vmas.Start(v), ve = Vmas.End(v);

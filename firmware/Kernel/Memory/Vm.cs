@@ -11,6 +11,8 @@ namespace ProcNano
         public const int VM_SHM = 0x40000000;
 
         public const int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
+        /// <summary>"The memory may be used for atomic operations": always true here, so accepted and ignored.</summary>
+        public const int PROT_SEM = 8;
 
         public const int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_TYPE = 0x0f, MAP_FIXED = 0x10,
             MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_DENYWRITE = 0x800, MAP_EXECUTABLE = 0x1000,

@@ -76,24 +76,64 @@ namespace ProcNano
             }
         }
 
-        /// <summary>kill(2): signal 0 checks; other signals end the task (init of a namespace ignores them
-        /// from inside it). ESRCH no such pid, EPERM not allowed, EINVAL bad signal.</summary>
+        /// <summary>kill(2) as kill_something_info: PID &gt; 0 that task; 0 the caller's process group; -1 every
+        /// task of the caller's namespace but its init and the caller (0 if there was one, even if each refused
+        /// with EPERM; ESRCH if none); below -1 the group -PID. A group answers 0 if one member took the signal,
+        /// else the last error (ESRCH when it has none). Signal 0 only checks; others end the task (init of a
+        /// namespace ignores them from inside it). EPERM not allowed, EINVAL bad signal.</summary>
         public int Kill(Task t, int pid, int sig)
         {
             lock (_k.Lock)
             {
                 if (Dead(t)) return -Errno.ESRCH;
                 if (sig < 0 || sig > NSIG) return -Errno.EINVAL;
-                Task target = FindTaskLocked(t, pid);
-                if (target == null) return -Errno.ESRCH;
-                if (t.Euid != 0 && t.Euid != target.Uid && t.Euid != target.Suid && t.Uid != target.Uid && t.Uid != target.Suid)
-                    return -Errno.EPERM;
-                if (sig == 0) return 0;
-                // Like Linux's unkillable init: pid 1 of the caller's own namespace ignores signals.
-                if (target.Pid.NrIn(t.PidNs) == 1) return 0;
-                _k.Tasks.ExitTask(target, 128 + sig);
-                return 0;
+                if (pid > 0)
+                {
+                    Task target = FindTaskLocked(t, pid);
+                    return target == null ? -Errno.ESRCH : Signal(t, target, sig);
+                }
+                if (pid == int.MinValue) return -Errno.ESRCH;
+                // The members are chosen before any is signalled: an exit hands children to init and so
+                // changes their group.
+                TaskTable tasks = _k.Tasks;
+                Task[] chosen = new Task[tasks.Count];
+                int n = 0;
+                Task group = pid == 0 ? t.GroupLeader : pid == -1 ? null : FindTaskLocked(t, -pid);
+                if (pid < -1 && group == null) return -Errno.ESRCH;
+                for (int i = 0; i < tasks.Count; i++)
+                {
+                    Task p = tasks[i];
+                    int nr = p.Pid.NrIn(t.PidNs);
+                    if (nr == 0) continue;
+                    if (pid == -1 ? nr > 1 && p != t : p.GroupLeader == group) chosen[n++] = p;
+                }
+                if (n == 0) return -Errno.ESRCH;
+                int result = pid == -1 ? 0 : -Errno.ESRCH;
+                bool any = false;
+                // The caller last, so that it is still alive while it signals the others.
+                for (int pass = 0; pass < 2; pass++)
+                    for (int i = 0; i < n; i++)
+                    {
+                        if ((chosen[i] == t) != (pass == 1)) continue;
+                        int e = Signal(t, chosen[i], sig);
+                        if (e == 0) any = true;
+                        if (pid != -1 || e != -Errno.EPERM) result = e;
+                    }
+                return pid != -1 && any ? 0 : result;
             }
+        }
+
+        // group_send_sig_info's check and delivery: root, or a sender whose uid or euid is the target's uid or
+        // saved uid (EPERM); signal 0 only checks; pid 1 of the caller's own namespace ignores signals.
+        private int Signal(Task t, Task target, int sig)
+        {
+            if (target.State == Task.Dead) return -Errno.ESRCH;
+            if (t.Euid != 0 && t.Euid != target.Uid && t.Euid != target.Suid && t.Uid != target.Uid && t.Uid != target.Suid)
+                return -Errno.EPERM;
+            if (sig == 0) return 0;
+            if (target.Pid.NrIn(t.PidNs) == 1) return 0;
+            _k.Tasks.ExitTask(target, 128 + sig);
+            return 0;
         }
 
         /// <summary>The task with number <paramref name="pid"/> in <paramref name="t"/>'s pid namespace, or null.</summary>

@@ -91,14 +91,7 @@ namespace ProcNano
                 if (Dead(t)) return -Errno.ESRCH;
                 File f = t.Fds.Get(fd);
                 if (f == null) return -Errno.EBADF;
-                long pos;
-                if (whence == 0) pos = offset;
-                else if (whence == 1) pos = f.Pos + offset;
-                else if (whence == 2) pos = f.Inode.Size + offset;
-                else return -Errno.EINVAL;
-                if (pos < 0) return -Errno.EINVAL;
-                f.Pos = pos;
-                return pos;
+                return f.Inode.Llseek(f, offset, whence);
             }
         }
 

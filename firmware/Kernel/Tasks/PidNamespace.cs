@@ -25,13 +25,19 @@ namespace ProcNano
             for (PidNamespace p = this; p != null; p = p.Parent) Chain[p.Level] = p;
         }
 
-        /// <summary>Next free number (wrapping at pid_max like Linux), or -EAGAIN.</summary>
+        /// <summary>Numbers below this are not handed out again once the numbers wrap (Linux's RESERVED_PIDS:
+        /// they belong to the daemons that started first).</summary>
+        public const int ReservedPids = 300;
+
+        /// <summary>Next free number, or -EAGAIN. At pid_max the count starts over at 300 (alloc_pidmap), or at
+        /// 1 where pid_max leaves nothing above 300 (a test board's).</summary>
         public int AllocNr()
         {
+            int restart = _pidMax > ReservedPids ? ReservedPids : 1;
             for (int tries = 0; tries < _pidMax; tries++)
             {
                 _last++;
-                if (_last >= _pidMax) _last = 1;
+                if (_last >= _pidMax) _last = restart;
                 if (Find(_last) == null) return _last;
             }
             return -Errno.EAGAIN;

@@ -94,6 +94,20 @@ namespace ProcNano
             set { _status = (_status & 0xFFFF) | (value << 16); }
         }
 
+        /// <summary>The leader of the task's process group (and session). There is no setpgid/setsid here:
+        /// every session the console starts (a child of init) leads one, and a task belongs to the group of the
+        /// session that started it: the ancestor whose parent is an init (pid 1 of its namespace). Init leads its
+        /// own; a task orphaned to init leads one from then on (Linux would keep its old pgid).</summary>
+        public Task GroupLeader
+        {
+            get
+            {
+                Task p = this;
+                while (p.Parent != null && p.Parent.Pid.NrIn(p.Parent.PidNs) != 1) p = p.Parent;
+                return p;
+            }
+        }
+
         /// <summary>The pid namespace the task was made in: its pid's deepest.</summary>
         public PidNamespace PidNs => Pid.Ns;
 

@@ -54,6 +54,10 @@ namespace ProcNano
         /// <summary>Hard links (stat's st_nlink).</summary>
         public virtual int Nlink => IsDir ? 2 : 1;
 
+        /// <summary>What a permission check the mode bits refused finally answers (an inode's own
+        /// i_op->permission after generic_permission said no): -EACCES, or 0 where a file system grants more.</summary>
+        public virtual int Denied(VfsCaller current) { return -Errno.EACCES; }
+
         // ---- file operations ----
         /// <summary>Called for every open; may refuse with -errno.</summary>
         public virtual int Open(File f, VfsCaller current) { return 0; }
@@ -62,6 +66,21 @@ namespace ProcNano
         public virtual int Read(File f, VfsCaller current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
         public virtual int Write(File f, VfsCaller current, long pos, byte[] buf, int off, int count) { return -Errno.EINVAL; }
         public virtual int Truncate(long size) { return -Errno.EINVAL; }
+        /// <summary>llseek: the new position or -errno; this is generic_file_llseek (SEEK_SET, SEEK_CUR, SEEK_END
+        /// from the size), which files with a fixed answer override.</summary>
+        public virtual long Llseek(File f, long offset, int whence)
+        {
+            long pos;
+            if (whence == 0) pos = offset;
+            else if (whence == 1) pos = f.Pos + offset;
+            else if (whence == 2) pos = Size + offset;
+            else return -Errno.EINVAL;
+            if (pos < 0) return -Errno.EINVAL;
+            f.Pos = pos;
+            return pos;
+        }
+        /// <summary>A device node's st_rdev (major &lt;&lt; 8 | minor); 0 for other inodes.</summary>
+        public virtual int Rdev => 0;
 
         // ---- NOMMU mmap support (Linux's mmap_capabilities + get_unmapped_area) ----
         /// <summary>MapCap bits: DIRECT and/or COPY, and which protections a direct map may have. 0 (the
@@ -72,6 +91,9 @@ namespace ProcNano
         public virtual long DirectAddress(int pgoff, int len) { return -Errno.ENOSYS; }
 
         // ---- directory operations ----
+        /// <summary>Whether a name Lookup did not find may be made here (Linux: a negative dentry). procfs says
+        /// no: its lookups fail outright (ERR_PTR(-ENOENT)), so creating in /proc is ENOENT, not EACCES/EROFS.</summary>
+        public virtual bool CanCreate => true;
         public virtual int Lookup(VfsCaller current, string name, out Inode child) { child = null; return IsDir ? -Errno.ENOENT : -Errno.ENOTDIR; }
         /// <summary>Entry number <paramref name="index"/> (after "." and ".."): 1 and the entry, or 0 past the end.</summary>
         public virtual int ReadDir(VfsCaller current, int index, out string name, out Inode child) { name = null; child = null; return IsDir ? 0 : -Errno.ENOTDIR; }
@@ -79,6 +101,8 @@ namespace ProcNano
         public virtual int Mkdir(VfsCaller current, string name, int mode, out Inode child) { child = null; return -Errno.EROFS; }
         public virtual int Unlink(VfsCaller current, string name) { return -Errno.EROFS; }
         public virtual int Rmdir(VfsCaller current, string name) { return -Errno.EROFS; }
+        /// <summary>mknod: a device node <paramref name="name"/> in this directory.</summary>
+        public virtual int Mknod(VfsCaller current, string name, int mode, int rdev, out Inode child) { child = null; return -Errno.EPERM; }
         /// <summary>Makes a symlink <paramref name="name"/> in this directory pointing at <paramref name="target"/>.</summary>
         public virtual int Symlink(VfsCaller current, string name, string target, out Inode child) { child = null; return -Errno.EROFS; }
         /// <summary>Moves entry <paramref name="oldName"/> of this directory to <paramref name="newName"/> in

@@ -22,7 +22,7 @@ namespace ProcNano
             int m = i.Mode;
             if (t.Cred.Fsuid == i.Uid) m >>= 6;
             else if (t.Cred.Fsgid == i.Gid) m >>= 3;
-            return (m & mask) == mask ? 0 : -Errno.EACCES;
+            return (m & mask) == mask ? 0 : i.Denied(t);
         }
 
         /// <summary>Looks <paramref name="path"/> up from the caller's cwd (or the root). A final symlink is
@@ -66,7 +66,7 @@ namespace ProcNano
                 e = Resolve(t, path, true, out inode, out abs);
                 return e < 0 ? e : OpenInode(t, inode, abs, flags, false, out f);
             }
-            if (e != -Errno.ENOENT) return e;
+            if (e != -Errno.ENOENT || !dir.CanCreate) return e;
             e = Permission(t, dir, MayWrite | MayExec);
             if (e < 0) return e;
             e = dir.Create(t, w.Last, Stat.S_IFREG | (mode & 0xFFF), out inode);
@@ -150,6 +150,19 @@ namespace ProcNano
             return w.Inode.Symlink(t, w.Last, target, out child);
         }
 
+        /// <summary>mknod(2) of a character device node (the kernel makes /dev/null and /dev/zero at boot):
+        /// only root may (CAP_MKNOD, EPERM); <paramref name="rdev"/> is major &lt;&lt; 8 | minor.</summary>
+        public int Mknod(VfsCaller t, string path, int mode, int rdev)
+        {
+            if ((mode & Stat.S_IFMT) != Stat.S_IFCHR) return -Errno.EINVAL;
+            if (t != null && t.Cred.Euid != 0) return -Errno.EPERM;
+            PathWalk w;
+            int e = LookupCreate(t, path, false, out w);
+            if (e < 0) return e;
+            Inode child;
+            return w.Inode.Mknod(t, w.Last, mode, rdev, out child);
+        }
+
         // lookup_create: walks to the parent of a name about to be made and checks that it may be made there:
         // EEXIST if taken, ENOENT for "name/" unless a directory is made, then EROFS/EACCES on the directory.
         private int LookupCreate(VfsCaller t, string path, bool isDir, out PathWalk w)
@@ -161,7 +174,7 @@ namespace ProcNano
             Inode dir = w.Inode, child;
             e = dir.Lookup(t, w.Last, out child);
             if (e == 0) return -Errno.EEXIST;
-            if (e != -Errno.ENOENT) return e;
+            if (e != -Errno.ENOENT || !dir.CanCreate) return e;
             if (w.TrailingSlash && !isDir) return -Errno.ENOENT;
             return Permission(t, dir, MayWrite | MayExec);
         }
@@ -281,6 +294,7 @@ namespace ProcNano
             st.Nlink = i.Nlink;
             st.Size = i.Size;
             st.MTime = i.MTime;
+            st.Rdev = i.Rdev;
         }
 
         /// <summary>Opens an inode linked in no directory (a SysV shm segment's) read-write, by the kernel, shown

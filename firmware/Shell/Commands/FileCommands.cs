@@ -272,7 +272,8 @@ namespace ProcNano
         {
             Task t = sh.Task;
             StatInfo st = new StatInfo();
-            int r = sh.Sys.Stat(t, path, st);
+            // ls -l names a symlink operand itself (coreutils without -H/-L); plain ls lists what it points at.
+            int r = longForm ? sh.Sys.Lstat(t, path, st) : sh.Sys.Stat(t, path, st);
             if (r < 0) return sh.Fail("ls", path, r);
             if ((st.Mode & Stat.S_IFMT) != Stat.S_IFDIR)
             {
@@ -332,7 +333,13 @@ namespace ProcNano
             o.StrLeft(TaskCommands.UserName(st.Uid), 8);
             o.Char(' ');
             o.StrLeft(TaskCommands.UserName(st.Gid), 8);
-            o.Dec(st.Size, 9);
+            if (type == Stat.S_IFCHR || type == Stat.S_IFBLK)
+            {
+                o.Dec(st.Rdev >> 8, 5);   // "   1,    3" in place of the size, as busybox's "%4u, %4u"
+                o.Str(", ");
+                o.Dec(st.Rdev & 0xFF, 4);
+            }
+            else o.Dec(st.Size, 9);
             o.Char(' ');
             o.Str(name);
             if (type == Stat.S_IFLNK)

@@ -50,12 +50,13 @@ namespace ProcNano
         {
             if (argc > 1 && argv[1] == "-l") return ProcessCommands.ListSignals(sh, argv, argc);
             int sig = Syscalls.SIGTERM, i = 1;
-            if (argc > 1 && argv[1].Length > 1 && argv[1][0] == '-')
+            if (argc > 1 && argv[1].Length > 1 && argv[1][0] == '-' && argv[1] != "--")
             {
                 sig = Signal(argv[1].Substring(1));
                 if (sig < 0) return sh.Complain("kill", "invalid signal '" + argv[1].Substring(1) + "'");
                 i = 2;
             }
+            if (i < argc && argv[i] == "--") i++;   // "kill -- -1": what follows is a pid, not a signal
             if (i >= argc) return sh.Usage("kill");
             int status = Shell.StatusOk;
             for (; i < argc; i++)

@@ -7,6 +7,16 @@ namespace ProcNano.Tests.Memory
     public class AnonymousMmapTests
     {
         [Fact]
+        public void Mmap_ProtSem_Accepted_AndLeavesNoFlag()
+        {
+            var k = Host();
+            var t = NewTask(k, "a");
+            long a = k.Sys.Mmap(t, 0, 4096, RW | Vm.PROT_SEM, Anon, -1, 0);
+            Assert.True(a > 0, Errno.StrError((int)a));
+            Assert.Equal(Vm.VM_READ | Vm.VM_WRITE, k.Mem.Vmas.Flags(t.Mm.Vmas[0]) & (Vm.VM_READ | Vm.VM_WRITE | Vm.VM_EXEC | Vm.VM_SHARED));
+        }
+
+        [Fact]
         public void Mmap_12288Anon_Trim1_MmapCopyRises12kB()
         {
             var k = Host(nrTrim: 1);
@@ -89,7 +99,7 @@ namespace ProcNano.Tests.Memory
         [InlineData(4096, RW, Vm.MAP_SHARED | Vm.MAP_PRIVATE | Vm.MAP_ANONYMOUS, Errno.EINVAL)] // both
         [InlineData(4096, RW, Anon | Vm.MAP_FIXED, Errno.EINVAL)]                      // no MAP_FIXED on NOMMU
         [InlineData(4096, RW, Anon | 0x100000, Errno.EINVAL)]                          // unknown flag bit
-        [InlineData(4096, 8, Anon, Errno.EINVAL)]                                      // unknown prot bit
+        [InlineData(4096, 0x10, Anon, Errno.EINVAL)]                                   // unknown prot bit (PROT_SEM, 8, is known)
         [InlineData(-1L, RW, Anon, Errno.ENOMEM)]                                      // size_t overflow
         [InlineData(0xFFFFF001L, RW, Anon, Errno.ENOMEM)]                              // wraps when aligned
         [InlineData(1L << 22, RW, Anon, Errno.ENOMEM)]                                 // bigger than the arena

@@ -78,6 +78,26 @@ namespace ProcNano.Tests.Memory
             Assert.Equal(0, t.Mm.MapCount);
         }
 
+        // do_munmap walks the VMAs starting at ADDR for the one whose vm_end is ADDR + LEN; only when none is
+        // does the page-rounded length (this kernel's choice for a VMA of an unaligned length) match.
+        [Fact]
+        public void Munmap_SeveralVmasAtOneAddress_ExactLengthGoesFirst()
+        {
+            var k = Host();
+            var t = NewTask(k, "a");
+            Files.Write(k, t, "/flash/data", Files.Pattern(2 * 4096));
+            int fd = k.Sys.Open(t, "/flash/data", File.O_RDONLY, 0);
+            long shortMap = k.Sys.Mmap(t, 0, 5000, Vm.PROT_READ, Vm.MAP_PRIVATE, fd, 0);
+            long fullMap = k.Sys.Mmap(t, 0, 8192, Vm.PROT_READ, Vm.MAP_PRIVATE, fd, 0);
+            Assert.Equal(shortMap, fullMap);   // one shared copy, two VMAs at one address
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)fullMap, 8192));
+            Assert.Equal(1, t.Mm.MapCount);
+            Assert.Equal((uint)shortMap + 5000, k.Mem.Vmas.End(t.Mm.Vmas[0]));
+            // Now only the 5000-byte VMA is left: the rounded length removes it.
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)shortMap, 8192));
+            Assert.Equal(0, t.Mm.MapCount);
+        }
+
         [Fact]
         public void Munmap_NothingMapped_EinvalAndLogLine()
         {

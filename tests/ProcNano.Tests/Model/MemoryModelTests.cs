@@ -312,7 +312,8 @@ namespace ProcNano.Tests.Model
             if (v == null) return -Errno.EINVAL;
             if (v.R.File != null || v.Shm != null)
             {
-                Vma whole = t.Vmas.Where(x => x.Start == start && EndMatches(end, x.End)).OrderBy(x => x.End).FirstOrDefault();
+                // The VMA ending exactly at start + len first (do_munmap); a page-rounded match only if none does.
+                Vma whole = t.Vmas.Where(x => x.Start == start && EndMatches(end, x.End)).OrderBy(x => x.End == end ? 0 : 1).ThenBy(x => x.End).FirstOrDefault();
                 if (whole == null) return -Errno.EINVAL;
                 DeleteVma(t, whole);
                 return 0;

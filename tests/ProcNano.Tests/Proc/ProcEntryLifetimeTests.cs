@@ -100,6 +100,20 @@ namespace ProcNano.Tests.Proc
             f.Inode.Release(f);
         }
 
+        // proc_reg_llseek: a seek on an entry already removed is EINVAL (and works before).
+        [Fact]
+        public void Remove_WhileOpen_LaterLseekEinval()
+        {
+            var kit = new ProcKit();
+            ProcEntry e = kit.K.Proc.Create("x", 0x1A4, new CountingOps(), null);
+            int fd = kit.K.Sys.Open(kit.Init, "/proc/x", KFile.O_RDONLY, 0);
+            Assert.True(fd >= 0);
+            Assert.Equal(2, kit.K.Sys.Lseek(kit.Init, fd, 2, 0));
+            kit.K.Proc.Remove(e);
+            Assert.Equal(-Errno.EINVAL, kit.K.Sys.Lseek(kit.Init, fd, 0, 0));
+            Assert.Equal(0, kit.K.Sys.Close(kit.Init, fd));
+        }
+
         [Fact]
         public void Remove_WhileOpen_ReleaseRunsOncePerFile_LaterReadsAndWritesEio()
         {

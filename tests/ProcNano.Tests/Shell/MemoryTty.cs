@@ -14,6 +14,8 @@ namespace ProcNano.Tests.Shell
         public int Chunk = 7;
         public bool StayOpen;
         public int Writes;
+        /// <summary>Input bytes not read yet.</summary>
+        public int Pending { get { lock (_in) return _in.Count; } }
 
         public MemoryTty Type(string s) => Type(Encoding.Latin1.GetBytes(s));
 

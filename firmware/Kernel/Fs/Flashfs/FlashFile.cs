@@ -20,6 +20,9 @@ namespace ProcNano
 
         public string Name => _name;
 
+        /// <summary>0 once the file left the store (its inode forgotten), so d_path says " (deleted)".</summary>
+        public override int Nlink => ((FlashSuper)Sb).Holds(this) ? 1 : 0;
+
         /// <summary>COPY only: the store's bytes have no address to map in place.</summary>
         public override int MapCaps => MapCap.Copy;
 

@@ -56,6 +56,9 @@ namespace ProcNano
             return f;
         }
 
+        /// <summary>Whether <paramref name="f"/> is still the inode of a name in the store.</summary>
+        internal bool Holds(FlashFile f) { return _inodes.IndexOf(f) >= 0; }
+
         /// <summary>Forgets the inode of a file that left the store.</summary>
         internal void Forget(string name)
         {

@@ -90,6 +90,13 @@ namespace ProcNano
             return Add(name, l);
         }
 
+        public override int Mknod(VfsCaller current, string name, int mode, int rdev, out Inode child)
+        {
+            RamfsDevice d = new RamfsDevice(Super, mode, rdev, current);
+            child = d;
+            return Add(name, d);
+        }
+
         public override int Unlink(VfsCaller current, string name)
         {
             RamfsNode c = Find(name);

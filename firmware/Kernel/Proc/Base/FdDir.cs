@@ -50,7 +50,7 @@ namespace ProcNano
             File f = t == null || t.Fds == null ? null : t.Fds.Get(link.Fd);
             if (f == null) { err = -Errno.ENOENT; return null; }
             err = 0;
-            return f.Path;
+            return ExeLink.PathOf(f);
         }
 
         /// <summary>Link mode follows the open mode: r-x for reading, -wx for writing (Linux's tid_fd_revalidate).

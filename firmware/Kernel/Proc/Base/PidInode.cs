@@ -35,6 +35,13 @@ namespace ProcNano
         public override Pid Pid => _pid;
         public override int Fd => _fd;
 
+        // proc_fd_permission: a task may always list and walk its own fd/, whoever owns the directory (a task
+        // that dropped root is not dumpable, so its pid directory belongs to root).
+        public override int Denied(VfsCaller caller)
+        {
+            return Added == null && Row == PidTable.Fd && _pid.Task != null && _pid.Task == Current(caller) ? 0 : -Errno.EACCES;
+        }
+
         private int Access(Task current)
         {
             bool ptrace = Added != null ? Added.Ptrace : PidTable.Ptrace(Row);
@@ -55,6 +62,7 @@ namespace ProcNano
             if (IsLink) return -Errno.ELOOP;
             if (_pid.Task == null) return -Errno.ENOENT;
             int r = ProcPerm.MayOpen(this, current, f.Flags);
+            if (r < 0) r = Denied(caller);
             if (r < 0) return r;
             r = AccessNoent(current);
             if (r < 0) return r;
@@ -64,6 +72,13 @@ namespace ProcNano
         }
 
         public override void Release(File f) { ReleaseOpened(f); }
+
+        // pagemap seeks as mem_lseek does: SEEK_SET and SEEK_CUR only (its size is the address space, unknown).
+        public override long Llseek(File f, long offset, int whence)
+        {
+            if (whence == 2 && Added == null && Row == PidTable.Pagemap) return -Errno.EINVAL;
+            return base.Llseek(f, offset, whence);
+        }
 
         public override int Read(File f, VfsCaller caller, long pos, byte[] buf, int off, int count)
         {

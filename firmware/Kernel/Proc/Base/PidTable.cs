@@ -28,11 +28,11 @@ namespace ProcNano
                 case Comm: name = "comm"; return true;
                 case Stat_: name = "stat"; return true;
                 case Statm: name = "statm"; return true;
-                case Maps: name = "maps"; mode = Private; return true;
+                case Maps: name = "maps"; return true;   // 0444 as in 2.6.29: the ptrace check is at read time
                 case Cwd: name = "cwd"; mode = Link; return true;
                 case Exe: name = "exe"; mode = Link; return true;
                 case ClearRefs: name = "clear_refs"; mode = Stat.S_IFREG | 0x80; return true;   // 0200
-                case Smaps: name = "smaps"; mode = Private; return true;
+                case Smaps: name = "smaps"; return true;   // 0444 too (base.c's REG("smaps", S_IRUGO))
                 case Pagemap: name = "pagemap"; mode = Private; return true;
                 case Mounts: name = "mounts"; return true;
                 case NetDev: name = "dev"; parent = Net; return true;

@@ -49,6 +49,12 @@ namespace ProcNano
             return r;
         }
 
+        // proc_reg_llseek: once the entry is removed a seek is EINVAL, as a read is EIO.
+        public override long Llseek(File f, long offset, int whence)
+        {
+            return _entry.Removed ? -Errno.EINVAL : base.Llseek(f, offset, whence);
+        }
+
         public override void Release(File f)
         {
             ProcFile pf = Opened(f);

@@ -12,8 +12,6 @@ namespace ProcNano
         public ProcOps Ops;
         /// <summary>The streaming reader, for files made with <see cref="SeqOps"/>.</summary>
         public SeqFile Seq;
-        /// <summary>A free 64-bit cursor for ops that keep their own position (kmsg).</summary>
-        public long Cursor;
         /// <summary>Set once the release has run because the entry was removed: later calls give EIO.</summary>
         public bool Released;
 

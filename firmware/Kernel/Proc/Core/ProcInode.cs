@@ -25,6 +25,12 @@ namespace ProcNano
         /// <summary>Descriptor number for /proc/&lt;pid&gt;/fd/&lt;n&gt;, else -1.</summary>
         public virtual int Fd => -1;
 
+        // Nothing is made or removed in procfs by path: a missing name is ENOENT even for creating, and its
+        // directories have no unlink or rmdir (vfs_unlink/vfs_rmdir's EPERM, once may_delete passed).
+        public override bool CanCreate => false;
+        public override int Unlink(VfsCaller current, string name) { return -Errno.EPERM; }
+        public override int Rmdir(VfsCaller current, string name) { return -Errno.EPERM; }
+
         /// <summary>Opens <paramref name="f"/> on <paramref name="ops"/> (made for this open, or the entry's):
         /// the open file's record is kept in f.Private once the ops agree. 0 or -errno.</summary>
         protected int OpenWith(File f, Task current, ProcOps ops)

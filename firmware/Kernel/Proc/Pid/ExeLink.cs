@@ -11,7 +11,13 @@ namespace ProcNano
             File f = mm == null ? null : mm.ExeFile;
             if (f == null) { err = -Errno.ENOENT; return null; }
             err = 0;
-            return f.Path;
+            return PathOf(f);
+        }
+
+        /// <summary>d_path of an open file: its path, with " (deleted)" once no directory names it.</summary>
+        public static string PathOf(File f)
+        {
+            return f.Inode.Nlink == 0 ? f.Path + " (deleted)" : f.Path;
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace ProcNano
 {
     /// <summary>
-    /// /proc/&lt;pid&gt;/stat: 2.6.29's do_task_stat line of 44 fields. Fields ProcNano has no notion of are 0
-    /// (process group, session, tty, flags, faults, times, signals, wchan, cpu, policy ...); where Linux prints
+    /// /proc/&lt;pid&gt;/stat: 2.6.29's do_task_stat line of 44 fields. pgrp and session are the task's group
+    /// leader (Task.GroupLeader). Fields ProcNano has no notion of are 0 (tty, flags, faults, times, signals, wchan, cpu, policy ...); where Linux prints
     /// the same constant for every ordinary task this prints it too: tty pgrp -1 (no controlling tty), priority
     /// 20 (nice 0), rsslim unlimited (RLIM_INFINITY as a 32-bit %lu), exit signal 17 (SIGCHLD).
     /// starttime is in clock ticks (USER_HZ 100). rss counts every page the task's VMAs cover: with no MMU all
@@ -37,7 +37,10 @@ namespace ProcNano
             o.Str(") ");
             o.Char(t.State);                            // 3 state
             PidFormat.Next(o, PidFormat.Nr(t.Parent, s)); // 4 ppid
-            Zeros(o, 3);                                // 5 pgrp, 6 session, 7 tty_nr
+            int pgrp = PidFormat.Nr(t.GroupLeader, s);
+            PidFormat.Next(o, pgrp);                    // 5 pgrp
+            PidFormat.Next(o, pgrp);                    // 6 session: each group is its session's only one
+            Zeros(o, 1);                                // 7 tty_nr
             PidFormat.Next(o, -1);                      // 8 tty pgrp
             Zeros(o, 9);                                // 9 flags .. 17 cstime
             PidFormat.Next(o, 20);                      // 18 priority

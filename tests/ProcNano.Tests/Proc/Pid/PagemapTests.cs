@@ -91,5 +91,20 @@ namespace ProcNano.Tests.PidFiles
             Assert.Equal(0, k.Sys.Kill(k.Init, t.Tgid, Syscalls.SIGKILL));
             Assert.Equal(-Errno.ESRCH, k.Sys.Read(k.Init, fd, new byte[8], 0, 8));
         }
+
+        // mem_lseek: pagemap seeks from the start or the position only; its end is not a size.
+        [Fact]
+        public void Pagemap_SeekEnd_Einval_SeekSetAndCurWork()
+        {
+            var k = Host();
+            Task t = Exec(k, k.Init, "hold", "1");
+            int fd = OpenRead(k, k.Init, Path(t, "pagemap"));
+            Assert.Equal(-Errno.EINVAL, k.Sys.Lseek(k.Init, fd, 0, 2));
+            Assert.Equal(64, k.Sys.Lseek(k.Init, fd, 64, 0));
+            Assert.Equal(72, k.Sys.Lseek(k.Init, fd, 8, 1));
+            // Other pid files keep the generic seek.
+            int st = OpenRead(k, k.Init, Path(t, "status"));
+            Assert.Equal(0, k.Sys.Lseek(k.Init, st, 0, 2));
+        }
     }
 }

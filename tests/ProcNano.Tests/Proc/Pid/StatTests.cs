@@ -47,6 +47,8 @@ namespace ProcNano.Tests.PidFiles
             Assert.Equal("hold", comm);
             Assert.Equal("S", F(3));
             Assert.Equal("1", F(4));                    // ppid: init
+            Assert.Equal(t.Tgid.ToString(), F(5));      // a child of init leads its own group (Task.GroupLeader)
+            Assert.Equal(t.Tgid.ToString(), F(6));      // and session
             Assert.Equal("-1", F(8));                   // no controlling tty
             Assert.Equal("20", F(18));                  // priority of nice 0
             Assert.Equal("0", F(19));
@@ -61,7 +63,7 @@ namespace ProcNano.Tests.PidFiles
             Assert.Contains(ranges, r => r.e == t.Mm.StartStack);     // the top of a mapped stack
             Assert.Contains(ranges, r => r.s == t.Mm.StartCode && r.e == t.Mm.EndCode);
             Assert.Equal("17", F(38));                  // exit signal SIGCHLD
-            foreach (int n in new[] { 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43, 44 })
+            foreach (int n in new[] { 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43, 44 })
                 Assert.True(F(n) == "0", "field " + n + " = " + F(n));
         }
 
@@ -72,7 +74,7 @@ namespace ProcNano.Tests.PidFiles
             int pid = k.Sys.Exec(k.Init, "/bin/hold", new[] { "a) b", "1" }, 0);
             Assert.True(pid > 0);
             string stat = Cat(k, k.Init, "/proc/" + pid + "/stat");
-            Assert.StartsWith(pid + " (a) b) S 1 ", stat);
+            Assert.StartsWith(pid + " (a) b) S 1 " + pid + " " + pid + " 0 ", stat);
             Assert.Equal(44, Fields(stat, out _, out string comm).Length + 2);
             Assert.Equal("a) b", comm);
         }
