@@ -107,7 +107,7 @@ namespace ProcNano.Tests.Device
         }
     
         /// <summary>Just below the C3's heap the boot script's execs run out part-way: whatever failed must leave
-        /// nothing behind (a shared region once kept a user whose VMA was gone: usage 2, one VMA).</summary>
+        /// nothing behind (a shared region once kept a user whose VMA was gone: usage 2, one VMA, check 3).</summary>
         [SkippableTheory]
         [InlineData(53200)]
         [InlineData(53450)]
@@ -115,9 +115,18 @@ namespace ProcNano.Tests.Device
         public void SelfTest_OnTheC3_WithLessHeap_OutOfMemoryLeavesTheTablesConsistent(long heap)
         {
             DeviceRun r = _f.Get("esp32-c3@" + heap, "selftest");
-            Assert.DoesNotContain("FAIL ", r.Output);
-            Assert.Contains(" passed, 0 failed", r.Output);
             Assert.True(r.OomEscaped == 0 && r.Exceptions.Count == 0 && r.End == "done", r.Summary());
+            Assert.Contains(" passed, ", r.Output);
+            // The tables' invariants (checks 1-13) and "as selftest found it" (42) hold; a scenario may itself
+            // run out of heap here, and then says so.
+            foreach (string line in r.Output.Split('\n'))
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(line, @"^FAIL\s+(\d+) (.*)$");
+                if (!m.Success) continue;
+                int check = int.Parse(m.Groups[1].Value);
+                Assert.True(check > 13 && check < 42, "invariant failed: " + line.Trim());
+                Assert.True(line.Contains("Cannot allocate memory") || line.Contains("out of managed heap"), "scenario failed: " + line.Trim());
+            }
         }
     }
 }

@@ -44,6 +44,6 @@ namespace ProcNano.Tests.Shell
 
         public byte[] OutputBytes => _out.ToArray();
         public string Output => Encoding.Latin1.GetString(_out.ToArray());
-        public void ClearOutput() => _out.Clear();
+        public void ClearOutput() { _out.Clear(); _out.TrimExcess(); }   // a big output (a pagemap) gives its room back
     }
 }
