@@ -39,7 +39,7 @@ namespace ProcNano
                 case 18: name = "poke"; usage = "poke [-p PID] ADDR TEXT"; help = "write text into a task's mapped memory (\\n \\t \\\\ \\xHH escapes)"; return true;
                 case 19: name = "ps"; usage = "ps"; help = "list tasks: PID PPID USER STAT VSZ RSS (kB) HEAP (bytes) COMMAND"; return true;
                 case 20: name = "pwd"; usage = "pwd"; help = "print the working directory"; return true;
-                case 21: name = "readlink"; usage = "readlink PATH"; help = "print a symbolic link's target"; return true;
+                case 21: name = "readlink"; usage = "readlink [-v] PATH"; help = "print a symbolic link's target (-v: say why not)"; return true;
                 case 22: name = "rm"; usage = "rm [-d] PATH..."; help = "remove files (-d: empty directories too)"; return true;
                 case 23: name = "rmmod"; usage = "rmmod NAME"; help = "unload a driver module"; return true;
                 case 24: name = "shmat"; usage = "shmat [-p PID] ID"; help = "attach a SysV shm segment; prints the address"; return true;

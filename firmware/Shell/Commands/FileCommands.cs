@@ -87,10 +87,13 @@ namespace ProcNano
 
         public static int Readlink(Shell sh, string[] argv, int argc)
         {
-            if (argc != 2) return sh.Usage("readlink");
+            // GNU readlink: a failure (not a link, no such file) is only the exit status; -v says why.
+            bool verbose = argc == 3 && argv[1] == "-v";
+            if (argc != 2 && !verbose) return sh.Usage("readlink");
+            string path = argv[argc - 1];
             int err;
-            string target = sh.Sys.ReadLink(sh.Task, argv[1], out err);
-            if (target == null) return sh.Fail("readlink", argv[1], err);
+            string target = sh.Sys.ReadLink(sh.Task, path, out err);
+            if (target == null) return verbose ? sh.Fail("readlink", path, err) : Shell.StatusError;
             sh.Out.Line(target);
             return Shell.StatusOk;
         }
@@ -162,6 +165,8 @@ namespace ProcNano
             if (sh.Sys.Stat(t, src, sst) == 0 && sh.Sys.Stat(t, dst, st) == 0 && st.Ino == sst.Ino
                 && st.Major == sst.Major && st.Minor == sst.Minor)
                 return sh.Complain("cp", "'" + src + "' and '" + dst + "' are the same file");
+            if (sst.Mode != 0 && (sst.Mode & Stat.S_IFMT) == Stat.S_IFDIR)
+                return sh.Complain("cp", "-r not specified; omitting directory '" + src + "'");
             int from = sh.Sys.Open(t, src, File.O_RDONLY, 0);
             if (from < 0) return sh.Fail("cp", src, from);
             // A new file gets the source's permission bits, as cp(1) does: a copied program stays executable.

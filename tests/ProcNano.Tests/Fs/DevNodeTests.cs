@@ -52,6 +52,27 @@ namespace ProcNano.Tests.Fs
             Assert.All(buf, b => Assert.Equal(0, b));
         }
 
+        // zero's BDI_CAP_MAP_COPY: a private map is a copy of zeros counted in MmapCopy; shared is ENODEV on
+        // NOMMU, and null has no mmap at all.
+        [Fact]
+        public void DevZero_PrivateMapIsZeroCopy_SharedAndNullEnodev()
+        {
+            var k = Host();
+            var t = NewTask(k, "m", 1000, 1000);
+            int zero = k.Sys.Open(t, "/dev/zero", File.O_RDWR, 0);
+            int nul = k.Sys.Open(t, "/dev/null", File.O_RDWR, 0);
+            int copyBefore = k.Mem.MmapPagesAllocated;
+            long addr = k.Sys.Mmap(t, 0, 8192, Vm.PROT_READ | Vm.PROT_WRITE, Vm.MAP_PRIVATE, zero, 0);
+            Assert.True(addr > 0, Errno.StrError((int)addr));
+            Assert.Equal(copyBefore + 2, k.Mem.MmapPagesAllocated);
+            int at = (int)((uint)addr - k.Phys.ArenaBase);
+            for (int i = 0; i < 8192; i++) Assert.Equal(0, k.Phys.Arena[at + i]);
+            Assert.Equal(-Errno.ENODEV, k.Sys.Mmap(t, 0, 4096, Vm.PROT_READ | Vm.PROT_WRITE, Vm.MAP_SHARED, zero, 0));
+            Assert.Equal(-Errno.ENODEV, k.Sys.Mmap(t, 0, 4096, Vm.PROT_READ, Vm.MAP_PRIVATE, nul, 0));
+            Assert.Equal(0, k.Sys.Munmap(t, (uint)addr, 8192));
+            Assert.Equal(copyBefore, k.Mem.MmapPagesAllocated);
+        }
+
         [Fact]
         public void Mknod_ByNonRoot_Eperm_UnknownDevice_Enxio()
         {

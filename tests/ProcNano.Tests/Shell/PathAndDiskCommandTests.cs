@@ -89,6 +89,42 @@ namespace ProcNano.Tests.Shell
             Assert.Equal(-Errno.EBUSY, _h.K.Sys.Rename(_h.Task, "/tmp/s", "/"));
         }
 
+        // GNU readlink: not a link (or no such file) is exit status 1 and no output; -v says why.
+        [Fact]
+        public void Readlink_OfANonLink_IsSilentFailure_VerboseSaysWhy()
+        {
+            _h.Run("echo t > /tmp/plain", out _);
+            Assert.Equal(1, _h.Run("readlink /tmp/plain", out string o));
+            Assert.Equal("", o);
+            Assert.Equal(1, _h.Run("readlink /tmp/none", out o));
+            Assert.Equal("", o);
+            Assert.Equal(1, _h.Run("readlink -v /tmp/plain", out o));
+            Assert.Equal(ShellHarness.Error("readlink", "/tmp/plain", -Errno.EINVAL), o);
+            Assert.Equal(0, _h.Run("readlink -v /proc/self", out o));
+            Assert.Matches(@"^\d+\n$", o);
+        }
+
+        // cp without -r on a directory: coreutils' wording, and nothing is made.
+        [Fact]
+        public void Cp_OfADirectory_OmitsItInCoreutilsWords()
+        {
+            _h.Run("mkdir /tmp/d", out _);
+            Assert.Equal(1, _h.Run("cp /tmp/d /tmp/e", out string o));
+            Assert.Equal("cp: -r not specified; omitting directory '/tmp/d'\n", o);
+            Assert.Equal(1, _h.Run("ls /tmp/e", out _));
+        }
+
+        // mmap of /dev/zero from the shell: private is a zero copy, shared ENODEV (NOMMU).
+        [Fact]
+        public void Mmap_DevZero_PrivateMapsSharedIsEnodev()
+        {
+            Assert.Equal(0, _h.Run("mmap 4096 rw- private /dev/zero", out string o));
+            Assert.Matches(@"^0x[0-9a-f]{8}\n$", o);
+            Assert.Contains("/dev/zero", _h.Out("cat /proc/self/maps"));
+            Assert.Equal(1, _h.Run("mmap 4096 rw- shared /dev/zero", out o));
+            Assert.Equal("mmap: /dev/zero: No such device\n", o);
+        }
+
         [Fact]
         public void LnS_MakesASymlink_LsAndReadlinkSeeIt()
         {

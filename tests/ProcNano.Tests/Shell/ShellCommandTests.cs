@@ -173,7 +173,7 @@ namespace ProcNano.Tests.Shell
         public void WrongArguments_PrintUsage_Status1()
         {
             Assert.Equal(1, _h.Run("readlink", out string o));
-            Assert.Equal("Usage: readlink PATH\n", o);
+            Assert.Equal("Usage: readlink [-v] PATH\n", o);
         }
 
         [Fact]

@@ -45,6 +45,7 @@ namespace ProcNano
             {
                 o.PadTo(PathColumn);
                 o.Str(file.Path);
+                if (ino.Nlink == 0) o.Str(" (deleted)"); // seq_path's d_path suffix, as exe shows
             }
             o.Char('\n');
         }

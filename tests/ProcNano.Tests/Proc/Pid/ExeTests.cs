@@ -60,6 +60,12 @@ namespace ProcNano.Tests.PidFiles
             Assert.Equal(0, k.Sys.Unlink(k.Init, copy));
             Assert.Equal(copy + " (deleted)", k.Sys.ReadLink(k.Init, Path(t, "exe"), out err));
             Assert.Equal(copy + " (deleted)", k.Sys.ReadLink(k.Init, Path(t, "fd/" + fd), out err));
+            // maps print the same d_path: the task's VMAs and the global region list.
+            string own = System.Text.Encoding.ASCII.GetString(Files.Read(k, k.Init, Path(t, "maps")));
+            string all = System.Text.Encoding.ASCII.GetString(Files.Read(k, k.Init, "/proc/maps"));
+            Assert.Contains(" " + copy + " (deleted)\n", own);
+            Assert.Contains(" " + copy + " (deleted)\n", all);
+            Assert.DoesNotContain(" " + copy + "\n", own);
         }
     }
 }
