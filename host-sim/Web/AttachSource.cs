@@ -88,7 +88,8 @@ namespace ProcNano.HostSim.Web
                     End = l.End,
                     Top = l.End,
                     Perms = l.Perms,
-                    File = l.Path,
+                    // The page names the file; maps' d_path adds " (deleted)" (SysV shm always), which the line keeps.
+                    File = l.Path != null && l.Path.EndsWith(" (deleted)", StringComparison.Ordinal) ? l.Path.Substring(0, l.Path.Length - 10) : l.Path,
                     MapsLine = l.Text,
                     Shm = l.Perms[3] == 'S' && l.Path != null && l.Path.StartsWith("/SYSV", StringComparison.Ordinal),
                     Pages = (int)((l.End - l.Start + (uint)Math.Max(s.PageSize, 1) - 1) / (uint)Math.Max(s.PageSize, 1)),

@@ -355,7 +355,7 @@ namespace ProcNano.Tests.Model
             if (id < 0) { ArenaFull(id, largest, Pow2(pages)); return; }
             Assert.DoesNotContain(_segs, s => s.Id == id);
             var ino = _k.Shm.Find(id).File.Inode;
-            _segs.Add(new Seg { Id = id, Pages = pages, File = new MFile { Path = "/SYSV00000000", Ino = ino.Ino, Major = ino.Sb.Major, Minor = ino.Sb.Minor, Pages = pages } });
+            _segs.Add(new Seg { Id = id, Pages = pages, File = new MFile { Path = "/SYSV00000000 (deleted)", Ino = ino.Ino, Major = ino.Sb.Major, Minor = ino.Sb.Minor, Pages = pages } });
         }
 
         private void Shmat(MTask t, int pick)
