@@ -58,6 +58,20 @@ namespace ProcNano.App
             }
         }
 
+        /// <summary>ITty.HasInput: the driver's receive buffer holds bytes (a failing port says yes: its Read
+        /// answers at once).</summary>
+        public bool HasInput()
+        {
+            try
+            {
+                return _port.BytesToRead > 0;
+            }
+            catch (Exception)
+            {
+                return true;
+            }
+        }
+
         /// <summary>ITty.Read: up to <paramref name="count"/> bytes that have arrived, or 0 when none came within
         /// the timeout (or the port failed). A UART never closes, so this never answers -1.</summary>
         public int Read(byte[] buf, int off, int count)

@@ -12,6 +12,10 @@ namespace ProcNano
         /// first), or -1 when the line is closed for good.</summary>
         int Read(byte[] buf, int off, int count);
 
+        /// <summary>True when a <see cref="Read"/> would answer at once: bytes have arrived or the line is
+        /// closed. A running command looks for Ctrl-C through this, so it never waits on a quiet line.</summary>
+        bool HasInput();
+
         /// <summary>Writes the bytes as they are (no newline translation) and pushes them out.</summary>
         void Write(byte[] buf, int off, int count);
     }

@@ -17,7 +17,7 @@ namespace ProcNano
                 _inLen -= _inPos;
                 _inPos = 0;
             }
-            if (_inLen < _in.Length)
+            if (_inLen < _in.Length && _tty.HasInput())
             {
                 int n = _tty.Read(_in, _inLen, _in.Length - _inLen);
                 if (n > 0)
@@ -30,6 +30,7 @@ namespace ProcNano
             {
                 if (_in[i] != CtrlC) continue;
                 _inPos = i + 1;
+                SigintPending = true;
                 Interrupt();
                 return true;
             }

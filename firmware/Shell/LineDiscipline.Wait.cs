@@ -26,6 +26,7 @@ namespace ProcNano
                 }
                 if (_in[_inPos++] != CtrlC) continue;
                 _inPos = _inLen;
+                SigintPending = true;
                 if (Echo)
                 {
                     EchoByte((byte)'^');

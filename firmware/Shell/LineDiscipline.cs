@@ -55,11 +55,11 @@ namespace ProcNano
         private const int Utf = 8;
 
         // The editing state's small figures share one field (12 bytes each on the device): the last byte
-        // written (bits 0-7), a CSI's first parameter is complete (8), UTF-8 bytes had and needed (10-12,
+        // written (bits 0-7), a CSI's first parameter is complete (8), Ctrl-C seen while a command ran (9), UTF-8 bytes had and needed (10-12,
         // 13-15), flags (16-19), the escape state (20-22), the CSI's first parameter (23-30, at most 255).
         private int _state = EchoBit | CrlfBit;
         private const int EscShift = 20, HaveShift = 10, NeedShift = 13, ParamShift = 23;
-        private const int ParamDoneBit = 1 << 8, OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
+        private const int ParamDoneBit = 1 << 8, SigintBit = 1 << 9, OverflowBit = 1 << 16, LastCrBit = 1 << 17, EchoBit = 1 << 18, CrlfBit = 1 << 19;
 
         private byte LastOut { get { return (byte)_state; } set { _state = (_state & ~0xFF) | value; } }
         private int EscState { get { return (_state >> EscShift) & 7; } set { _state = (_state & ~(7 << EscShift)) | (value << EscShift); } }
@@ -79,6 +79,10 @@ namespace ProcNano
         public bool Echo { get { return Bit(EchoBit); } set { SetBit(EchoBit, value); } }
         /// <summary>Translate output "\n" to "\r\n" (on for terminals and serial lines).</summary>
         public bool OutputCrlf { get { return Bit(CrlfBit); } set { SetBit(CrlfBit, value); } }
+        /// <summary>Ctrl-C came while a command ran (<see cref="PollInterrupt"/>, <see cref="WaitInterrupt"/>):
+        /// the shell abandons the rest of its line, as sh does when its foreground job dies of SIGINT, and
+        /// clears this before the next line.</summary>
+        public bool SigintPending { get { return Bit(SigintBit); } set { SetBit(SigintBit, value); } }
         /// <summary>Byte counters of the port under this tty (the kernel's UART stats, shown by the uart
         /// module), or null: every byte read from and written to the tty is counted, echo included.</summary>
         public UartStats Counters;

@@ -10,6 +10,8 @@ namespace ProcNano
         // The reserved word a list stopped at: the lexer's last word (nothing is scanned between the list's
         // return and its caller's look).
         private string _stopWord => _lex.Reserved();
+        // Nothing more runs: exit ran, or Ctrl-C came while a command ran.
+        private bool Halted => Exiting || _ld.SigintPending;
 
         /// <summary>Runs shell text (a line, -c, or a whole script): complete commands one at a time, until the
         /// end, `exit` or a syntax error (status 2; the rest of the text is not run, as sh stops a script).</summary>
@@ -23,7 +25,7 @@ namespace ProcNano
                 lineStart = i + 1;
             }
             int pos = 0;
-            while (pos < len && !Exiting)
+            while (pos < len && !Halted)
             {
                 int check = pos;
                 int r = List(text, len, ref check, false, true);
@@ -44,15 +46,15 @@ namespace ProcNano
             bool needCommand = false;   // after && or ||
             while (true)
             {
-                int n = _lex.Next(b, len, ref pos, go && !Exiting, this);
+                int n = _lex.Next(b, len, ref pos, go && !Halted, this);
                 int term = _lex.Term;
                 if (term < 0) return LexError(term);
                 if (term == ShellLexer.Keyword)
                 {
                     string kw = _lex.Reserved();
                     int r;
-                    if (kw == "if") r = IfClause(b, len, ref pos, go && !Exiting);
-                    else if (kw == "while") r = WhileClause(b, len, ref pos, go && !Exiting);
+                    if (kw == "if") r = IfClause(b, len, ref pos, go && !Halted);
+                    else if (kw == "while") r = WhileClause(b, len, ref pos, go && !Halted);
                     else
                     {
                         if (needCommand) return Unexpected(kw);
@@ -72,7 +74,7 @@ namespace ProcNano
                 }
                 else if (n > 0)
                 {
-                    if (go && !Exiting) RunSimple(b, n, term == ShellLexer.Amp);
+                    if (go && !Halted) RunSimple(b, n, term == ShellLexer.Amp);
                 }
                 else if (n < 0 || term == ShellLexer.End)
                 {
@@ -127,16 +129,19 @@ namespace ProcNano
                 int p = condAt;
                 int r = List(b, len, ref p, run, false);
                 if (r != AtNewline + 1 || _stopWord != "do") return Unexpected(r);
-                bool body = run && _status == 0 && !Exiting;
+                bool body = run && _status == 0 && !Halted;
                 r = List(b, len, ref p, body, false);
                 if (r != AtNewline + 1 || _stopWord != "done") return Unexpected(r);
                 if (!body)
                 {
                     pos = p;
-                    if (run && !Exiting) _status = bodyStatus;
+                    if (run && !Halted) _status = bodyStatus;
                     return AtEnd;
                 }
                 bodyStatus = _status;
+                // Ctrl-C between iterations ends the loop (and the line): a loop of builtins has no job
+                // for the interrupt to kill.
+                if (!Halted && _ld.PollInterrupt()) _status = StatusInterrupted;
             }
         }
 

@@ -117,6 +117,7 @@ namespace ProcNano
                     LineTooLong(_ld.MaxLine);
                     continue;
                 }
+                _ld.SigintPending = false;
                 ExecuteLine(_ld.Line, n);
             }
             return _status;

@@ -46,6 +46,9 @@ namespace ProcNano.VirtualDevice
 
         public bool Prompted => _prompted;
 
+        // The script types only at a prompt: a running command sees no keys (so no @heap line is read early).
+        public bool HasInput() { return false; }
+
         public int Read(byte[] buf, int off, int count)
         {
             if (!_prompted)

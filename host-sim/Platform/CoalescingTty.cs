@@ -21,6 +21,14 @@ namespace ProcNano.HostSim
 
         public CoalescingTty(ITty inner) { _inner = inner; }
 
+        // A command that looks for Ctrl-C (a sleep, a loop) is the moment its output so far goes out, as a read
+        // is: `while true; do date; sleep 1; done` shows each date when it is printed.
+        public bool HasInput()
+        {
+            Flush();
+            return _inPos < _inLen || _inner.HasInput();
+        }
+
         public int Read(byte[] buf, int off, int count)
         {
             if (_inPos == _inLen)

@@ -23,7 +23,29 @@ namespace ProcNano.HostSim
         [DllImport("libc", EntryPoint = "write", SetLastError = true)]
         private static extern unsafe nint SysWrite(int fd, byte* buf, nint count);
 
+        [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
+        private static extern unsafe int SysPoll(PollFd* fds, nuint count, int timeoutMs);
+
+        // struct pollfd: the same three fields on every Unix.
+        [StructLayout(LayoutKind.Sequential)]
+        private struct PollFd
+        {
+            public int Fd;
+            public short Events, Revents;
+        }
+
         private const int EINTR = 4, EAGAIN = 11;
+        private const short POLLIN = 1;
+
+        /// <summary>Waits up to <paramref name="ms"/> for the fd to have bytes (or its end, or an error) to
+        /// read: a raw terminal's read (VMIN 1) or an idle pipe's would otherwise block until a key comes.</summary>
+        public unsafe bool WaitReadable(int ms)
+        {
+            PollFd p = new PollFd { Fd = _fd, Events = POLLIN };
+            int n = SysPoll(&p, 1, ms);
+            // A failed poll (EINTR, or an fd poll cannot watch) says "try the read": it blocks as before.
+            return n != 0;
+        }
 
         public override bool CanRead => (_access & FileAccess.Read) != 0;
         public override bool CanWrite => (_access & FileAccess.Write) != 0;

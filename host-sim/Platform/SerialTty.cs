@@ -41,6 +41,19 @@ namespace ProcNano.HostSim
             return port;
         }
 
+        public bool HasInput()
+        {
+            if (_closed) return true;
+            try
+            {
+                return _port.BytesToRead > 0;
+            }
+            catch (Exception e) when (e is IOException || e is InvalidOperationException || e is UnauthorizedAccessException)
+            {
+                return true;   // the read that follows finds the line gone
+            }
+        }
+
         public int Read(byte[] buf, int off, int count)
         {
             if (_closed) return -1;

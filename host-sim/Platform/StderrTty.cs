@@ -16,6 +16,7 @@ namespace ProcNano.HostSim
         public StderrTty(CoalescingTty stdout) { _stdout = stdout; }
 
         public int Read(byte[] buf, int off, int count) { return -1; }
+        public bool HasInput() { return true; }
 
         public void Write(byte[] buf, int off, int count)
         {

@@ -5,8 +5,9 @@ using ProcNano;
 namespace ProcNano.HostSim
 {
     /// <summary>
-    /// The shell's tty on the simulator's own stdin/stdout. Reads block until bytes come; end of input (or
-    /// no input at all, for -c) reads as closed. Every write is flushed at once, so a program driving the
+    /// The shell's tty on the simulator's own stdin/stdout. A read waits at most <see cref="ReadWaitMs"/> for
+    /// bytes (then says "nothing yet", so a sleep or a loop can look for Ctrl-C without a key being pressed);
+    /// end of input (or no input at all, for -c) reads as closed. Every write is flushed at once, so a program driving the
     /// simulator through pipes sees each command's output as soon as the command ends.
     /// </summary>
     public sealed class StdioTty : ITty
@@ -14,6 +15,7 @@ namespace ProcNano.HostSim
         private readonly Stream _in;
         private readonly Stream _out;
         private bool _outClosed;
+        private const int ReadWaitMs = 100;
 
         public StdioTty(Stream input, Stream output)
         {
@@ -33,6 +35,7 @@ namespace ProcNano.HostSim
             if (_in == null) return -1;
             try
             {
+                if (_in is FdStream fd && !fd.WaitReadable(ReadWaitMs)) return 0;
                 int n = _in.Read(buf, off, count);
                 return n > 0 ? n : -1;
             }
@@ -41,6 +44,8 @@ namespace ProcNano.HostSim
                 return -1;
             }
         }
+
+        public bool HasInput() { return _in == null || !(_in is FdStream fd) || fd.WaitReadable(0); }
 
         public void Write(byte[] buf, int off, int count)
         {

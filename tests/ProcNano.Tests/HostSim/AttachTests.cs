@@ -32,6 +32,8 @@ namespace ProcNano.Tests.HostSim
             return (new PipeTty(toBoard, toHost), new PipeTty(toHost, toBoard));
         }
 
+        public bool HasInput() { return (_partial != null && _at < _partial.Length) || _in.Count > 0 || _in.IsCompleted; }
+
         public int Read(byte[] buf, int off, int count)
         {
             if (_partial == null || _at == _partial.Length)

@@ -86,7 +86,7 @@ namespace ProcNano.Tests.HostSim
 
         /// <summary>socat runs the simulator with a pty as its controlling terminal (raw mode, the kernel's line
         /// discipline edits), as a user's terminal emulator would; the test opens the other end.</summary>
-        private static (Process socat, SerialPort port, SerialPtyTests.Line line) Terminal(string dir)
+        internal static (Process socat, SerialPort port, SerialPtyTests.Line line) Terminal(string dir)
         {
             string t = Path.Combine(dir, "t");
             var info = new ProcessStartInfo(SerialPtyTests.Socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };

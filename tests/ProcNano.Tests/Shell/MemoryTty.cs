@@ -25,6 +25,8 @@ namespace ProcNano.Tests.Shell
             return this;
         }
 
+        public bool HasInput() { lock (_in) return _in.Count > 0 || !StayOpen; }
+
         public int Read(byte[] buf, int off, int count)
         {
             lock (_in)

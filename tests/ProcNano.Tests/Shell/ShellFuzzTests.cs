@@ -14,6 +14,7 @@ namespace ProcNano.Tests.Shell
     {
         public long Written;
         public int Read(byte[] buf, int off, int count) { return -1; }
+        public bool HasInput() { return true; }
         public void Write(byte[] buf, int off, int count) { Written += count; }
     }
 

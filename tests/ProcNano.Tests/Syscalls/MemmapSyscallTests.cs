@@ -176,6 +176,7 @@ namespace ProcNano.Tests.SyscallFacade
         private sealed class NullTty : ITty
         {
             public int Read(byte[] buf, int off, int count) => -1;
+            public bool HasInput() => true;
             public void Write(byte[] buf, int off, int count) { }
         }
     }
