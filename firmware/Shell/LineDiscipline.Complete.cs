@@ -60,12 +60,13 @@ namespace ProcNano
         }
 
         /// <summary>The completer's answer: <paramref name="name"/> can complete the word before the cursor,
-        /// whose last <paramref name="typed"/> bytes are its first characters (a char is a byte, as the shell
-        /// reads a line); <paramref name="dir"/>: it is a directory (completed with '/', listed with '/').</summary>
-        public void Offer(string name, int typed, bool dir)
+        /// which spells its first <paramref name="typed"/> characters (a char is a byte, as the shell reads a
+        /// line); <paramref name="dir"/>: it is a directory (completed with '/', listed with '/');
+        /// <paramref name="escape"/>: the rest goes in with a backslash before each character the shell would
+        /// read specially (<see cref="ShellLexer.NeedsEscape"/>), so `my file` completes as `my\ file`.</summary>
+        public void Offer(string name, int typed, bool dir, bool escape)
         {
-            int rest = name.Length - typed;
-            if (rest < 0 || typed > _cur) return;
+            if (name.Length < typed || typed > _cur) return;
             int width = name.Length + (dir ? 1 : 0);
             if ((_comp & ListingBit) != 0)
             {
@@ -76,20 +77,37 @@ namespace ProcNano
             int count = _comp & CountMask, free = _line.Length - _len;
             if (count == 0)
             {
-                // The first name's rest is staged as the common part (as much of it as the line can take).
-                int k = rest < free ? rest : free;
-                for (int i = 0; i < k; i++) _line[_len + i] = (byte)name[typed + i];
-                SetCompField(CommonShift, 511, rest);
+                // The first name's rest is staged as the common part (as much of it as the line can take); the
+                // common length counts it all, so a single name too long for the line rings the bell.
+                int bytes = 0;
+                for (int i = typed; i < name.Length; i++)
+                {
+                    int w = escape && ShellLexer.NeedsEscape(name[i]) ? 2 : 1;
+                    if (bytes + w <= free)
+                    {
+                        if (w == 2) _line[_len + bytes] = (byte)'\\';
+                        _line[_len + bytes + w - 1] = (byte)name[i];
+                    }
+                    bytes += w;
+                }
+                SetCompField(CommonShift, 511, bytes);
                 if (dir) _comp |= DirBit;
             }
             else
             {
+                // As far as this name's rest agrees with what is staged, whole characters only (never half
+                // an escape), within the line's room.
                 int c = CompField(CommonShift, 511);
                 if (c > free) c = free;
-                if (c > rest) c = rest;
-                int i = 0;
-                while (i < c && _line[_len + i] == (byte)name[typed + i]) i++;
-                SetCompField(CommonShift, 511, i);
+                int at = 0;
+                for (int i = typed; i < name.Length; i++)
+                {
+                    bool esc = escape && ShellLexer.NeedsEscape(name[i]);
+                    int w = esc ? 2 : 1;
+                    if (at + w > c || (esc && _line[_len + at] != (byte)'\\') || _line[_len + at + w - 1] != (byte)name[i]) break;
+                    at += w;
+                }
+                SetCompField(CommonShift, 511, at);
             }
             _comp = (_comp & ~CountMask) | (count < 2 ? count + 1 : 2);
         }

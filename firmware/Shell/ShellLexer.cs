@@ -243,6 +243,15 @@ namespace ProcNano
         }
 
         // The operator at i (Semicolon, Newline, AndAnd, OrOr, Amp, RedirOut, RedirAppend), or -1.
+        /// <summary>A file name's character that completion writes behind a backslash: the ones a word reads
+        /// specially (blanks, operators, quotes, $, #) and those sh users expect escaped (globs, parentheses).</summary>
+        public static bool NeedsEscape(char c)
+        {
+            return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '|' || c == '&' || c == '<' || c == '>'
+                || c == '(' || c == ')' || c == '\'' || c == '"' || c == '\\' || c == '$' || c == '#' || c == '`'
+                || c == '*' || c == '?' || c == '[' || c == '~';
+        }
+
         private static int Operator(byte[] line, int len, int i)
         {
             byte c = line[i];

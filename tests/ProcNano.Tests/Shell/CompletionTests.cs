@@ -175,6 +175,33 @@ namespace ProcNano.Tests.Shell
         }
 
         [Fact]
+        public void SpecialNames_CompleteEscaped_AsTheLexerReadsThemBack()
+        {
+            _sh.Execute("mkdir '/tmp/my dir'; echo hi > '/tmp/my dir/a$b;c'");
+            // The blank goes in escaped; inside the directory, '$' and ';' too, and the completed word runs.
+            string line = Line("cat /tmp/my\ta\t\r");
+            Assert.Equal("cat /tmp/my\\ dir/a\\$b\\;c ", line);
+            _tty.ClearOutput();
+            _sh.Execute(line);
+            Assert.Equal("hi\r\n", _tty.Output);
+            // Inside an open quote, names go in as they are.
+            Assert.Equal("ls \"/tmp/my dir/", Line("ls \"/tmp/my\t\r"));
+            // What is typed may hold the escapes already: "my\ d" spells "my d", not "my-other".
+            _sh.Execute("echo > /tmp/my-other");
+            Assert.Equal("ls /tmp/my\\ dir/", Line("ls /tmp/my\\ d\t\r"));
+        }
+
+        [Fact]
+        public void SeveralSpecialNames_TheCommonPartStopsBeforeHalfAnEscape()
+        {
+            _sh.Execute("mkdir /tmp/e; echo > '/tmp/e/x y1'; echo > '/tmp/e/x y2'; echo > '/tmp/e/x;z'");
+            // "x y1", "x y2", "x;z": they agree on "x" only (never on a lone backslash).
+            Assert.Equal("cat /tmp/e/x", Line("cat /tmp/e/\t\r"));
+            _sh.Execute("rm '/tmp/e/x;z'");
+            Assert.Equal("cat /tmp/e/x\\ y", Line("cat /tmp/e/\t\r"));
+        }
+
+        [Fact]
         public void Path_NoMatch_OrNoSuchDirectory_RingsTheBell()
         {
             Assert.Equal(("cat /proc/zz", "cat /proc/zz\a\r\n"), Type("cat /proc/zz\t\r"));
