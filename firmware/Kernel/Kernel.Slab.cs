@@ -3,7 +3,7 @@ namespace ProcNano
     // /proc/slabinfo's rows as code: each subsystem's object kinds, in order, with the owners' own counts.
     public sealed partial class Kernel
     {
-        public int SlabRowCount => 12;
+        public int SlabRowCount => 13;
 
         public string SlabRowName(int i)
         {
@@ -20,6 +20,7 @@ namespace ProcNano
                 case 8: return "shm_segment";
                 case 9: return "vfsmount";
                 case 10: return "log_buf";
+                case 11: return "emergency_heap";
                 default: return "kernel";
             }
         }
@@ -39,12 +40,14 @@ namespace ProcNano
                 case 8: return Footprint.ShmSegmentBytes;
                 case 9: return Footprint.VfsMountBytes;
                 case 10: return Footprint.Array(Board.KmsgSize, 1);
+                case 11: return Footprint.Array(Mem.Emergency.Size, 1);
                 default: return KernelCore.Bytes(ExecImage.BufSize, Tasks.RootNet.Interfaces.Length);
             }
         }
 
         /// <summary>The inode row spans two owners: the mounted trees, and shm segments (unlinked files of the
-        /// shm store). The log ring and the boot-time core are the kernel's own: one of each.</summary>
+        /// shm store). The log ring and the boot-time core are the kernel's own: one of each; the emergency heap
+        /// block one while an exec holds it (device boards; none at rest).</summary>
         public int SlabRowObjects(int i, bool allocated)
         {
             switch (i)
@@ -59,6 +62,7 @@ namespace ProcNano
                 case 7: return Proc.SlabObjects(0, allocated);
                 case 8: return Shm.SlabObjects(0, allocated);
                 case 9: return Vfs.SlabObjects(Vfs.SlabMounts, allocated);
+                case 11: return Mem.Emergency.Held ? 1 : 0;
                 default: return 1;
             }
         }

@@ -76,6 +76,7 @@ namespace ProcNano
 
             Mem = new MemoryManager(Pages, Phys, Vfs.Files, Log, board.NrTrimPages);
             Mem.MaxMapCount = board.MaxMapCount;
+            if (board.ManagedHeap > 0) Mem.Emergency.Use(EmergencyHeap.DeviceSize, platform);
 
             Tasks = new TaskTable(board.PidMax, new string[] { "lo", "eth0" }, Lock, Mem, Vfs.Files, platform);
             Vfs.MountUsers = Tasks;

@@ -10,11 +10,12 @@ namespace ProcNano
     {
         // Instance fields of each class, base classes included (FootprintTests checks each by reflection).
         public const int KernelFields = 17, KernelLogFields = 4, PhysMemFields = 6, PageAllocatorFields = 8,
-            VfsFields = 7, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 13,
+            VfsFields = 7, FileTableFields = 1, FsContextFields = 6, RamfsSuperFields = 8, MemoryManagerFields = 14,
             RegionTableFields = 6, VmaTableFields = 5, TaskTableFields = 10, PidNamespaceFields = 6,
             NetNamespaceFields = 2, LoaderFields = 8, ShmFields = 7, SyscallsFields = 1, UtsSettingsFields = 1,
             ProcTreeFields = 3, ProcSuperBlockFields = 9, ModuleTableFields = 3, UartModuleFields = 6,
-            UartStatsFields = 7, SlabTableFields = 1, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2;
+            UartStatsFields = 7, SlabTableFields = 1, FsTypeFields = 3, RomfsSuperFields = 8, RefListFields = 2,
+            EmergencyHeapFields = 3;
 
 
         /// <summary>The core's bytes, given what the owners above Memory size: the loader's header buffer and the
@@ -32,8 +33,9 @@ namespace ProcNano
                 + Footprint.Array(4, 4) + Footprint.Object(FileTableFields) + Footprint.Array(4, 12);
             n += Footprint.Object(FsContextFields) + 2 * Footprint.Object(RamfsSuperFields);
             n += Footprint.Object(RomfsSuperFields) + Footprint.Object(ProcSuperBlockFields);
-            // Memory: the manager, both tables with their chunk directories and the region order list.
-            n += Footprint.Object(MemoryManagerFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
+            // Memory: the manager (its emergency heap's block is a slab row of its own), both tables with their
+            // chunk directories and the region order list.
+            n += Footprint.Object(MemoryManagerFields) + Footprint.Object(EmergencyHeapFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
                 + 2 * Footprint.Array(1, 12) + Footprint.Object(Footprint.IntListFields) + Footprint.Array(RowChunks.ChunkRows, 4);
             // Tasks: the table and its list, the root pid and net namespaces, the loader and its header buffer.
             n += Footprint.Object(TaskTableFields) + Footprint.Object(RefListFields);   // All (Zombies: at the first)

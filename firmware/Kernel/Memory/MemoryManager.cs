@@ -28,6 +28,10 @@ namespace ProcNano
         /// beyond). From the board at boot.</summary>
         public int MaxMapCount = 65530;
 
+        /// <summary>Heap held back while an exec runs, so that undoing it after an OutOfMemoryException has room
+        /// (device boards).</summary>
+        public readonly EmergencyHeap Emergency = new EmergencyHeap();
+
         /// <summary>vm_ops->close for VM_SHM mappings, registered by SysV shm at boot.</summary>
         public IVmaClose ShmClose;
 

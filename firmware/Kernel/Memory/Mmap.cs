@@ -70,6 +70,7 @@ namespace ProcNano
             }
             catch (System.OutOfMemoryException)
             {
+                Emergency.Release();
                 // Out of heap between the region's parts (see NewVma): the region goes whole.
                 if (Regions.IndexOf(r) >= 0) PutRegion(r);
                 else DropUnlinkedRegion(r, file);
@@ -107,6 +108,7 @@ namespace ProcNano
             }
             catch (System.OutOfMemoryException)
             {
+                Emergency.Release();
                 if (v >= 0)
                 {
                     t.Mm.Remove(Vmas, v);   // no-op unless the insert was made
@@ -220,6 +222,7 @@ namespace ProcNano
                 }
                 catch (System.OutOfMemoryException)
                 {
+                    Emergency.Release();
                     t.Mm.Remove(Vmas, v);
                     Vmas.Free(v);
                     return -Errno.ENOMEM;
@@ -277,6 +280,7 @@ namespace ProcNano
                     }
                     catch (System.OutOfMemoryException)
                     {
+                        Emergency.Release();
                         n = -Errno.ENOMEM;   // a file system's read that needed heap (flash glue): the copy fails whole
                     }
                     if (n < 0)

@@ -28,9 +28,20 @@ namespace ProcNano
                 File f;
                 int e = _k.Vfs.OpenExec(t, path, out f);
                 if (e < 0) return e;
-                int r = _k.Loader.Exec(t, f, argv, envp, cloneFlags);
-                _k.Vfs.Files.Close(f);
-                return r;
+                if (!_k.Mem.Emergency.Arm())
+                {
+                    _k.Vfs.Files.Close(f);
+                    return -Errno.ENOMEM;
+                }
+                try
+                {
+                    return _k.Loader.Exec(t, f, argv, envp, cloneFlags);
+                }
+                finally
+                {
+                    _k.Mem.Emergency.Disarm();
+                    _k.Vfs.Files.Close(f);
+                }
             }
         }
 

@@ -73,6 +73,9 @@ namespace ProcNano
             if (e < 0 || e == ExecImage.ExitNow)
             {
                 int pid = t.Pid.NrIn(parent.PidNs);
+                // A failed exec may have run out of heap part-way, and the teardown needs heap too (nanoCLR
+                // takes even its stack frames from it): the emergency block and a collection first.
+                if (e < 0) _mem.Emergency.Release();
                 if (e < 0) t.Parent = null;   // a failed exec made no child anyone waits for
                 _tasks.ExitTask(t, e < 0 ? 127 : 0);
                 return e < 0 ? e : pid;

@@ -119,6 +119,7 @@ namespace ProcNano
                 }
                 catch (System.OutOfMemoryException)
                 {
+                    _mem.Emergency.Release();
                     // The heap ran out half-way: no half-made task may stay behind in ps.
                     if (pid.Task != null) All.Remove(pid.Task);
                     FreePid(pid);
@@ -196,6 +197,7 @@ namespace ProcNano
                 }
                 catch (System.OutOfMemoryException)
                 {
+                    _mem.Emergency.Release();
                     t.Parent = null;   // no heap to keep it: reaped now, its exit code lost (wait: ECHILD)
                 }
             }

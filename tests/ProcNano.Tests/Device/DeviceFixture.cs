@@ -35,7 +35,7 @@ namespace ProcNano.Tests.Device
         /// <summary>Heaps a little below the C3's, where the boot script's execs run out of heap part-way (nanoCLR
         /// takes stack frames from the heap, so any call can throw): the self-test must still find every table
         /// consistent. Run one after another, after the C3's own self-test run (they share its run folder).</summary>
-        public static readonly long[] TightC3Heaps = { 53200, 53450, 53700 };
+        public static readonly long[] TightC3Heaps = { 53025, 53200, 53425, 53450, 53700, 53900 };
 
         private const int BuildTimeoutMs = 240000;
         private const int RunTimeoutMs = 120000;

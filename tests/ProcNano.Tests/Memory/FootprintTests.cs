@@ -58,6 +58,7 @@ namespace ProcNano.Tests.Memory
         [InlineData(typeof(FsType), KernelCore.FsTypeFields)]
         [InlineData(typeof(RomfsSuper), KernelCore.RomfsSuperFields)]
         [InlineData(typeof(RefList), KernelCore.RefListFields)]
+        [InlineData(typeof(EmergencyHeap), KernelCore.EmergencyHeapFields)]
         public void KernelCoreFieldCounts_MatchTheClasses(Type type, int declared)
         {
             Assert.Equal(Fields(type), declared);

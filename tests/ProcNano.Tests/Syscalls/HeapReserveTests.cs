@@ -37,6 +37,52 @@ namespace ProcNano.Tests.SyscallFacade
             Assert.Equal(0, k.Sys.Close(k.Init, fd));
         }
 
+        /// <summary>The exec's emergency block: a device board holds none at rest, an exec (one that works, one
+        /// whose program fails) leaves none held and no more tasks than it made; the host board has none.</summary>
+        [Fact]
+        public void EmergencyHeap_HeldOnlyWhileAnExecRuns_NoneOnTheHost()
+        {
+            var k = DeviceWithSpare(100000);
+            Assert.Equal(EmergencyHeap.DeviceSize, k.Mem.Emergency.Size);
+            Assert.False(k.Mem.Emergency.Held);
+            int tasks = k.Tasks.Count;
+            Assert.True(k.Sys.Exec(k.Init, "/bin/hold", new[] { "hold", "1" }, 0) > 0);
+            Assert.False(k.Mem.Emergency.Held);
+            Assert.Equal(-Errno.ENOENT, k.Sys.Exec(k.Init, "/bin/mapfile", new[] { "mapfile", "/nosuch" }, 0));
+            Assert.False(k.Mem.Emergency.Held);
+            Assert.Equal(tasks + 1, k.Tasks.Count);
+            Assert.Equal(0, Boot.Host(pages: 16).Mem.Emergency.Size);
+        }
+
+        [Fact]
+        public void EmergencyHeap_ArmHolds_ReleaseDropsAndCollects_DisarmDrops()
+        {
+            var platform = new CountingPlatform();
+            var e = new EmergencyHeap();
+            Assert.True(e.Arm());   // size 0: nothing to hold, nothing refused
+            Assert.False(e.Held);
+            e.Use(1024, platform);
+            Assert.True(e.Arm());
+            Assert.True(e.Held);
+            e.Release();
+            Assert.False(e.Held);
+            Assert.Equal(1, platform.HeapQueries);   // the query is what runs nanoCLR's collector
+            Assert.True(e.Arm());
+            e.Disarm();
+            Assert.False(e.Held);
+            Assert.Equal(1, platform.HeapQueries);
+        }
+
+        private sealed class CountingPlatform : IPlatform
+        {
+            public int HeapQueries;
+            public long UptimeMs => 0;
+            public long UnixTime => 0;
+            public IStorage Flash => null;
+            public long ManagedHeapTotal => -1;
+            public long ManagedHeapFree { get { HeapQueries++; return -1; } }
+        }
+
         [Fact]
         public void HeapOverTheReserve_TheSameCallsWork()
         {
