@@ -48,6 +48,8 @@ namespace ProcNano.Tests.SelfTestLayer
             var h = new SelfTestHarness();
             h.Shell.Run("mmap 12288 rw- private", out _);
             h.Shell.Run("echo data > /tmp/keep", out _);
+            // The first run grows the kernel's tables to their peak, and they keep that room (Slab may show it).
+            Assert.Equal("", h.Failures());
             string before = h.Shell.Out("cat /proc/maps") + h.Shell.Out("cat /proc/meminfo") + h.Shell.Out("ls -la /flash /tmp");
             Assert.Equal("", h.Failures());
             Assert.Equal("", h.Failures());
