@@ -55,6 +55,12 @@ namespace ProcNano
             for (int i = 0; i < s.Length; i++) Char(s[i]);
         }
 
+        /// <summary><paramref name="count"/> characters of the string from <paramref name="start"/>.</summary>
+        public void Str(string s, int start, int count)
+        {
+            for (int i = start; i < start + count; i++) Char(s[i]);
+        }
+
         /// <summary>%-*s: the string, then spaces up to <paramref name="width"/>.</summary>
         public void StrLeft(string s, int width)
         {

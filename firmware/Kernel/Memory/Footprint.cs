@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class Footprint
     {
-        public const int TaskFields = 12, PidFields = 3, MmFields = 5, IntListFields = 2, FileFields = 6,
+        public const int TaskFields = 11, PidFields = 4, MmFields = 5, IntListFields = 2, FileFields = 6,
             InodeFields = 5, FdTableFields = 1, ShmSegmentFields = 15;
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>
@@ -28,11 +28,12 @@ namespace ProcNano
         public static int VmaBytes => 4 * VmaColumns;
         /// <summary>An mm (which is its VMA list; the list's array is counted per VMA) and its layout array.</summary>
         public static int MmBytes => Object(MmFields) + Array(7, 4);
-        /// <summary>A task with its fd table object (fd slots are counted per open file below).</summary>
-        public static int TaskBytes => Object(TaskFields) + Object(FdTableFields);
-        /// <summary>A pid numbered in one namespace (its number array included; the namespace chain is the
-        /// namespace's, shared).</summary>
-        public static int PidBytes => Object(PidFields) + Array(1, 4);
+        /// <summary>A task, its fd table included (the table is its base class; fd slots are counted per open
+        /// file below).</summary>
+        public static int TaskBytes => Object(TaskFields);
+        /// <summary>A pid numbered in one namespace (its number is a field; a pid of a child namespace has an
+        /// array of its numbers too; the namespace chain is the namespace's, shared).</summary>
+        public static int PidBytes => Object(PidFields);
         public static int FileBytes => Object(FileFields);
         public static int InodeBytes => Object(InodeFields);
         public static int ShmSegmentBytes => Object(ShmSegmentFields);

@@ -9,8 +9,8 @@ namespace ProcNano
     public abstract class MmOwner : VfsCaller
     {
         public Mm Mm;
-        /// <summary>Command name, at most 15 characters (TASK_COMM_LEN - 1).</summary>
-        public string Comm;
+        /// <summary>Command name, at most 15 characters (TASK_COMM_LEN - 1). Made on each read: for log lines.</summary>
+        public abstract string Comm { get; }
 
         /// <summary>The thread group id log lines print.</summary>
         public abstract int Tgid { get; }

@@ -233,7 +233,6 @@ namespace ProcNano
                     info.VszBytes = p.Mm == null ? 0 : _k.Mem.VSize(p.Mm);
                     info.RssBytes = p.Mm == null ? 0 : _k.Mem.ResidentPages(p.Mm) << _k.Mem.PageShift;
                     info.HeapBytes = HeapCost(p);
-                    info.Comm = p.Comm;
                     info.Cmdline = p.Cmdline;
                     return i + 1;
                 }

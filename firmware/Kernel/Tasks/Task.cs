@@ -8,7 +8,8 @@ namespace ProcNano
 
         public Pid Pid;
         public Task Parent;
-        public FdTable Fds;
+        /// <summary>The task's open files: the task itself (see <see cref="FdTable"/>).</summary>
+        public FdTable Fds => this;
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
         public long StartMs;
@@ -26,7 +27,7 @@ namespace ProcNano
         public const int EnvironMax = 1024;
 
         /// <summary>Thread group id = pid number in the task's own namespace's root view.</summary>
-        public override int Tgid => Pid.Nrs[0];
+        public override int Tgid => Pid.RootNr;
 
         public bool IsRoot => Euid == 0;
 
@@ -121,9 +122,31 @@ namespace ProcNano
         public int Sgid { get { return Cred.Sgid; } set { Cred = Cred.WithGids(Cred.Gid, Cred.Egid, value, Cred.Fsgid); } }
         public int Fsgid { get { return Cred.Fsgid; } set { Cred = Cred.WithGids(Cred.Gid, Cred.Egid, Cred.Sgid, value); } }
 
-        public void SetComm(string name)
+        /// <summary>The command name as exec gives it: the base name of the first argument, at most 15
+        /// characters (TASK_COMM_LEN - 1). It is a range of <see cref="Cmdline"/>, not a string of its own (36 B
+        /// of the device's heap a task); /proc writes it from there (<see cref="CommStart"/>, <see cref="CommLength"/>).</summary>
+        public override string Comm => Cmdline.Substring(CommStart, CommLength);
+
+        /// <summary>Where the command name starts in <see cref="Cmdline"/>: after the first argument's last '/'.</summary>
+        public int CommStart => CommStartIn(Cmdline);
+
+        /// <summary>The command name's length in <see cref="Cmdline"/>.</summary>
+        public int CommLength => CommLengthIn(Cmdline);
+
+        /// <summary>Where the command name starts in a command line kept as <see cref="Cmdline"/> is.</summary>
+        public static int CommStartIn(string cmdline)
         {
-            Comm = name.Length > 15 ? name.Substring(0, 15) : name;
+            int start = 0;
+            for (int i = 0; i < cmdline.Length && cmdline[i] != ArgEnd; i++) if (cmdline[i] == '/') start = i + 1;
+            return start;
+        }
+
+        /// <summary>The command name's length in such a command line (at most 15).</summary>
+        public static int CommLengthIn(string cmdline)
+        {
+            int start = CommStartIn(cmdline), end = start;
+            while (end < cmdline.Length && cmdline[end] != ArgEnd) end++;
+            return end - start > 15 ? 15 : end - start;
         }
     }
 }

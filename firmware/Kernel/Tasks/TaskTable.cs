@@ -133,7 +133,6 @@ namespace ProcNano
             Task t = new Task();
             t.Pid = pid;
             pid.Task = t;
-            t.SetComm(name);
             t.Parent = parent;
             if (parent != null)
             {
@@ -142,7 +141,6 @@ namespace ProcNano
             }
             t.NetNs = net;
             t.Mm = new Mm();
-            t.Fds = new FdTable();
             t.StartMs = _platform == null ? 0 : _platform.UptimeMs;
             t.Cmdline = name + Task.ArgEnd;
             All.Add(t);

@@ -1,8 +1,10 @@
 namespace ProcNano
 {
     /// <summary>A task's open files by descriptor number. Empty until the first open (most tasks here open
-    /// nothing), then 4 slots, doubling up to the limit the caller gives (fs.nr_open).</summary>
-    public sealed class FdTable
+    /// nothing), then 4 slots, doubling up to the limit the caller gives (fs.nr_open). It is the base of
+    /// <see cref="VfsCaller"/>, so a task's table is part of the task object (Linux's files_struct folded in:
+    /// no fd sharing here), one object fewer a task: 24 B of the device's heap.</summary>
+    public abstract class FdTable
     {
         /// <summary>The default limit (the host board's nr_open).</summary>
         public const int MaxFds = 256;

@@ -6,7 +6,7 @@ namespace ProcNano
     /// <see cref="MmOwner"/> extends it and <see cref="Task"/> extends that, so every task is one, and the VFS
     /// and the file systems never see the rest of a task. Null stands for the kernel itself.
     /// </summary>
-    public abstract class VfsCaller
+    public abstract class VfsCaller : FdTable
     {
         /// <summary>Credentials, shared with the tasks that have the same (see <see cref="Cred"/>).</summary>
         public Cred Cred = Cred.Root;

@@ -144,7 +144,7 @@ namespace ProcNano.Tests.Proc
                 Assert.Contains(n, names);
             int firstPid = names.IndexOf("1");
             Assert.True(firstPid > names.IndexOf("modules"));
-            Assert.Equal(t.Pid.Nrs[0].ToString(), names[firstPid + 1]);
+            Assert.Equal(t.Pid.RootNr.ToString(), names[firstPid + 1]);
         }
 
         [Fact]

@@ -29,7 +29,8 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            o.Str(s.Target.Comm);
+            Task t = s.Target;
+            o.Str(t.Cmdline, t.CommStart, t.CommLength);
             o.Char('\n');
             return 0;
         }

@@ -33,7 +33,7 @@ namespace ProcNano
             }
             o.Dec(PidFormat.Nr(t, s));                  // 1 pid
             o.Str(" (");
-            o.Str(t.Comm);                              // 2 comm
+            o.Str(t.Cmdline, t.CommStart, t.CommLength); // 2 comm
             o.Str(") ");
             o.Char(t.State);                            // 3 state
             PidFormat.Next(o, PidFormat.Nr(t.Parent, s)); // 4 ppid

@@ -35,7 +35,7 @@ namespace ProcNano
                 return 0;
             }
             o.Str("Name:\t");
-            Escaped(o, t.Comm);
+            Escaped(o, t.Cmdline, t.CommStart, t.CommLength);
             o.Char('\n');
             o.Str("State:\t");
             o.Str(StateName(t.State));
@@ -77,10 +77,9 @@ namespace ProcNano
         }
 
         // task_name: a backslash and a newline are escaped so that one name stays one line.
-        private static void Escaped(OutBuf o, string name)
+        private static void Escaped(OutBuf o, string name, int start, int count)
         {
-            if (name == null) return;
-            for (int i = 0; i < name.Length; i++)
+            for (int i = start; i < start + count; i++)
             {
                 char c = name[i];
                 if (c == '\\') { o.Char('\\'); o.Char('\\'); }
