@@ -8,7 +8,7 @@ namespace ProcNano
     /// </summary>
     public static class Footprint
     {
-        public const int TaskFields = 11, PidFields = 4, MmFields = 5, IntListFields = 2, FileFields = 6,
+        public const int TaskFields = 10, PidFields = 4, MmFields = 5, IntListFields = 2, FileFields = 6,
             InodeFields = 5, FdTableFields = 1, ShmSegmentFields = 15;
         /// <summary>Int columns per region slot (Start End Top Flags Pgoff File Usage) plus its slot in the
         /// address-ordered index.</summary>

@@ -233,7 +233,8 @@ namespace ProcNano
                     info.VszBytes = p.Mm == null ? 0 : _k.Mem.VSize(p.Mm);
                     info.RssBytes = p.Mm == null ? 0 : _k.Mem.ResidentPages(p.Mm) << _k.Mem.PageShift;
                     info.HeapBytes = HeapCost(p);
-                    info.Cmdline = p.Cmdline;
+                    int args = p.ArgsLength;
+                    info.Cmdline = args == p.Cmdline.Length ? p.Cmdline : p.Cmdline.Substring(0, args);
                     return i + 1;
                 }
                 return 0;

@@ -13,16 +13,45 @@ namespace ProcNano
         public NetNamespace NetNs;
         /// <summary>Milliseconds since boot when the task started.</summary>
         public long StartMs;
-        /// <summary>The command line: each argument followed by <see cref="ArgEnd"/> (a NUL in /proc/&lt;pid&gt;/cmdline). One
-        /// string, where an array of strings costs the device ~70 bytes more a task.</summary>
+        /// <summary>The command line: each argument followed by <see cref="ArgEnd"/> (a NUL in /proc/&lt;pid&gt;/cmdline),
+        /// then, if exec gave one, <see cref="EnvMark"/> and the environment, each entry followed by ArgEnd too. One
+        /// string, where an array of strings costs the device ~70 bytes more a task (and a second string for the
+        /// environment 12 B of field more). The arguments end at <see cref="ArgsLength"/>.</summary>
         public string Cmdline = "";
         /// <summary>What ends each argument in <see cref="Cmdline"/>: /proc/&lt;pid&gt;/cmdline prints it as the NUL
         /// Linux shows. Not a NUL itself: nanoFramework's strings end at an embedded NUL (nanoCLR cut "init\0" to
         /// "init" and ps then dropped a character); a control byte the shell never passes on in a word.</summary>
         public const char ArgEnd = '\u0001';
-        /// <summary>The environment exec gave the task: each "NAME=value" followed by <see cref="ArgEnd"/>, as
-        /// <see cref="Cmdline"/> keeps the arguments (/proc/&lt;pid&gt;/environ prints NULs); null when empty.</summary>
-        public string Environ;
+        /// <summary>Between the arguments and the environment in <see cref="Cmdline"/> (a control byte no word holds).</summary>
+        public const char EnvMark = '\u0002';
+
+        /// <summary>Where the arguments end in <see cref="Cmdline"/> (its length when there is no environment).</summary>
+        public int ArgsLength
+        {
+            get
+            {
+                int mark = Cmdline.IndexOf(EnvMark);
+                return mark < 0 ? Cmdline.Length : mark;
+            }
+        }
+
+        /// <summary>The environment exec gave the task: each "NAME=value" followed by <see cref="ArgEnd"/>
+        /// (/proc/&lt;pid&gt;/environ prints NULs); null when empty. Made on each read (the shell's child imports
+        /// it); /proc reads it in place, from <see cref="ArgsLength"/> + 1.</summary>
+        public string Environ
+        {
+            get
+            {
+                int at = ArgsLength;
+                return at == Cmdline.Length ? null : Cmdline.Substring(at + 1);
+            }
+            set { Cmdline = Join(Cmdline.Substring(0, ArgsLength), value); }
+        }
+
+        private static string Join(string args, string env)
+        {
+            return env == null || env.Length == 0 ? args : args + EnvMark + env;
+        }
         /// <summary>Bytes of environment exec accepts (E2BIG past it, as Linux's exec refuses a too-big envp).</summary>
         public const int EnvironMax = 1024;
 
@@ -38,8 +67,8 @@ namespace ProcNano
             get
             {
                 string c = Cmdline;
-                int n = 0;
-                for (int i = 0; i < c.Length; i++) if (c[i] == ArgEnd) n++;
+                int n = 0, len = ArgsLength;
+                for (int i = 0; i < len; i++) if (c[i] == ArgEnd) n++;
                 string[] argv = new string[n];
                 int start = 0;
                 for (int a = 0; a < n; a++)
@@ -50,7 +79,7 @@ namespace ProcNano
                 }
                 return argv;
             }
-            set { Cmdline = JoinArgs(value); }
+            set { Cmdline = Join(JoinArgs(value), Environ); }
         }
 
         /// <summary>Each string followed by <see cref="ArgEnd"/> (argv for Cmdline, envp for Environ).</summary>
@@ -137,7 +166,7 @@ namespace ProcNano
         public static int CommStartIn(string cmdline)
         {
             int start = 0;
-            for (int i = 0; i < cmdline.Length && cmdline[i] != ArgEnd; i++) if (cmdline[i] == '/') start = i + 1;
+            for (int i = 0; i < cmdline.Length && cmdline[i] != ArgEnd && cmdline[i] != EnvMark; i++) if (cmdline[i] == '/') start = i + 1;
             return start;
         }
 
@@ -145,7 +174,7 @@ namespace ProcNano
         public static int CommLengthIn(string cmdline)
         {
             int start = CommStartIn(cmdline), end = start;
-            while (end < cmdline.Length && cmdline[end] != ArgEnd) end++;
+            while (end < cmdline.Length && cmdline[end] != ArgEnd && cmdline[end] != EnvMark) end++;
             return end - start > 15 ? 15 : end - start;
         }
     }

@@ -216,9 +216,10 @@ namespace ProcNano
                     o.Dec(pid);
                     Task t = sh.Sys.FindTask(sh.Task, pid);
                     string c = t == null ? "" : t.Cmdline;
+                    int len = t == null ? 0 : t.ArgsLength;
                     o.Char(' ');
-                    for (int k = 0; k < c.Length; k++) o.Char(c[k] == Task.ArgEnd ? (k + 1 < c.Length ? ' ' : '\n') : c[k]);
-                    if (c.Length == 0) o.Char('\n');
+                    for (int k = 0; k < len; k++) o.Char(c[k] == Task.ArgEnd ? (k + 1 < len ? ' ' : '\n') : c[k]);
+                    if (len == 0) o.Char('\n');
                     continue;
                 }
                 sh.RemoveJob(pid);

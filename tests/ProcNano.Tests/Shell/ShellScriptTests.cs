@@ -30,6 +30,15 @@ namespace ProcNano.Tests.Shell
             _h.Out("export GREETING='hello world'; export EMPTY=");
             int pid = Pid(_h.Out("exec /bin/hold 1"));
             Assert.Equal("GREETING=hello world\0EMPTY=\0", _h.Out("cat /proc/" + pid + "/environ"));
+            // The environment shares the task's one string with the arguments: nothing of it shows as an argument.
+            Assert.Equal("/bin/hold\0" + "1\0", _h.Out("cat /proc/" + pid + "/cmdline"));
+            Assert.Equal("hold\n", _h.Out("cat /proc/" + pid + "/comm"));
+            Assert.Contains(" /bin/hold 1\n", _h.Out("ps"));
+            Task t = _h.K.Sys.FindTask(_h.K.Init, pid);
+            Assert.Equal(new[] { "/bin/hold", "1" }, t.Argv);
+            t.Argv = new[] { "renamed" };
+            Assert.Equal("GREETING=hello world\0EMPTY=\0", _h.Out("cat /proc/" + pid + "/environ"));
+            Assert.Equal("renamed\0", _h.Out("cat /proc/" + pid + "/cmdline"));
             // Started before any export: an empty file.
             var h2 = new ShellHarness();
             int p2 = Pid(h2.Out("exec /bin/hold 1"));

@@ -5,8 +5,10 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            string c = s.Target.Cmdline;
-            for (int i = 0; i < c.Length; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);   // each argument NUL-terminated
+            Task t = s.Target;
+            string c = t.Cmdline;
+            int len = t.ArgsLength;
+            for (int i = 0; i < len; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);   // each argument NUL-terminated
             return 0;
         }
     }
@@ -17,9 +19,9 @@ namespace ProcNano
     {
         public override int Show(SeqFile s, OutBuf o)
         {
-            string c = s.Target.Environ;
-            if (c == null) return 0;
-            for (int i = 0; i < c.Length; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);
+            Task t = s.Target;
+            string c = t.Cmdline;
+            for (int i = t.ArgsLength + 1; i < c.Length; i++) o.Char(c[i] == Task.ArgEnd ? '\0' : c[i]);
             return 0;
         }
     }

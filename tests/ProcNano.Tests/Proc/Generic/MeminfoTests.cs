@@ -181,7 +181,7 @@ namespace ProcNano.Tests.Proc.Generic
             long before = Meminfo(k, "Slab");
             Assert.Equal(SlabKbFromSlabinfo(k), before);
             Assert.Equal(before, Meminfo(k, "SUnreclaim"));
-            for (int i = 0; i < 20; i++) Tests.Boot.NewTask(k, "t" + i);   // 20 × (task 144 + pid 60 + mm 120) = 6480 bytes
+            for (int i = 0; i < 20; i++) Tests.Boot.NewTask(k, "t" + i);   // 20 × (task 132 + pid 60 + mm 120) = 6240 bytes
             long after = Meminfo(k, "Slab");
             Assert.Equal(SlabKbFromSlabinfo(k), after);
             Assert.InRange(after - before, 6, 7);

@@ -56,7 +56,7 @@ namespace ProcNano.Tests.Proc.Generic
             Assert.Equal("vm_region              0     16     32      512", lines[1]);
             Assert.Equal("vm_area                0     16     20      320", lines[2]);
             Assert.Equal("mm                     1      1    120      120", lines[3]);
-            Assert.Equal("task                   1      1    144      144", lines[4]);
+            Assert.Equal("task                   1      1    132      132", lines[4]);
             Assert.Equal("pid                    1      1     60       60", lines[5]);
             Assert.Equal("shm_segment            0      0    192        0", lines[9]);
             Assert.Equal(string.Format("log_buf                1      1 {0,6} {0,8}", Footprint.Array(k.Board.KmsgSize, 1)), lines[11]);
@@ -72,7 +72,7 @@ namespace ProcNano.Tests.Proc.Generic
             Assert.Equal(32, rows["vm_region"].Size);
             Assert.Equal(20, rows["vm_area"].Size);
             Assert.Equal(120, rows["mm"].Size);
-            Assert.Equal(144, rows["task"].Size);   // comm a range of the command line, the fd table folded in
+            Assert.Equal(132, rows["task"].Size);   // comm and the environment in the command line string, the fd table folded in
             Assert.Equal(60, rows["pid"].Size);
             Assert.Equal(84, rows["file"].Size);
             Assert.Equal(ProcEntry.ObjectBytes, rows["proc_entry"].Size);
