@@ -74,7 +74,16 @@ namespace ProcNano.HostSim
                     long left = _deviceHeap - _modelUse();
                     return left < 0 ? 0 : left;
                 }
-                long free = ManagedHeapTotal - GC.GetTotalMemory(false);
+                long used = GC.GetTotalMemory(false);
+                long free = ManagedHeapTotal - used;
+                // The committed figure may be up to a second old while the heap grew (tests run in parallel):
+                // a heap that seems nearly full is asked again, so a device board's ENOMEM guard (HeapLow) does
+                // not trip on a stale number.
+                if (free < 64 * 1024)
+                {
+                    _committedAt = -1000;
+                    free = ManagedHeapTotal - used;
+                }
                 return free < 0 ? 0 : free;
             }
         }
