@@ -21,58 +21,37 @@ namespace ProcNano.Tests.HostSim
         [InlineData(true)]
         public void OverAPty_TabCompletesPaths_ListsSeveral_LeftArrowInserts(bool terminal)
         {
-            string dir = SimProcess.NewFolder();
-            Process socat, sim = null;
-            SerialPort port;
-            SerialPtyTests.Line line;
-            if (terminal) (socat, port, line) = Terminal(dir);
-            else (socat, sim, port, line) = SerialPtyTests.SerialPair(dir, "--bare");
-            try
-            {
-                line.WaitFor("nsh> ");
-                // "cat /pr" Tab "me" Tab Enter: /proc is the only name in / starting "pr", meminfo the only one in it
-                // starting "me"; a directory completes with '/', a file with a blank.
-                line.Send("cat /pr\t");
-                Assert.Equal("cat /pr" + "oc/", line.WaitFor("oc/"));
-                line.Send("me\t");
-                Assert.Equal("me" + "minfo ", line.WaitFor("minfo "));
-                line.Send("\r");
-                Assert.Matches("^\r\nMemTotal: +[0-9]+ kB\r\n(.*\r\n)+nsh> $", line.WaitFor("nsh> "));
+            using var session = new PtySession(SimProcess.NewFolder(), terminal);
+            var line = session.Line;
+            line.WaitFor("nsh> ");
+            // "cat /pr" Tab "me" Tab Enter: /proc is the only name in / starting "pr", meminfo the only one in it
+            // starting "me"; a directory completes with '/', a file with a blank.
+            line.Send("cat /pr\t");
+            Assert.Equal("cat /pr" + "oc/", line.WaitFor("oc/"));
+            line.Send("me\t");
+            Assert.Equal("me" + "minfo ", line.WaitFor("minfo "));
+            line.Send("\r");
+            Assert.Matches("^\r\nMemTotal: +[0-9]+ kB\r\n(.*\r\n)+nsh> $", line.WaitFor("nsh> "));
 
-                // Several names (mounts, modules): nothing in common, so the names go on a line of their own and
-                // the prompt and the line come back; then Ctrl-U drops the line.
-                line.Send("cat /proc/mo\t");
-                string listed = line.WaitFor("nsh> cat /proc/mo");
-                Assert.Matches("^cat /proc/mo\r\n(mounts +modules|modules +mounts)\r\nnsh> cat /proc/mo$", listed);
-                line.Send("\x15\r");
-                line.WaitFor("nsh> ");
+            // Several names (mounts, modules): nothing in common, so the names go on a line of their own and
+            // the prompt and the line come back; then Ctrl-U drops the line.
+            line.Send("cat /proc/mo\t");
+            string listed = line.WaitFor("nsh> cat /proc/mo");
+            Assert.Matches("^cat /proc/mo\r\n(mounts +modules|modules +mounts)\r\nnsh> cat /proc/mo$", listed);
+            line.Send("\x15\r");
+            line.WaitFor("nsh> ");
 
-                // Left arrow three times, then a letter: it goes in the middle, the tail is rewritten and the
-                // cursor steps back over it.
-                line.Send("echo hllo\x1b[D\x1b[D\x1b[De\r");
-                Assert.Equal("echo hllo\b\b\b" + "ello\b\b\b" + "\r\nhello\r\nnsh> ", line.WaitFor("nsh> "));
-                // Home, a word, End, a word (ESC [ 1 ~ and ESC O F as other terminals send them).
-                line.Send("hi\x1b[1~echo \x1bOF there\r");
-                string inserted = "";
-                foreach (char c in "echo ") inserted += c + "hi\b\b";   // each letter in front of "hi", then back over it
-                Assert.Equal("hi\b\b" + inserted + "hi" + " there" + "\r\nhi there\r\nnsh> ", line.WaitFor("nsh> "));
+            // Left arrow three times, then a letter: it goes in the middle, the tail is rewritten and the
+            // cursor steps back over it.
+            line.Send("echo hllo\x1b[D\x1b[D\x1b[De\r");
+            Assert.Equal("echo hllo\b\b\b" + "ello\b\b\b" + "\r\nhello\r\nnsh> ", line.WaitFor("nsh> "));
+            // Home, a word, End, a word (ESC [ 1 ~ and ESC O F as other terminals send them).
+            line.Send("hi\x1b[1~echo \x1bOF there\r");
+            string inserted = "";
+            foreach (char c in "echo ") inserted += c + "hi\b\b";   // each letter in front of "hi", then back over it
+            Assert.Equal("hi\b\b" + inserted + "hi" + " there" + "\r\nhi there\r\nnsh> ", line.WaitFor("nsh> "));
 
-                line.Send("exit\r");
-                if (sim != null)
-                {
-                    Assert.True(sim.WaitForExit(WaitMs), "the simulator did not exit");
-                    Assert.Equal(0, sim.ExitCode);
-                }
-                else Assert.True(socat.WaitForExit(WaitMs), "the simulator did not exit");
-            }
-            finally
-            {
-                if (sim != null && !sim.HasExited) sim.Kill(true);
-                if (!socat.HasExited) socat.Kill(true);
-                port.Dispose();
-                socat.Dispose();
-                sim?.Dispose();
-            }
+            session.Exit();
         }
 
         [Fact]

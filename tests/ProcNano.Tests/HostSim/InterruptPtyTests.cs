@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Ports;
 using Xunit;
 
 namespace ProcNano.Tests.HostSim
@@ -11,60 +10,41 @@ namespace ProcNano.Tests.HostSim
     /// </summary>
     public class InterruptPtyTests
     {
-        private const int WaitMs = 30000;
-
         [SocatTheory]
         [InlineData(false)]
         [InlineData(true)]
         public void OverAPty_SleepEndsUnprompted_CtrlCEndsAWhileLoopAndItsLine(bool terminal)
         {
-            string dir = SimProcess.NewFolder();
-            Process socat, sim = null;
-            SerialPort port;
-            SerialPtyTests.Line line;
-            if (terminal) (socat, port, line) = EditingPtyTests.Terminal(dir);
-            else (socat, sim, port, line) = SerialPtyTests.SerialPair(dir, "--bare");
-            try
-            {
-                line.WaitFor("nsh> ");
-                var sw = Stopwatch.StartNew();
-                line.Send("sleep 1; echo slept\r");
-                Assert.Equal("sleep 1; echo slept\r\nslept\r\nnsh> ", line.WaitFor("nsh> "));
-                Assert.True(sw.ElapsedMilliseconds >= 1000 && sw.ElapsedMilliseconds < 4000, "sleep 1 took " + sw.ElapsedMilliseconds + " ms");
+            using var session = new PtySession(SimProcess.NewFolder(), terminal);
+            var line = session.Line;
+            line.WaitFor("nsh> ");
+            var sw = Stopwatch.StartNew();
+            line.Send("sleep 1; echo slept\r");
+            Assert.Equal("sleep 1; echo slept\r\nslept\r\nnsh> ", line.WaitFor("nsh> "));
+            Assert.True(sw.ElapsedMilliseconds >= 1000 && sw.ElapsedMilliseconds < 4000, "sleep 1 took " + sw.ElapsedMilliseconds + " ms");
 
-                line.Send("while true; do echo tick; sleep 0.2; done; echo after\r");
-                line.WaitFor("tick\r\n");
-                line.WaitFor("tick\r\n");   // the second tick arrives without a key: output goes out as it is made
-                line.Send("\x03");
-                string end = line.WaitFor("nsh> ");
-                Assert.EndsWith("^C\r\nnsh> ", end);
-                Assert.DoesNotContain("after", end);
-                line.Send("echo $?\r");
-                Assert.Equal("echo $?\r\n130\r\nnsh> ", line.WaitFor("nsh> "));
+            line.Send("while true; do echo tick; sleep 0.2; done; echo after\r");
+            line.WaitFor("tick\r\n");
+            line.WaitFor("tick\r\n");   // the second tick arrives without a key: output goes out as it is made
+            line.Send("\x03");
+            string end = line.WaitFor("nsh> ");
+            Assert.EndsWith("^C\r\nnsh> ", end);
+            Assert.DoesNotContain("after", end);
+            line.Send("echo $?\r");
+            Assert.Equal("echo $?\r\n130\r\nnsh> ", line.WaitFor("nsh> "));
 
-                // A loop of builtins only: no sleep polls for the key, the loop itself does.
-                line.Send("while true; do i=1; done\r");
-                line.WaitFor("done\r\n");
-                System.Threading.Thread.Sleep(300);
-                sw.Restart();
-                line.Send("\x03");
-                Assert.Equal("^C\r\nnsh> ", line.WaitFor("nsh> "));
-                Assert.True(sw.ElapsedMilliseconds < 5000, "Ctrl-C took " + sw.ElapsedMilliseconds + " ms");
-                line.Send("echo $?; echo still here\r");
-                Assert.Equal("echo $?; echo still here\r\n130\r\nstill here\r\nnsh> ", line.WaitFor("nsh> "));
+            // A loop of builtins only: no sleep polls for the key, the loop itself does.
+            line.Send("while true; do i=1; done\r");
+            line.WaitFor("done\r\n");
+            System.Threading.Thread.Sleep(300);
+            sw.Restart();
+            line.Send("\x03");
+            Assert.Equal("^C\r\nnsh> ", line.WaitFor("nsh> "));
+            Assert.True(sw.ElapsedMilliseconds < 5000, "Ctrl-C took " + sw.ElapsedMilliseconds + " ms");
+            line.Send("echo $?; echo still here\r");
+            Assert.Equal("echo $?; echo still here\r\n130\r\nstill here\r\nnsh> ", line.WaitFor("nsh> "));
 
-                line.Send("exit\r");
-                if (sim != null) Assert.True(sim.WaitForExit(WaitMs), "the simulator did not exit");
-                else Assert.True(socat.WaitForExit(WaitMs), "the simulator did not exit");
-            }
-            finally
-            {
-                if (sim != null && !sim.HasExited) sim.Kill(true);
-                if (!socat.HasExited) socat.Kill(true);
-                port.Dispose();
-                socat.Dispose();
-                sim?.Dispose();
-            }
+            session.Exit();
         }
     }
 }
