@@ -35,7 +35,8 @@ namespace ProcNano
             n += Footprint.Object(RomfsSuperFields) + Footprint.Object(ProcSuperBlockFields);
             // Memory: the manager (its emergency heap's block is a slab row of its own), both tables with their
             // chunk directories and the region order list.
-            n += Footprint.Object(MemoryManagerFields) + Footprint.Object(EmergencyHeapFields) + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
+            n += Footprint.Object(MemoryManagerFields) + Footprint.Object(EmergencyHeapFields)
+                + Footprint.Object(RegionTableFields) + Footprint.Object(VmaTableFields)
                 + 2 * Footprint.Array(1, 12) + Footprint.Object(Footprint.IntListFields) + Footprint.Array(RowChunks.ChunkRows, 4);
             // Tasks: the table and its list, the root pid and net namespaces, the loader and its header buffer.
             n += Footprint.Object(TaskTableFields) + Footprint.Object(RefListFields);   // All (Zombies: at the first)
